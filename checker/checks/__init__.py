@@ -1,0 +1,1 @@
+"""Automated verification of technical evidence: small registered checks."""

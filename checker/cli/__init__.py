@@ -1,0 +1,1 @@
+"""The psc-check command line: thin commands over the pure core."""

@@ -1,0 +1,37 @@
+"""Options and small helpers shared by the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.errors import UsageError
+from checker.suggest import did_you_mean
+
+__all__ = ["ReferentialOption", "check_choice", "check_choices"]
+
+ReferentialOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--referentiel",
+        help="Autre édition du référentiel (fichier YAML) ; par défaut le référentiel PSC fourni.",
+        show_default=False,
+    ),
+]
+
+
+def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
+    """Return ``value`` if allowed, else raise a usage error with a suggestion."""
+    known = list(allowed)
+    if value not in known:
+        hint = did_you_mean(value, known) or f"choose one of: {', '.join(known)}"
+        raise UsageError(f"{option}: unknown value `{value}` — {hint}")
+    return value
+
+
+def check_choices(option: str, values: Iterable[str], allowed: Iterable[str]) -> list[str]:
+    known = list(allowed)
+    return [check_choice(option, v, known) for v in values]

@@ -1,0 +1,92 @@
+"""The ``psc-check`` application: command registry, and the one place mapping errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Annotated
+
+import typer
+
+from checker import __version__
+from checker.cli import referentiel
+from checker.cli.schema import schema
+from checker.errors import ExitCode, PscCheckError
+
+__all__ = ["app", "run"]
+
+app = typer.Typer(
+    name="psc-check",
+    help="Évaluer une déclaration d'éditeur ou d'opérateur par rapport au référentiel Pro Santé Connect.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(referentiel.app, name="referentiel")
+app.command("schema")(schema)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"psc-check {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Afficher la version et quitter.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Afficher la trace complète d'une erreur interne.")] = False,
+) -> None:
+    """psc-check: conformité au référentiel Pro Santé Connect."""
+    if debug:
+        os.environ["PSC_CHECK_DEBUG"] = "1"
+
+
+def _report(error: PscCheckError) -> int:
+    for line in str(error).splitlines():
+        sys.stderr.write(f"psc-check: {line}\n")
+    return int(error.exit_code)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; never lets a traceback reach the user without ``--debug``."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or os.environ.get("PSC_CHECK_DEBUG") == "1"
+    try:
+        result = app(args=args, prog_name="psc-check", standalone_mode=False)
+    except PscCheckError as error:
+        return _report(error)
+    except typer.Exit as done:
+        return int(done.exit_code)
+    except typer.Abort:
+        sys.stderr.write("psc-check: interrupted\n")
+        return int(ExitCode.BAD_INPUT)
+    except typer.TyperException as error:
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            sys.stderr.write(f"psc-check: {error.format_message()}\n")
+        return int(ExitCode.BAD_INPUT)
+    except KeyboardInterrupt:
+        sys.stderr.write("psc-check: interrupted\n")
+        return 130
+    except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit 3
+        if debug:
+            traceback.print_exc()
+        else:
+            sys.stderr.write(
+                f"psc-check: internal error ({type(error).__name__}); please report it with psc-check {__version__} "
+                "and rerun with --debug to see the traceback\n"
+            )
+        return int(ExitCode.INTERNAL)
+    return int(result) if isinstance(result, int) else 0
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(run())

@@ -1,0 +1,1 @@
+"""Typed models of psc-check's inputs: the referential and the declaration."""

@@ -1,0 +1,22 @@
+"""Shared pydantic base and constrained types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+__all__ = ["Frozen", "Identifier", "Text"]
+
+
+class Frozen(BaseModel):
+    """Strict, immutable model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.\- ]{0,63}$")]
+"""An id: ASCII letter first, then ASCII letters, digits, `_ . -` or spaces (official PGSSI-S ids have one)."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+"""Free text: non-empty, bounded."""

@@ -1,0 +1,263 @@
+"""The referential model: any edition of the PSC (or a related) referential, typed and frozen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from checker.model.base import Frozen, Identifier, Text
+
+__all__ = [
+    "ActorDef",
+    "Applicability",
+    "CrossReference",
+    "EditionStatus",
+    "Environment",
+    "EvidenceKind",
+    "EvidenceSpec",
+    "ExternalReference",
+    "Feature",
+    "Freshness",
+    "HabilitationRules",
+    "KnownGap",
+    "LevelDef",
+    "Metadata",
+    "Obligation",
+    "Parcours",
+    "ParcoursStep",
+    "Provenance",
+    "ProvenanceBasis",
+    "Referential",
+    "Replacement",
+    "Requirement",
+    "Source",
+    "Theme",
+]
+
+ActorId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{1,15}$")]
+LevelId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,40}$")]
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,40}$")]
+
+
+class EditionStatus(str, Enum):
+    """How far an edition is from the official text."""
+
+    OFFICIAL = "official"
+    DERIVED_PUBLIC_SOURCES = "derived-public-sources"
+    DRAFT = "draft"
+    TEST = "test"
+
+
+class Obligation(str, Enum):
+    MANDATORY = "mandatory"
+    RECOMMENDED = "recommended"
+
+
+class ProvenanceBasis(str, Enum):
+    SOURCED = "sourced"
+    SECONDARY = "secondary"
+    INFERRED = "inferred"
+
+
+class Environment(str, Enum):
+    BAC_A_SABLE = "bac_a_sable"
+    PRODUCTION = "production"
+
+
+class EvidenceKind(str, Enum):
+    """Kinds of evidence a requirement may expect."""
+
+    DOCUMENT = "document"
+    PROCEDURE = "procedure"
+    ATTESTATION = "attestation"
+    ARCHITECTURE = "architecture"
+    CONFIGURATION = "configuration"
+    SCREENSHOT = "screenshot"
+    TEST_REPORT = "test_report"
+    CODE_REVIEW = "code_review"
+    REGISTRATION = "registration"
+    OIDC_CLIENT_CONFIG = "oidc_client_config"
+    HTTP_CAPTURE = "http_capture"
+    CERTIFICATE = "certificate"
+    TOKEN_SAMPLE = "token_sample"
+    CIBA_CAPTURE = "ciba_capture"
+    PROXY_TRACES = "proxy_traces"
+    TLS_SCAN = "tls_scan"
+
+
+class Source(Frozen):
+    """A public source the edition rests on."""
+
+    key: Key
+    title: Text
+    url: str | None = None
+    reference: str | None = None
+    date: dt.date | None = None
+    publisher: str | None = None
+
+
+class KnownGap(Frozen):
+    """Something the official text holds that this edition could not encode, stated not invented."""
+
+    id: str
+    note: Text
+
+
+class Metadata(Frozen):
+    id: Key
+    title: Text
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-+]{0,31}$")]
+    edition_status: EditionStatus
+    published: dt.date
+    language: Literal["fr"] = "fr"
+    notice: str | None = None
+    sources: Annotated[list[Source], Field(min_length=1)]
+    known_gaps: list[KnownGap] = []
+
+
+class ActorDef(Frozen):
+    """An actor a requirement may bind, and the habilitations it relies on."""
+
+    id: ActorId
+    label: Text
+    description: Text
+    role: Literal["service_provider", "editor", "operator", "identity_provider"]
+    levels: Annotated[list[LevelId], Field(min_length=1)]
+    relies_on: list[ActorId] = []
+    habilitation_environment: Environment | None = None
+
+
+class LevelDef(Frozen):
+    id: LevelId
+    label: Text
+    description: Text
+    includes: list[LevelId] = []
+
+
+class Theme(Frozen):
+    id: Key
+    label: Text
+    description: str | None = None
+
+
+class Feature(Frozen):
+    """A declared property of the product that applicability rules read (e.g. ``uses_ciba``)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,40}$")]
+    label: Text
+    description: str | None = None
+
+
+class Freshness(Frozen):
+    """A freshness rule on evidence: collected within ``max_age_days``, or valid ``min_remaining_days`` ahead."""
+
+    max_age_days: Annotated[int, Field(ge=1, le=3650)] | None = None
+    min_remaining_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+
+
+class EvidenceSpec(Frozen):
+    """What evidence a compliant answer must carry."""
+
+    kinds: Annotated[list[EvidenceKind], Field(min_length=1)]
+    description: Text
+    required: bool = True
+    environment: Environment | None = None
+    freshness: Freshness | None = None
+
+
+class Applicability(Frozen):
+    """Conditions on declared features and parcours; empty means always applicable."""
+
+    features_all: list[str] = []
+    features_any: list[str] = []
+    features_none: list[str] = []
+    parcours: list[str] = []
+
+
+class ExternalReference(Frozen):
+    """An id in another text, e.g. ``{scheme: PGSSI-S, id: EXI 04}`` or ``{scheme: DMN, id: PSC 6}``."""
+
+    scheme: Literal["PGSSI-S", "PGSSI-S-v2-draft", "DMN", "PSC", "CI-SIS", "RFC", "IEPS"]
+    id: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+class Provenance(Frozen):
+    basis: ProvenanceBasis
+    sources: Annotated[list[Key], Field(min_length=1)]
+    references: list[ExternalReference] = []
+    note: str | None = None
+    conflict: str | None = None
+
+
+class CrossReference(Frozen):
+    """A typed link to a requirement of another bundled referential."""
+
+    referential: Key
+    requirement: Identifier
+    relation: Literal["implements", "refines", "related"]
+
+
+class Replacement(Frozen):
+    """Which requirement(s) of an earlier edition this one replaces, and how."""
+
+    ids: Annotated[list[Identifier], Field(min_length=1)]
+    kind: Literal["renamed", "split", "merged"]
+
+
+class Requirement(Frozen):
+    id: Identifier
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    statement: Text
+    remediation: str | None = None
+    actors: Annotated[list[ActorId], Field(min_length=1)]
+    levels: Annotated[list[LevelId], Field(min_length=1)]
+    obligation: Obligation
+    theme: Key
+    evidence: EvidenceSpec | None = None
+    applicability: Applicability = Applicability()
+    effective: dt.date | None = None
+    deadline: dt.date | None = None
+    provenance: Provenance
+    cross_references: list[CrossReference] = []
+    replaces: Replacement | None = None
+    checks: list[Identifier] = []
+
+
+class ParcoursStep(Frozen):
+    """One step of a connection path; ``actors`` empty means every actor on the path."""
+
+    id: Key
+    label: Text
+    actors: list[ActorId] = []
+    note: str | None = None
+
+
+class Parcours(Frozen):
+    id: Key
+    label: Text
+    description: Text
+    levels: Annotated[list[LevelId], Field(min_length=1)]
+    steps: Annotated[list[ParcoursStep], Field(min_length=1)]
+    provenance: Provenance
+
+
+class HabilitationRules(Frozen):
+    validity_years: Annotated[int, Field(ge=1, le=20)]
+    provenance: Provenance
+
+
+class Referential(Frozen):
+    """A whole edition: metadata, actors, levels, themes, features, parcours and requirements."""
+
+    schema_version: Literal["1"] = "1"
+    metadata: Metadata
+    actors: list[ActorDef] = []
+    levels: list[LevelDef] = []
+    themes: Annotated[list[Theme], Field(min_length=1)]
+    features: list[Feature] = []
+    parcours: list[Parcours] = []
+    habilitation: HabilitationRules | None = None
+    requirements: Annotated[list[Requirement], Field(min_length=1)]

@@ -1,0 +1,36 @@
+""""Did you mean" suggestions for ids and keys."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["did_you_mean", "suggest"]
+
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def _fold(text: str) -> str:
+    """Compare ids ignoring case, width, separators and leading zeros (``psc_oidc_2`` ~ ``PSC-OIDC-02``)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("_", "-").replace(" ", "-")
+    return _LEADING_ZEROS.sub("", folded)
+
+
+def suggest(word: str, known: Iterable[str]) -> str | None:
+    """The known value closest to ``word``, if any is close enough."""
+    folded: dict[str, str] = {}
+    for candidate in known:
+        folded.setdefault(_fold(candidate), candidate)
+    target = _fold(word)
+    if target in folded:
+        return folded[target]
+    match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
+    return folded[match[0]] if match else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str | None:
+    """A hint ``did you mean `X`?`` or None."""
+    found = suggest(word, known)
+    return f"did you mean `{found}`?" if found is not None and found != word else None

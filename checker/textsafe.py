@@ -1,0 +1,34 @@
+"""Neutralise vendor text before it reaches a spreadsheet, CSV or XML cell."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["CELL_LIMIT", "csv_cell", "is_formula_like", "strip_control", "truncate"]
+
+CELL_LIMIT = 32_767
+_TRUNCATED = " […tronqué]"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (checked after NFKC, so ``＝`` counts)."""
+    return unicodedata.normalize("NFKC", text[:8]).startswith(_FORMULA_STARTS)
+
+
+def strip_control(text: str) -> str:
+    """Remove control characters that XML and xlsx cannot hold (tab, LF and CR are kept)."""
+    return _CONTROL.sub("", text)
+
+
+def truncate(text: str, limit: int = CELL_LIMIT) -> str:
+    """Cut ``text`` to ``limit`` characters with a visible marker."""
+    return text if len(text) <= limit else text[: limit - len(_TRUNCATED)] + _TRUNCATED
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell that no spreadsheet turns into a formula (OWASP: prefix with ``'``)."""
+    clean = strip_control(text)
+    return "'" + clean if is_formula_like(clean) else clean

@@ -1,0 +1,163 @@
+"""Strict, safe YAML loading shared by every YAML input (referential, declaration, audit)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import InputError, Location
+
+__all__ = ["MAX_YAML_BYTES", "YamlDocument", "load_yaml_file", "load_yaml_text", "locate"]
+
+MAX_YAML_BYTES = 20 * 1024 * 1024
+"""Largest YAML input accepted (20 MiB)."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+try:
+    _Base: type[yaml.BaseLoader] = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.BaseLoader
+
+
+class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
+    """Every scalar stays a string (YAML 1.2-like); aliases, merges, duplicates are refused."""
+
+    source_name = "<yaml>"
+
+    def _fail(self, node: yaml.Node, message: str, hint: str) -> InputError:
+        mark = node.start_mark
+        return InputError.at(Location(self.source_name, mark.line + 1, mark.column + 1), message, hint)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise self._fail(
+                node, "anchor reused through an alias (*ref): refused", "write the value out in full; aliases are not accepted"
+            )
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
+            self.constructed_objects[node] = None
+            return None
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Hashable, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self._fail(node, "expected a mapping", "use `key: value` lines")
+        result: dict[Hashable, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._fail(key_node, "a key must be a plain string", "use a simple text key")
+            key = key_node.value
+            if key == "<<" and not key_node.style:
+                raise self._fail(key_node, "merge key `<<` refused", "write the merged keys out in full")
+            if key in result:
+                raise self._fail(key_node, f"duplicate key `{key}`", "keep one occurrence of this key")
+            result[key] = self.construct_object(value_node, deep=True)
+        return result
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        raise InputError.at(Location(name), "the file is UTF-16, not UTF-8", "save it as UTF-8")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError.at(Location(name, line), "NUL byte in the file", "remove the binary content")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError.at(
+            Location(name, line), "the file is not valid UTF-8", "save it as UTF-8 (not Latin-1 or Windows-1252)"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+class YamlDocument:
+    """A parsed YAML document: plain data plus the text, kept to locate errors lazily."""
+
+    __slots__ = ("data", "name", "text")
+
+    def __init__(self, name: str, text: str, data: Any) -> None:
+        self.name = name
+        self.text = text
+        self.data = data
+
+    def location(self, path: Sequence[str | int], *, key: bool = False) -> Location:
+        """Location of the value (or of its key) at ``path``; the nearest existing parent otherwise."""
+        line, column = locate(self.text, path, key=key)
+        return Location(self.name, line, column)
+
+
+def load_yaml_text(text: str, name: str) -> YamlDocument:
+    """Parse ``text`` strictly; raise :class:`InputError` with ``name:line:column`` on any problem."""
+    loader = _StrictLoader(text)
+    loader.source_name = name
+    try:
+        data = loader.get_single_data()
+    except InputError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+        raise InputError.at(where, f"invalid YAML: {exc.problem or exc.context}", "fix the syntax at this place") from None
+    except yaml.YAMLError as exc:
+        raise InputError.at(Location(name), f"invalid YAML: {exc}", "check the file's syntax") from None
+    except RecursionError:
+        raise InputError.at(Location(name), "nesting too deep", "flatten the document") from None
+    finally:
+        loader.dispose()
+    return YamlDocument(name, text, data)
+
+
+def load_yaml_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES) -> YamlDocument:
+    """Read and parse a YAML file strictly (size-bounded, UTF-8 only)."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError.at(Location(name), "is a folder, not a file", "give the path of a YAML file")
+        if not path.is_file():
+            if path.exists():
+                raise InputError.at(Location(name), "is not a regular file", "give the path of a YAML file")
+            raise InputError.at(Location(name), "file not found", "check the path")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError.at(
+                Location(name), f"file too large ({size} bytes, limit {max_bytes})", "split or shorten the file"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError.at(Location(name), f"cannot read the file ({exc.strerror})", "check its permissions") from None
+    text = _decode(raw, name)
+    if not text.strip():
+        raise InputError.at(Location(name), "the file is empty", "write the expected YAML content")
+    return load_yaml_text(text, name)
+
+
+def locate(text: str, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the node at ``path`` in ``text``, or of its nearest existing parent."""
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return 1, 1
+    if node is None:
+        return 1, 1
+    mark = node.start_mark
+    for index, part in enumerate(path):
+        last = index == len(path) - 1
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    child = key_node if (last and key) else value_node
+                    if last and key:
+                        mark = key_node.start_mark
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+        mark = node.start_mark
+    return mark.line + 1, mark.column + 1
