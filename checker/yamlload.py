@@ -77,16 +77,27 @@ def _decode(raw: bytes, name: str) -> str:
 class YamlDocument:
     """A parsed YAML document: plain data plus the text, kept to locate errors lazily."""
 
-    __slots__ = ("data", "name", "text")
+    __slots__ = ("_maps", "_root", "data", "name", "text")
 
     def __init__(self, name: str, text: str, data: Any) -> None:
         self.name = name
         self.text = text
         self.data = data
+        self._root: yaml.Node | None | bool = False
+        self._maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def _node(self) -> yaml.Node | None:
+        if self._root is False:
+            self._root = _compose(self.text)
+        return self._root if isinstance(self._root, yaml.Node) else None
+
+    def line_column(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value (or key) at ``path``, or of its nearest existing parent."""
+        return _walk(self._node(), path, key=key, maps=self._maps)
 
     def location(self, path: Sequence[str | int], *, key: bool = False) -> Location:
         """Location of the value (or of its key) at ``path``; the nearest existing parent otherwise."""
-        line, column = locate(self.text, path, key=key)
+        line, column = self.line_column(path, key=key)
         return Location(self.name, line, column)
 
 
@@ -135,12 +146,28 @@ def load_yaml_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES) -> YamlDocume
     return load_yaml_text(text, name)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    try:
+        return yaml.compose(text, Loader=loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
 def locate(text: str, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
     """1-based (line, column) of the node at ``path`` in ``text``, or of its nearest existing parent."""
-    try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return 1, 1
+    return _walk(_compose(text), path, key=key)
+
+
+def _walk(
+    node: yaml.Node | None,
+    path: Sequence[str | int],
+    *,
+    key: bool,
+    maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] | None = None,
+) -> tuple[int, int]:
+    """Follow ``path`` down the node tree; ``maps`` caches each mapping's key index (look-ups, not scans)."""
+    cache = {} if maps is None else maps
     if node is None:
         return 1, 1
     mark = node.start_mark
@@ -148,12 +175,16 @@ def locate(text: str, path: Sequence[str | int], *, key: bool = False) -> tuple[
         last = index == len(path) - 1
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    child = key_node if (last and key) else value_node
-                    if last and key:
-                        mark = key_node.start_mark
-                    break
+            index_of = cache.get(id(node))
+            if index_of is None:
+                index_of = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        index_of.setdefault(key_node.value, (key_node, value_node))
+                cache[id(node)] = index_of
+            pair = index_of.get(str(part))
+            if pair is not None:
+                child = pair[0] if (last and key) else pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             child = node.value[part]
         if child is None:

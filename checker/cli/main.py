@@ -11,6 +11,8 @@ import typer
 
 from checker import __version__
 from checker.cli import referentiel
+from checker.cli.evaluate import evaluate, validate
+from checker.cli.init import init
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
 
@@ -26,6 +28,9 @@ app = typer.Typer(
 )
 app.add_typer(referentiel.app, name="referentiel")
 app.command("schema")(schema)
+app.command("init")(init)
+app.command("evaluate")(evaluate)
+app.command("validate")(validate)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,62 @@
+"""``psc-check evaluate`` and ``psc-check validate``: the main job."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import ReferentialOption, check_choice
+from checker.errors import ExitCode, InputError
+from checker.i18n import LANGS
+from checker.pipeline import EvaluateRequest, parse_as_of, run_evaluate, validate_one
+from checker.render.registry import FORMATS
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ (aujourd'hui par défaut).")]
+
+
+def evaluate(
+    declaration: Annotated[Path, typer.Argument(help="Fichier YAML de la déclaration.")],
+    as_of: AsOf = None,
+    referentiel: ReferentialOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="Sortie standard : console, json ou md.")] = "console",
+    output: Annotated[list[Path] | None, typer.Option("-o", "--output", help="Fichier de sortie (format d'après le suffixe) ; répétable.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Langue des sorties : fr ou en.")] = "fr",
+    allow_outside_evidence: Annotated[bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")] = False,
+) -> None:
+    """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
+    check_choice("--format", fmt, [f for f in FORMATS if not FORMATS[f].suffixes or f in ("json", "md")])
+    check_choice("--lang", lang, LANGS)
+    request = EvaluateRequest(
+        declaration=declaration, as_of=parse_as_of(as_of), referential=referentiel, outputs=tuple(output or ()),
+        lang=lang, allow_outside_evidence=allow_outside_evidence,
+    )
+    text, code = run_evaluate(request, fmt)
+    sys.stdout.buffer.write(text)
+    sys.stdout.flush()
+    raise typer.Exit(code)
+
+
+def validate(
+    declarations: Annotated[list[Path], typer.Argument(help="Un ou plusieurs fichiers de déclaration.")],
+    referentiel: ReferentialOption = None,
+    as_of: AsOf = None,
+) -> None:
+    """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
+    day = parse_as_of(as_of)
+    failed = False
+    for path in declarations:
+        try:
+            errors, warnings = validate_one(path, referentiel, day)
+        except InputError as error:
+            errors, warnings = error.messages, []
+        for line in warnings:
+            sys.stderr.write(f"psc-check: warning: {line}\n")
+        for line in errors:
+            sys.stderr.write(f"psc-check: {line}\n")
+        failed = failed or bool(errors)
+        if not errors:
+            sys.stdout.write(f"{path}: OK\n")
+    raise typer.Exit(int(ExitCode.BAD_INPUT if failed else ExitCode.OK))

@@ -1,0 +1,116 @@
+"""Assess one evidence item: present, inside the folder, hash, freshness, expiry, environment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.i18n import message
+from checker.model.declaration import EvidenceItem
+from checker.model.referential import EvidenceSpec
+from checker.report import EvidenceResult
+
+__all__ = ["EvidenceContext", "assess_evidence", "resolve_inside"]
+
+_CHUNK = 1 << 20
+
+
+@dataclass
+class EvidenceContext:
+    """What assessing evidence needs: the declaration's folder, the date, the language, a hash cache."""
+
+    folder: Path
+    as_of: dt.date
+    lang: str = "fr"
+    allow_outside: bool = False
+    _hashes: dict[Path, str | OSError] = field(default_factory=dict)
+
+    def sha256(self, path: Path) -> str | OSError:
+        """Hash of ``path`` (cached: a file cited twice is read once)."""
+        if path not in self._hashes:
+            try:
+                mode = path.stat().st_mode
+                if not stat.S_ISREG(mode):
+                    raise IsADirectoryError(21, "not a regular file")  # noqa: TRY301
+                digest = hashlib.sha256()
+                with path.open("rb") as handle:
+                    while chunk := handle.read(_CHUNK):
+                        digest.update(chunk)
+                self._hashes[path] = digest.hexdigest()
+            except OSError as exc:
+                self._hashes[path] = exc
+        return self._hashes[path]
+
+
+def resolve_inside(folder: Path, raw: str, *, allow_outside: bool) -> Path | None:
+    """The evidence file's real path, or None when it leaves ``folder`` (``..``, absolute path, symlink)."""
+    base = folder.resolve()
+    candidate = Path(raw)
+    target = (candidate if candidate.is_absolute() else base / candidate).resolve()
+    if allow_outside or target == base or base in target.parents:
+        return target
+    return None
+
+
+def assess_evidence(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> EvidenceResult:
+    """The status of one evidence item for a requirement expecting ``spec``."""
+    status, detail, actual = _assess(item, spec, ctx)
+    label = message(f"evidence.{status}", ctx.lang)
+    return EvidenceResult(
+        path=item.path,
+        sha256=actual,
+        declared_sha256=item.sha256.lower() if item.sha256 else None,
+        kind=item.kind.value if item.kind else None,
+        collected=item.collected,
+        expires=item.expires,
+        environment=item.environment.value if item.environment else None,
+        status=status,
+        detail=f"{label}{detail}",
+    )
+
+
+def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str, str | None]:
+    lang = ctx.lang
+    target = resolve_inside(ctx.folder, item.path, allow_outside=ctx.allow_outside)
+    if target is None:
+        return "outside", "", None
+    if not target.exists():
+        return "missing", "", None
+    digest = ctx.sha256(target)
+    if isinstance(digest, OSError):
+        return "unreadable", message("detail.os", lang, error=digest.strerror or type(digest).__name__), None
+    if item.sha256 and item.sha256.lower() != digest:
+        return "hash_mismatch", message("detail.hash", lang, expected=item.sha256.lower()[:12], actual=digest[:12]), digest
+    if item.expires is not None and item.expires < ctx.as_of:
+        return "expired", message("detail.expired", lang, expires=item.expires.isoformat()), digest
+    if item.collected is not None and item.collected > ctx.as_of:
+        return "future", "", digest
+    problem = _freshness(item, spec, ctx)
+    if problem is not None:
+        return problem[0], problem[1], digest
+    if spec is not None and spec.environment is not None and item.environment != spec.environment:
+        actual = item.environment.value if item.environment else "?"
+        return "wrong_environment", message("detail.environment", lang, actual=actual, expected=spec.environment.value), digest
+    return "ok", "", digest
+
+
+def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str] | None:
+    rule = spec.freshness if spec else None
+    if rule is None:
+        return None
+    if rule.max_age_days is not None:
+        if item.collected is None:
+            return "undated", message("detail.undated_collected", ctx.lang)
+        if (ctx.as_of - item.collected).days > rule.max_age_days:
+            return "stale", message(
+                "detail.stale", ctx.lang, collected=item.collected.isoformat(), days=rule.max_age_days, as_of=ctx.as_of.isoformat()
+            )
+    if rule.min_remaining_days is not None:
+        if item.expires is None:
+            return "undated", message("detail.undated_expires", ctx.lang)
+        if (item.expires - ctx.as_of).days < rule.min_remaining_days:
+            return "stale", message("detail.remaining", ctx.lang, expires=item.expires.isoformat(), days=rule.min_remaining_days)
+    return None

@@ -1,0 +1,145 @@
+"""The declaration model: what a vendor states, requirement by requirement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+
+from checker.model.base import Frozen, Identifier
+from checker.model.referential import Environment, EvidenceKind
+
+__all__ = [
+    "Answer",
+    "Declaration",
+    "EvidenceItem",
+    "Habilitation",
+    "Habilitations",
+    "Organisation",
+    "ParcoursProgress",
+    "Status",
+    "Subject",
+    "luhn_ok",
+]
+
+MAX_ANSWERS = 5_000
+MAX_EVIDENCE = 200
+
+
+class Status(str, Enum):
+    """A declared status; French aliases are accepted on input."""
+
+    COMPLIANT = "compliant"
+    PARTIAL = "partial"
+    NON_COMPLIANT = "non_compliant"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
+
+
+STATUS_ALIASES = {
+    "conforme": Status.COMPLIANT,
+    "partiel": Status.PARTIAL,
+    "non_conforme": Status.NON_COMPLIANT,
+    "non_applicable": Status.NOT_APPLICABLE,
+    "non_evalue": Status.NOT_ASSESSED,
+    "non_évalué": Status.NOT_ASSESSED,
+}
+
+
+def _status(value: Any) -> Any:
+    if isinstance(value, str):
+        return STATUS_ALIASES.get(value.strip(), value.strip())
+    return value
+
+
+def luhn_ok(digits: str) -> bool:
+    """Luhn check used by SIREN numbers."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+Date = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$")]
+
+
+class Organisation(Frozen):
+    name: ShortText
+    siren: str | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "FR"
+
+    @field_validator("siren")
+    @classmethod
+    def _siren(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        compact = value.replace(" ", "")
+        if len(compact) != 9 or not compact.isascii() or not compact.isdigit():
+            raise ValueError("a SIREN has exactly 9 digits")
+        if not luhn_ok(compact):
+            raise ValueError("SIREN fails its check digit (Luhn): check the number on the Kbis or sirene.fr")
+        return compact
+
+
+class Subject(Frozen):
+    name: ShortText
+    version: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    description: LongText | None = None
+
+
+class ParcoursProgress(Frozen):
+    """The declared connection path and the date each step was completed."""
+
+    id: Identifier
+    completed: dict[Identifier, Date] = {}
+
+
+class Habilitation(Frozen):
+    actor: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{1,15}$")]
+    reference: ShortText
+    holder: ShortText
+    granted: Date
+    environment: Environment
+
+
+class Habilitations(Frozen):
+    held: list[Habilitation] = []
+    relied_upon: list[Habilitation] = []
+
+
+class EvidenceItem(Frozen):
+    path: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    sha256: Sha256 | None = None
+    collected: Date | None = None
+    expires: Date | None = None
+    environment: Environment | None = None
+    kind: EvidenceKind | None = None
+    description: LongText | None = None
+
+
+class Answer(Frozen):
+    status: Annotated[Status, BeforeValidator(_status)]
+    justification: LongText | None = None
+    evidence: Annotated[list[EvidenceItem], Field(max_length=MAX_EVIDENCE)] = []
+    planned: Date | None = None
+    owner: ShortText | None = None
+
+
+class Declaration(Frozen):
+    """A vendor's declaration for one product or service."""
+
+    schema_version: Literal["1"] = "1"
+    organisation: Organisation
+    subject: Subject
+    actors: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{1,15}$")]], Field(min_length=1)]
+    level: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,40}$")]
+    parcours: ParcoursProgress | None = None
+    features: dict[Annotated[str, StringConstraints(max_length=64)], bool] = {}
+    habilitations: Habilitations = Habilitations()
+    answers: Annotated[dict[Annotated[str, StringConstraints(max_length=64)], Answer], Field(max_length=MAX_ANSWERS)] = {}

@@ -1,0 +1,70 @@
+"""The pipeline behind the commands: load → check → evaluate → render, as plain functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.declaration import LoadedDeclaration, load_declaration
+from checker.errors import ExitCode, UsageError
+from checker.evaluate import EvaluationOptions, evaluate
+from checker.output import write_atomic
+from checker.referential import LoadedReferential, load_referential
+from checker.render.registry import format_for_path, render
+from checker.report import Report
+
+__all__ = ["EvaluateRequest", "VALIDATION_CODES", "parse_as_of", "run_evaluate", "validate_one"]
+
+VALIDATION_CODES = frozenset({"answer_not_applicable", "na_without_justification", "gap_without_justification", "evidence_outside"})
+"""Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
+
+
+def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
+    """``--as-of`` as a date (today when absent)."""
+    if value is None:
+        return today or dt.date.today()
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of: `{value}` is not a date — write it as YYYY-MM-DD") from None
+    if not dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31):
+        raise UsageError(f"--as-of: `{value}` is out of range — use a date between 1900 and 2100")
+    return day
+
+
+@dataclass(frozen=True)
+class EvaluateRequest:
+    declaration: Path
+    as_of: dt.date
+    referential: Path | None = None
+    outputs: tuple[Path, ...] = ()
+    lang: str = "fr"
+    allow_outside_evidence: bool = False
+
+
+def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
+    ref = load_referential(request.referential)
+    decl = load_declaration(request.declaration, ref)
+    options = EvaluationOptions(as_of=request.as_of, lang=request.lang, allow_outside_evidence=request.allow_outside_evidence)
+    return ref, decl, evaluate(ref, decl, options)
+
+
+def run_evaluate(request: EvaluateRequest, stdout_format: str) -> tuple[bytes, int]:
+    """Evaluate, write every ``-o`` output atomically, return (stdout bytes, exit code)."""
+    formats = [(path, format_for_path(path)) for path in request.outputs]
+    ref, decl, report = evaluate_file(request)
+    inputs = [decl.path, ref.path]
+    for path, fmt in formats:
+        write_atomic(path, render(report, fmt.name), inputs=inputs)
+    code = ExitCode.OK if report.summary.ready else ExitCode.NOT_READY
+    return render(report, stdout_format), int(code)
+
+
+def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:
+    """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
+    _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
+    chosen = [p for p in report.problems if p.code in VALIDATION_CODES or p.code == "siren_missing"]
+    errors = [f"{p.location}: {p.message}" for p in chosen if p.severity == "error"]
+    warnings = [f"{p.location}: {p.message}" for p in chosen if p.severity != "error"]
+    return errors, warnings

@@ -1,0 +1,39 @@
+"""The console summary: verdict, counts, the mandatory gaps and the problems, in plain text."""
+
+from __future__ import annotations
+
+from checker.render.view import make_view
+from checker.report import Report
+
+__all__ = ["render_console"]
+
+_MAX_GAPS = 25
+
+
+def render_console(report: Report) -> bytes:
+    view = make_view(report)
+    t, r = view.t, report
+    s = r.summary
+    lines = [
+        f"{t('label.report_title')} — {r.declaration.subject} ({r.declaration.organisation})",
+        f"{t('label.actors')}: {', '.join(r.declaration.actors)} · {t('label.level')}: {r.declaration.level}"
+        f" · {t('label.as_of')}: {r.as_of.isoformat()} · {t('label.referential')}: {r.referential.id} {r.referential.version}",
+        "",
+        f"{t('label.verdict')}: {view.verdict} — {t('label.score')} {s.score} % — {t('label.applicable')}: {s.applicable}"
+        f" — {t('label.mandatory_gaps')}: {s.mandatory_gaps}",
+        "  " + " · ".join(f"{label}: {count}" for _, label, count in view.outcome_rows if count),
+    ]
+    if view.gaps:
+        lines += ["", t("label.gaps") + ":"]
+        for f in view.gaps[:_MAX_GAPS]:
+            first = f.reasons[-1].message if f.reasons else ""
+            lines.append(f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {f.title} — {first}")
+        if len(view.gaps) > _MAX_GAPS:
+            lines.append(f"  … +{len(view.gaps) - _MAX_GAPS}")
+    if r.problems:
+        lines += ["", t("label.problems") + ":"]
+        lines += [f"  {t('severity.' + p.severity)}: {p.location}: {p.message}" for p in r.problems]
+    if r.lapses:
+        lines += ["", t("label.lapses", days=90) + ":"]
+        lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {lp.what}" for lp in r.lapses]
+    return ("\n".join(lines) + "\n").encode("utf-8")

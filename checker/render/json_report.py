@@ -1,0 +1,14 @@
+"""The JSON report: the documented, versioned contract (sorted keys, deterministic)."""
+
+from __future__ import annotations
+
+import json
+
+from checker.report import Report
+
+__all__ = ["render_json"]
+
+
+def render_json(report: Report) -> bytes:
+    data = report.model_dump(mode="json")
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -1,0 +1,22 @@
+"""The Markdown gap report, for the consultant and the vendor's management."""
+
+from __future__ import annotations
+
+from checker.render.templating import render_template
+from checker.render.view import make_view
+from checker.report import Report
+
+__all__ = ["md_cell", "render_markdown"]
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell or list item (pipes, newlines and HTML neutralised)."""
+    text = "" if value is None else str(value)
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.split())
+
+
+def render_markdown(report: Report) -> bytes:
+    view = make_view(report)
+    text = render_template("report.md.j2", v=view, r=report, t=view.t, md=md_cell)
+    return text.encode("utf-8")

@@ -1,0 +1,195 @@
+"""The report: every finding, problem, lapse and deadline of one evaluation. Renderers see only this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "DeadlineItem",
+    "DeclarationInfo",
+    "EvidenceResult",
+    "Finding",
+    "HabilitationStatus",
+    "Lapse",
+    "Outcome",
+    "ParcoursStepState",
+    "Problem",
+    "Reason",
+    "ReferentialInfo",
+    "Report",
+    "Summary",
+    "ToolInfo",
+]
+
+REPORT_SCHEMA_VERSION = "1"
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Outcome(str, Enum):
+    COMPLIANT = "compliant"
+    PARTIAL = "partial"
+    NON_COMPLIANT = "non_compliant"
+    NOT_APPLICABLE = "not_applicable"
+    UNANSWERED = "unanswered"
+    UNSUPPORTED = "unsupported"
+
+
+GAP_OUTCOMES = frozenset({Outcome.PARTIAL, Outcome.NON_COMPLIANT, Outcome.UNANSWERED, Outcome.UNSUPPORTED})
+OUTCOME_RANK = {o: i for i, o in enumerate(
+    [Outcome.NON_COMPLIANT, Outcome.UNSUPPORTED, Outcome.UNANSWERED, Outcome.PARTIAL, Outcome.NOT_APPLICABLE, Outcome.COMPLIANT]
+)}
+"""Worst first: used to order gaps and to tell a downgrade."""
+
+
+class Reason(_Value):
+    """Why: a stable code (for machines) and a message (for people, in the report's language)."""
+
+    code: str
+    message: str
+
+
+class ToolInfo(_Value):
+    name: str
+    version: str
+
+
+class ReferentialInfo(_Value):
+    id: str
+    title: str
+    version: str
+    sha256: str
+    edition_status: str
+
+
+class DeclarationInfo(_Value):
+    path: str
+    sha256: str
+    organisation: str
+    siren: str | None
+    subject: str
+    subject_version: str | None
+    actors: list[str]
+    level: str
+    parcours: str | None
+    features: list[str]
+
+
+class EvidenceResult(_Value):
+    path: str
+    sha256: str | None
+    declared_sha256: str | None
+    kind: str | None
+    collected: dt.date | None
+    expires: dt.date | None
+    environment: str | None
+    status: str
+    detail: str
+
+
+class Finding(_Value):
+    requirement_id: str
+    title: str
+    theme: str
+    theme_label: str
+    obligation: Literal["mandatory", "recommended"]
+    actors: list[str]
+    levels: list[str]
+    declared_status: str | None
+    outcome: Outcome
+    applicability: list[Reason]
+    reasons: list[Reason]
+    evidence: list[EvidenceResult]
+    evidence_expected: str | None
+    justification: str | None
+    remediation: str | None
+    planned: dt.date | None
+    owner: str | None
+    deadline: dt.date | None
+    line: int | None
+
+
+class Problem(_Value):
+    code: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    location: str
+
+
+class Lapse(_Value):
+    kind: Literal["evidence", "habilitation"]
+    what: str
+    date: dt.date
+    days: int
+
+
+class DeadlineItem(_Value):
+    requirement_id: str
+    title: str
+    kind: Literal["effective", "deadline"]
+    date: dt.date
+    days: int
+
+
+class HabilitationStatus(_Value):
+    relation: Literal["held", "relied_upon"]
+    actor: str
+    reference: str
+    holder: str
+    granted: dt.date
+    expires: dt.date
+    environment: str
+    state: Literal["valid", "expired", "future"]
+
+
+class ParcoursStepState(_Value):
+    id: str
+    label: str
+    actors: list[str]
+    state: Literal["done", "pending", "not_concerned"]
+    date: dt.date | None
+
+
+class ThemeCount(_Value):
+    theme: str
+    label: str
+    applicable: int
+    compliant: int
+    gaps: int
+    score: float
+
+
+class Summary(_Value):
+    applicable: int
+    outcomes: dict[str, int]
+    by_obligation: dict[str, dict[str, int]]
+    by_theme: list[ThemeCount]
+    mandatory_gaps: int
+    errors: int
+    warnings: int
+    score: float
+    ready: bool
+
+
+class Report(_Value):
+    """The result of evaluating one declaration against one referential as of one date."""
+
+    schema_version: Literal["1"] = "1"
+    tool: ToolInfo
+    lang: str
+    as_of: dt.date
+    referential: ReferentialInfo
+    declaration: DeclarationInfo
+    summary: Summary
+    findings: list[Finding]
+    problems: list[Problem]
+    habilitations: list[HabilitationStatus]
+    parcours: list[ParcoursStepState]
+    lapses: list[Lapse]
+    deadlines: list[DeadlineItem]
