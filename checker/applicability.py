@@ -31,12 +31,18 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration, lan
         Reason(code="level", message=message("why.level", lang, level=decl.level, levels=", ".join(req.levels))),
     ]
     if app.features_all:
-        reasons.append(Reason(code="features_all", message=message("why.features_all", lang, features=", ".join(app.features_all))))
+        reasons.append(
+            Reason(code="features_all", message=message("why.features_all", lang, features=", ".join(app.features_all)))
+        )
     if app.features_any:
         hit = sorted(declared.intersection(app.features_any))
         reasons.append(Reason(code="features_any", message=message("why.features_any", lang, features=", ".join(hit))))
     if app.features_none:
-        reasons.append(Reason(code="features_none", message=message("why.features_none", lang, features=", ".join(app.features_none))))
+        reasons.append(
+            Reason(
+                code="features_none", message=message("why.features_none", lang, features=", ".join(app.features_none))
+            )
+        )
     if app.parcours and decl.parcours is not None:
         reasons.append(Reason(code="parcours", message=message("why.parcours", lang, parcours=decl.parcours.id)))
     return reasons

@@ -17,7 +17,35 @@ from checker.yamlload import YamlDocument, load_yaml_file
 __all__ = ["EU_MEMBER_STATES", "LoadedDeclaration", "load_declaration", "structural_errors"]
 
 EU_MEMBER_STATES = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
 )
 
 
@@ -61,13 +89,21 @@ def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferenti
     known_features = {f.id for f in ref.model.features}
     for name in decl.features:
         if name not in known_features:
-            add(["features", name], f"unknown feature `{name}`", did_you_mean(name, known_features) or
-                f"known features: {', '.join(sorted(known_features))}", key=True)
+            add(
+                ["features", name],
+                f"unknown feature `{name}`",
+                did_you_mean(name, known_features) or f"known features: {', '.join(sorted(known_features))}",
+                key=True,
+            )
     _check_parcours(decl, ref, add)
     for relation in ("held", "relied_upon"):
         for i, hab in enumerate(getattr(decl.habilitations, relation)):
             if hab.actor not in ref.actors:
-                add(["habilitations", relation, i, "actor"], f"unknown actor `{hab.actor}`", did_you_mean(hab.actor, ref.actors))
+                add(
+                    ["habilitations", relation, i, "actor"],
+                    f"unknown actor `{hab.actor}`",
+                    did_you_mean(hab.actor, ref.actors),
+                )
     for req_id in decl.answers:
         if req_id not in ref.requirements:
             hint = did_you_mean(req_id, ref.requirements) or "see `psc-check referentiel list`"
@@ -77,8 +113,11 @@ def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferenti
 
 def _check_actors(decl: Declaration, ref: LoadedReferential, add: _Add) -> None:
     if decl.level not in ref.level_closure:
-        add(["level"], f"unknown level `{decl.level}`", did_you_mean(decl.level, ref.level_closure)
-            or f"choose one of: {', '.join(ref.level_closure)}")
+        add(
+            ["level"],
+            f"unknown level `{decl.level}`",
+            did_you_mean(decl.level, ref.level_closure) or f"choose one of: {', '.join(ref.level_closure)}",
+        )
     seen: set[str] = set()
     for i, actor_id in enumerate(decl.actors):
         actor = ref.actors.get(actor_id)
@@ -86,15 +125,24 @@ def _check_actors(decl: Declaration, ref: LoadedReferential, add: _Add) -> None:
             add(["actors", i], f"actor `{actor_id}` listed twice", "keep one")
         seen.add(actor_id)
         if actor is None:
-            add(["actors", i], f"unknown actor `{actor_id}`", did_you_mean(actor_id, ref.actors)
-                or f"choose among {', '.join(ref.actors)}")
+            add(
+                ["actors", i],
+                f"unknown actor `{actor_id}`",
+                did_you_mean(actor_id, ref.actors) or f"choose among {', '.join(ref.actors)}",
+            )
             continue
         if decl.level in ref.level_closure and decl.level not in actor.levels:
-            add(["actors", i], f"actor `{actor_id}` does not exist at level `{decl.level}`",
-                f"{actor_id} works at level {', '.join(actor.levels)}: change `level` or the actor")
+            add(
+                ["actors", i],
+                f"actor `{actor_id}` does not exist at level `{decl.level}`",
+                f"{actor_id} works at level {', '.join(actor.levels)}: change `level` or the actor",
+            )
         if "espace_de_confiance" in actor.levels and decl.organisation.country not in EU_MEMBER_STATES:
-            add(["organisation", "country"], f"`{decl.organisation.country}` is not an EU member state",
-                f"an {actor_id} must be a legal person registered in the European Union")
+            add(
+                ["organisation", "country"],
+                f"`{decl.organisation.country}` is not an EU member state",
+                f"an {actor_id} must be a legal person registered in the European Union",
+            )
 
 
 def _check_parcours(decl: Declaration, ref: LoadedReferential, add: _Add) -> None:
@@ -103,17 +151,27 @@ def _check_parcours(decl: Declaration, ref: LoadedReferential, add: _Add) -> Non
     paths = {p.id: p for p in ref.model.parcours}
     parcours = paths.get(decl.parcours.id)
     if parcours is None:
-        add(["parcours", "id"], f"unknown parcours `{decl.parcours.id}`", did_you_mean(decl.parcours.id, paths)
-            or f"choose one of: {', '.join(paths)}")
+        add(
+            ["parcours", "id"],
+            f"unknown parcours `{decl.parcours.id}`",
+            did_you_mean(decl.parcours.id, paths) or f"choose one of: {', '.join(paths)}",
+        )
         return
     if decl.level in ref.level_closure and decl.level not in parcours.levels:
-        add(["parcours", "id"], f"parcours `{parcours.id}` is not a path of level `{decl.level}`",
-            f"it belongs to level {', '.join(parcours.levels)}")
+        add(
+            ["parcours", "id"],
+            f"parcours `{parcours.id}` is not a path of level `{decl.level}`",
+            f"it belongs to level {', '.join(parcours.levels)}",
+        )
     steps = {s.id for s in parcours.steps}
     for step in decl.parcours.completed:
         if step not in steps:
-            add(["parcours", "completed", step], f"unknown step `{step}` of parcours `{parcours.id}`",
-                did_you_mean(step, steps) or f"steps: {', '.join(s.id for s in parcours.steps)}", key=True)
+            add(
+                ["parcours", "completed", step],
+                f"unknown step `{step}` of parcours `{parcours.id}`",
+                did_you_mean(step, steps) or f"steps: {', '.join(s.id for s in parcours.steps)}",
+                key=True,
+            )
 
 
 class _Add(Protocol):

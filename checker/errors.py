@@ -35,8 +35,7 @@ class Location:
 
     def __str__(self) -> str:
         if self.sheet is not None:
-            where = f"{self.path}:{self.sheet}!{self.cell}" if self.cell else f"{self.path}:{self.sheet}"
-            return where
+            return f"{self.path}:{self.sheet}!{self.cell}" if self.cell else f"{self.path}:{self.sheet}"
         if self.line is None:
             return self.path
         if self.column is None:

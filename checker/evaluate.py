@@ -36,7 +36,11 @@ from checker.report import (
 __all__ = ["EvaluationOptions", "evaluate"]
 
 LAPSE_HORIZON_DAYS = 90
-_DIRECT = {Status.PARTIAL: Outcome.PARTIAL, Status.NON_COMPLIANT: Outcome.NON_COMPLIANT, Status.NOT_APPLICABLE: Outcome.NOT_APPLICABLE}
+_DIRECT = {
+    Status.PARTIAL: Outcome.PARTIAL,
+    Status.NON_COMPLIANT: Outcome.NON_COMPLIANT,
+    Status.NOT_APPLICABLE: Outcome.NOT_APPLICABLE,
+}
 
 
 @dataclass(frozen=True)
@@ -62,15 +66,34 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         findings.append(finding)
         problems.extend(_answer_problems(req, answer, finding, decl, as_of, lang))
         lapses.extend(_evidence_lapses(req, finding.evidence, as_of, lang))
-    for req_id in sorted(model.answers.keys() - applicable_ids):
-        problems.append(Problem(code="answer_not_applicable", severity="warning",
-                                location=str(decl.document.location(["answers", req_id], key=True)),
-                                message=message("problem.answer_not_applicable", lang, requirement=req_id)))
+    problems.extend(
+        Problem(
+            code="answer_not_applicable",
+            severity="warning",
+            location=str(decl.document.location(["answers", req_id], key=True)),
+            message=message("problem.answer_not_applicable", lang, requirement=req_id),
+        )
+        for req_id in sorted(model.answers.keys() - applicable_ids)
+    )
     if model.organisation.siren is None:
-        problems.append(Problem(code="siren_missing", severity="warning", location=str(decl.document.location(["organisation"])),
-                                message=message("problem.siren_missing", lang)))
-    habs = review_habilitations(ref, model.actors, model.habilitations.held, model.habilitations.relied_upon,
-                                decl.document, as_of, lang, LAPSE_HORIZON_DAYS)
+        problems.append(
+            Problem(
+                code="siren_missing",
+                severity="warning",
+                location=str(decl.document.location(["organisation"])),
+                message=message("problem.siren_missing", lang),
+            )
+        )
+    habs = review_habilitations(
+        ref,
+        model.actors,
+        model.habilitations.held,
+        model.habilitations.relied_upon,
+        decl.document,
+        as_of,
+        lang,
+        LAPSE_HORIZON_DAYS,
+    )
     steps, parcours_problems = review_parcours(ref, model, decl.document, as_of, lang)
     problems += habs.problems + parcours_problems
     problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message))
@@ -79,8 +102,13 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         tool=ToolInfo(name="psc-check", version=__version__),
         lang=lang,
         as_of=as_of,
-        referential=ReferentialInfo(id=ref.id, title=ref.model.metadata.title, version=ref.version, sha256=ref.sha256,
-                                    edition_status=ref.model.metadata.edition_status.value),
+        referential=ReferentialInfo(
+            id=ref.id,
+            title=ref.model.metadata.title,
+            version=ref.version,
+            sha256=ref.sha256,
+            edition_status=ref.model.metadata.edition_status.value,
+        ),
         declaration=_declaration_info(decl),
         summary=_summary(findings, problems, themes),
         findings=findings,
@@ -96,7 +124,11 @@ _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 
 
 def _finding(
-    req: Requirement, why: list[Reason], answer: Answer | None, ctx: EvidenceContext, themes: dict[str, str],
+    req: Requirement,
+    why: list[Reason],
+    answer: Answer | None,
+    ctx: EvidenceContext,
+    themes: dict[str, str],
     decl: LoadedDeclaration,
 ) -> Finding:
     lang = ctx.lang
@@ -104,41 +136,74 @@ def _finding(
     outcome, reasons = _outcome(req, answer, evidence, lang)
     spec = req.evidence
     return Finding(
-        requirement_id=req.id, title=req.title, theme=req.theme, theme_label=themes.get(req.theme, req.theme),
-        obligation=req.obligation.value, actors=list(req.actors), levels=list(req.levels),
-        declared_status=answer.status.value if answer else None, outcome=outcome, applicability=why, reasons=reasons,
+        requirement_id=req.id,
+        title=req.title,
+        theme=req.theme,
+        theme_label=themes.get(req.theme, req.theme),
+        obligation=req.obligation.value,
+        actors=list(req.actors),
+        levels=list(req.levels),
+        declared_status=answer.status.value if answer else None,
+        outcome=outcome,
+        applicability=why,
+        reasons=reasons,
         evidence=evidence,
         evidence_expected=f"{', '.join(k.value for k in spec.kinds)} — {spec.description}" if spec else None,
-        justification=answer.justification if answer else None, remediation=req.remediation,
-        planned=answer.planned if answer else None, owner=answer.owner if answer else None, deadline=req.deadline,
+        justification=answer.justification if answer else None,
+        remediation=req.remediation,
+        planned=answer.planned if answer else None,
+        owner=answer.owner if answer else None,
+        deadline=req.deadline,
         line=decl.line_of_answer(req.id) if answer else None,
     )
 
 
-def _outcome(req: Requirement, answer: Answer | None, evidence: list[EvidenceResult], lang: str) -> tuple[Outcome, list[Reason]]:
+def _outcome(
+    req: Requirement, answer: Answer | None, evidence: list[EvidenceResult], lang: str
+) -> tuple[Outcome, list[Reason]]:
     if answer is None:
         return Outcome.UNANSWERED, [Reason(code="no_answer", message=message("reason.no_answer", lang))]
     if answer.status is Status.NOT_ASSESSED:
         return Outcome.UNANSWERED, [Reason(code="not_assessed", message=message("reason.not_assessed", lang))]
-    declared = Reason(code="declared", message=message("reason.declared", lang, status=message(f"status.{answer.status.value}", lang)))
+    declared = Reason(
+        code="declared", message=message("reason.declared", lang, status=message(f"status.{answer.status.value}", lang))
+    )
     if answer.status in _DIRECT:
         reasons = [declared]
-        if answer.status is Status.NOT_APPLICABLE and req.obligation is Obligation.MANDATORY and not answer.justification:
-            reasons.append(Reason(code="na_without_justification", message=message("reason.na_without_justification", lang)))
+        if (
+            answer.status is Status.NOT_APPLICABLE
+            and req.obligation is Obligation.MANDATORY
+            and not answer.justification
+        ):
+            reasons.append(
+                Reason(code="na_without_justification", message=message("reason.na_without_justification", lang))
+            )
         return _DIRECT[answer.status], reasons
     failed = [e for e in evidence if e.status != "ok"]
     if failed:
         return Outcome.UNSUPPORTED, [declared] + [
-            Reason(code=f"evidence_{e.status}", message=message("reason.evidence_failed", lang, path=e.path, status=e.detail, detail=""))
+            Reason(
+                code=f"evidence_{e.status}",
+                message=message("reason.evidence_failed", lang, path=e.path, status=e.detail, detail=""),
+            )
             for e in failed
         ]
     spec = req.evidence
     if spec is not None and spec.required and not evidence:
         kinds = ", ".join(k.value for k in spec.kinds)
-        return Outcome.UNSUPPORTED, [declared, Reason(code="no_evidence", message=message("reason.no_evidence", lang, kinds=kinds))]
+        return Outcome.UNSUPPORTED, [
+            declared,
+            Reason(code="no_evidence", message=message("reason.no_evidence", lang, kinds=kinds)),
+        ]
     if evidence:
-        return Outcome.COMPLIANT, [declared, Reason(code="evidence_ok", message=message("reason.evidence_ok", lang, count=len(evidence)))]
-    return Outcome.COMPLIANT, [declared, Reason(code="no_evidence_expected", message=message("reason.no_evidence_expected", lang))]
+        return Outcome.COMPLIANT, [
+            declared,
+            Reason(code="evidence_ok", message=message("reason.evidence_ok", lang, count=len(evidence))),
+        ]
+    return Outcome.COMPLIANT, [
+        declared,
+        Reason(code="no_evidence_expected", message=message("reason.no_evidence_expected", lang)),
+    ]
 
 
 def _answer_problems(
@@ -149,19 +214,47 @@ def _answer_problems(
     where = str(decl.document.location(["answers", req.id], key=True))
     out: list[Problem] = []
     if answer.status is Status.NOT_APPLICABLE and req.obligation is Obligation.MANDATORY and not answer.justification:
-        out.append(Problem(code="na_without_justification", severity="error", location=where,
-                           message=message("problem.na_without_justification", lang, requirement=req.id)))
+        out.append(
+            Problem(
+                code="na_without_justification",
+                severity="error",
+                location=where,
+                message=message("problem.na_without_justification", lang, requirement=req.id),
+            )
+        )
     if answer.status in (Status.PARTIAL, Status.NON_COMPLIANT) and not answer.justification:
-        out.append(Problem(code="gap_without_justification", severity="error", location=where, message=message(
-            "problem.gap_without_justification", lang, requirement=req.id, status=message(f"status.{answer.status.value}", lang))))
+        out.append(
+            Problem(
+                code="gap_without_justification",
+                severity="error",
+                location=where,
+                message=message(
+                    "problem.gap_without_justification",
+                    lang,
+                    requirement=req.id,
+                    status=message(f"status.{answer.status.value}", lang),
+                ),
+            )
+        )
     if answer.planned is not None and answer.planned < as_of and finding.outcome in GAP_OUTCOMES:
-        out.append(Problem(code="planned_past", severity="warning", location=where,
-                           message=message("problem.planned_past", lang, requirement=req.id, planned=answer.planned.isoformat())))
+        out.append(
+            Problem(
+                code="planned_past",
+                severity="warning",
+                location=where,
+                message=message("problem.planned_past", lang, requirement=req.id, planned=answer.planned.isoformat()),
+            )
+        )
     for i, item in enumerate(finding.evidence):
         if item.status == "outside":
-            out.append(Problem(code="evidence_outside", severity="error",
-                               location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
-                               message=message("problem.evidence_outside", lang, requirement=req.id, path=item.path)))
+            out.append(
+                Problem(
+                    code="evidence_outside",
+                    severity="error",
+                    location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
+                    message=message("problem.evidence_outside", lang, requirement=req.id, path=item.path),
+                )
+            )
     return out
 
 
@@ -178,14 +271,20 @@ def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt
             dates.append(item.expires - dt.timedelta(days=rule.min_remaining_days))
         if dates and 0 <= (min(dates) - as_of).days <= LAPSE_HORIZON_DAYS:
             day = min(dates)
-            out.append(Lapse(kind="evidence", date=day, days=(day - as_of).days,
-                             what=message("lapse.evidence", lang, path=item.path, requirement=req.id)))
+            out.append(
+                Lapse(
+                    kind="evidence",
+                    date=day,
+                    days=(day - as_of).days,
+                    what=message("lapse.evidence", lang, path=item.path, requirement=req.id),
+                )
+            )
     return out
 
 
 def _deadlines(reqs: list[Requirement], as_of: dt.date) -> list[DeadlineItem]:
     out = [
-        DeadlineItem(requirement_id=r.id, title=r.title, kind=kind, date=day, days=(day - as_of).days)  # type: ignore[arg-type]
+        DeadlineItem(requirement_id=r.id, title=r.title, kind=kind, date=day, days=(day - as_of).days)
         for r in reqs
         for kind, day in (("effective", r.effective), ("deadline", r.deadline))
         if day is not None and day >= as_of
@@ -196,9 +295,16 @@ def _deadlines(reqs: list[Requirement], as_of: dt.date) -> list[DeadlineItem]:
 def _declaration_info(decl: LoadedDeclaration) -> DeclarationInfo:
     m = decl.model
     return DeclarationInfo(
-        path=decl.path.as_posix(), sha256=decl.sha256, organisation=m.organisation.name, siren=m.organisation.siren,
-        subject=m.subject.name, subject_version=m.subject.version, actors=list(m.actors), level=m.level,
-        parcours=m.parcours.id if m.parcours else None, features=sorted(k for k, on in m.features.items() if on),
+        path=decl.path.as_posix(),
+        sha256=decl.sha256,
+        organisation=m.organisation.name,
+        siren=m.organisation.siren,
+        subject=m.subject.name,
+        subject_version=m.subject.version,
+        actors=list(m.actors),
+        level=m.level,
+        parcours=m.parcours.id if m.parcours else None,
+        features=sorted(k for k, on in m.features.items() if on),
     )
 
 
@@ -220,14 +326,24 @@ def _summary(findings: list[Finding], problems: list[Problem], themes: dict[str,
     by_theme = []
     for theme in sorted({f.theme for f in findings}):
         in_theme = Counter(f.outcome for f in findings if f.theme == theme)
-        by_theme.append(ThemeCount(
-            theme=theme, label=themes.get(theme, theme), applicable=sum(in_theme.values()),
-            compliant=in_theme[Outcome.COMPLIANT] + in_theme[Outcome.NOT_APPLICABLE],
-            gaps=sum(n for o, n in in_theme.items() if o in GAP_OUTCOMES), score=_score(in_theme),
-        ))
+        by_theme.append(
+            ThemeCount(
+                theme=theme,
+                label=themes.get(theme, theme),
+                applicable=sum(in_theme.values()),
+                compliant=in_theme[Outcome.COMPLIANT] + in_theme[Outcome.NOT_APPLICABLE],
+                gaps=sum(n for o, n in in_theme.items() if o in GAP_OUTCOMES),
+                score=_score(in_theme),
+            )
+        )
     return Summary(
-        applicable=len(findings), outcomes={o.value: counts[o] for o in Outcome}, by_obligation=by_obligation,
-        by_theme=by_theme, mandatory_gaps=mandatory_gaps, errors=errors,
-        warnings=sum(1 for p in problems if p.severity == "warning"), score=_score(counts),
+        applicable=len(findings),
+        outcomes={o.value: counts[o] for o in Outcome},
+        by_obligation=by_obligation,
+        by_theme=by_theme,
+        mandatory_gaps=mandatory_gaps,
+        errors=errors,
+        warnings=sum(1 for p in problems if p.severity == "warning"),
+        score=_score(counts),
         ready=mandatory_gaps == 0 and errors == 0,
     )

@@ -34,7 +34,7 @@ class EvidenceContext:
             try:
                 mode = path.stat().st_mode
                 if not stat.S_ISREG(mode):
-                    raise IsADirectoryError(21, "not a regular file")  # noqa: TRY301
+                    raise IsADirectoryError(21, "not a regular file")
                 digest = hashlib.sha256()
                 with path.open("rb") as handle:
                     while chunk := handle.read(_CHUNK):
@@ -83,7 +83,11 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
     if isinstance(digest, OSError):
         return "unreadable", message("detail.os", lang, error=digest.strerror or type(digest).__name__), None
     if item.sha256 and item.sha256.lower() != digest:
-        return "hash_mismatch", message("detail.hash", lang, expected=item.sha256.lower()[:12], actual=digest[:12]), digest
+        return (
+            "hash_mismatch",
+            message("detail.hash", lang, expected=item.sha256.lower()[:12], actual=digest[:12]),
+            digest,
+        )
     if item.expires is not None and item.expires < ctx.as_of:
         return "expired", message("detail.expired", lang, expires=item.expires.isoformat()), digest
     if item.collected is not None and item.collected > ctx.as_of:
@@ -93,7 +97,11 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
         return problem[0], problem[1], digest
     if spec is not None and spec.environment is not None and item.environment != spec.environment:
         actual = item.environment.value if item.environment else "?"
-        return "wrong_environment", message("detail.environment", lang, actual=actual, expected=spec.environment.value), digest
+        return (
+            "wrong_environment",
+            message("detail.environment", lang, actual=actual, expected=spec.environment.value),
+            digest,
+        )
     return "ok", "", digest
 
 
@@ -106,11 +114,17 @@ def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceConte
             return "undated", message("detail.undated_collected", ctx.lang)
         if (ctx.as_of - item.collected).days > rule.max_age_days:
             return "stale", message(
-                "detail.stale", ctx.lang, collected=item.collected.isoformat(), days=rule.max_age_days, as_of=ctx.as_of.isoformat()
+                "detail.stale",
+                ctx.lang,
+                collected=item.collected.isoformat(),
+                days=rule.max_age_days,
+                as_of=ctx.as_of.isoformat(),
             )
     if rule.min_remaining_days is not None:
         if item.expires is None:
             return "undated", message("detail.undated_expires", ctx.lang)
         if (item.expires - ctx.as_of).days < rule.min_remaining_days:
-            return "stale", message("detail.remaining", ctx.lang, expires=item.expires.isoformat(), days=rule.min_remaining_days)
+            return "stale", message(
+                "detail.remaining", ctx.lang, expires=item.expires.isoformat(), days=rule.min_remaining_days
+            )
     return None

@@ -54,55 +54,127 @@ def review_habilitations(
         for i, hab in enumerate(items):
             expires = add_years(hab.granted, years)
             state = _state(hab, expires, as_of)
-            statuses.append(HabilitationStatus(
-                relation=relation, actor=hab.actor, reference=hab.reference, holder=hab.holder, granted=hab.granted,
-                expires=expires, environment=hab.environment.value, state=state,  # type: ignore[arg-type]
-            ))
+            statuses.append(
+                HabilitationStatus(
+                    relation=relation,
+                    actor=hab.actor,
+                    reference=hab.reference,
+                    holder=hab.holder,
+                    granted=hab.granted,
+                    expires=expires,
+                    environment=hab.environment.value,
+                    state=state,
+                )
+            )
             where = str(doc.location(["habilitations", relation, i]))
-            params = {"dependency": hab.actor, "reference": hab.reference, "granted": hab.granted.isoformat(),
-                      "expires": expires.isoformat(), "years": years}
+            params = {
+                "dependency": hab.actor,
+                "reference": hab.reference,
+                "granted": hab.granted.isoformat(),
+                "expires": expires.isoformat(),
+                "years": years,
+            }
             problems.extend(_item_problems(ref, relation, hab, state, actors, where, params, lang))
             if state == "valid" and (expires - as_of).days <= horizon_days:
-                lapses.append(Lapse(kind="habilitation", date=expires, days=(expires - as_of).days,
-                                    what=message("lapse.habilitation", lang, actor=hab.actor, reference=hab.reference)))
+                lapses.append(
+                    Lapse(
+                        kind="habilitation",
+                        date=expires,
+                        days=(expires - as_of).days,
+                        what=message("lapse.habilitation", lang, actor=hab.actor, reference=hab.reference),
+                    )
+                )
     problems.extend(_missing(ref, actors, relied_upon, as_of, years, doc, lang))
     return HabilitationReview(statuses, problems, lapses)
 
 
 def _item_problems(
-    ref: LoadedReferential, relation: str, hab: Habilitation, state: str, actors: list[str],
-    where: str, params: dict[str, object], lang: str,
+    ref: LoadedReferential,
+    relation: str,
+    hab: Habilitation,
+    state: str,
+    actors: list[str],
+    where: str,
+    params: dict[str, object],
+    lang: str,
 ) -> list[Problem]:
     out: list[Problem] = []
     actor_def = ref.actors.get(hab.actor)
     expected = actor_def.habilitation_environment if actor_def else None
     if expected is not None and hab.environment != expected:
-        out.append(Problem(code="habilitation_environment", severity="error", location=where, message=message(
-            "problem.habilitation_environment", lang, actual=hab.environment.value, expected=expected.value, **params)))
+        out.append(
+            Problem(
+                code="habilitation_environment",
+                severity="error",
+                location=where,
+                message=message(
+                    "problem.habilitation_environment",
+                    lang,
+                    actual=hab.environment.value,
+                    expected=expected.value,
+                    **params,
+                ),
+            )
+        )
     if state == "future":
-        out.append(Problem(code="habilitation_future", severity="error", location=where,
-                           message=message("problem.habilitation_future", lang, **params)))
+        out.append(
+            Problem(
+                code="habilitation_future",
+                severity="error",
+                location=where,
+                message=message("problem.habilitation_future", lang, **params),
+            )
+        )
     if relation == "held":
         if hab.actor not in actors:
-            out.append(Problem(code="held_not_declared_actor", severity="warning", location=where,
-                               message=message("problem.held_not_declared_actor", lang, **params)))
+            out.append(
+                Problem(
+                    code="held_not_declared_actor",
+                    severity="warning",
+                    location=where,
+                    message=message("problem.held_not_declared_actor", lang, **params),
+                )
+            )
         if state == "expired":
-            out.append(Problem(code="held_expired", severity="error", location=where,
-                               message=message("problem.held_expired", lang, **params)))
+            out.append(
+                Problem(
+                    code="held_expired",
+                    severity="error",
+                    location=where,
+                    message=message("problem.held_expired", lang, **params),
+                )
+            )
     else:
         needed = {dep for a in actors if a in ref.actors for dep in ref.actors[a].relies_on}
         if hab.actor not in needed:
-            out.append(Problem(code="habilitation_unused", severity="warning", location=where,
-                               message=message("problem.habilitation_unused", lang, **params)))
+            out.append(
+                Problem(
+                    code="habilitation_unused",
+                    severity="warning",
+                    location=where,
+                    message=message("problem.habilitation_unused", lang, **params),
+                )
+            )
         if state == "expired":
-            out.append(Problem(code="habilitation_expired", severity="error", location=where,
-                               message=message("problem.habilitation_expired", lang, **params)))
+            out.append(
+                Problem(
+                    code="habilitation_expired",
+                    severity="error",
+                    location=where,
+                    message=message("problem.habilitation_expired", lang, **params),
+                )
+            )
     return out
 
 
 def _missing(
-    ref: LoadedReferential, actors: list[str], relied_upon: list[Habilitation], as_of: dt.date, years: int,
-    doc: YamlDocument, lang: str,
+    ref: LoadedReferential,
+    actors: list[str],
+    relied_upon: list[Habilitation],
+    as_of: dt.date,
+    years: int,
+    doc: YamlDocument,
+    lang: str,
 ) -> list[Problem]:
     out: list[Problem] = []
     for actor in actors:
@@ -110,7 +182,12 @@ def _missing(
         for dep in actor_def.relies_on if actor_def else []:
             candidates = [h for h in relied_upon if h.actor == dep]
             if not candidates:
-                out.append(Problem(code="habilitation_missing", severity="error",
-                                   location=str(doc.location(["habilitations"])),
-                                   message=message("problem.habilitation_missing", lang, actor=actor, dependency=dep)))
+                out.append(
+                    Problem(
+                        code="habilitation_missing",
+                        severity="error",
+                        location=str(doc.location(["habilitations"])),
+                        message=message("problem.habilitation_missing", lang, actor=actor, dependency=dep),
+                    )
+                )
     return out

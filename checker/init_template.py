@@ -47,15 +47,21 @@ def default_parcours(ref: LoadedReferential, actors: tuple[str, ...], level: str
 def _validate(ref: LoadedReferential, req: InitRequest) -> None:
     for actor in req.actors:
         if actor not in ref.actors:
-            raise UsageError(f"--actor: unknown actor `{actor}` — {did_you_mean(actor, ref.actors) or 'choose among ' + ', '.join(ref.actors)}")
+            raise UsageError(
+                f"--actor: unknown actor `{actor}` — {did_you_mean(actor, ref.actors) or 'choose among ' + ', '.join(ref.actors)}"
+            )
         if req.level in ref.level_closure and req.level not in ref.actors[actor].levels:
-            raise UsageError(f"--actor {actor} does not exist at level `{req.level}` — it works at {', '.join(ref.actors[actor].levels)}")
+            raise UsageError(
+                f"--actor {actor} does not exist at level `{req.level}` — it works at {', '.join(ref.actors[actor].levels)}"
+            )
     if req.level not in ref.level_closure:
         raise UsageError(f"--level: unknown level `{req.level}` — choose one of {', '.join(ref.level_closure)}")
     features = {f.id for f in ref.model.features}
     for feature in req.features:
         if feature not in features:
-            raise UsageError(f"--feature: unknown feature `{feature}` — {did_you_mean(feature, features) or 'known: ' + ', '.join(sorted(features))}")
+            raise UsageError(
+                f"--feature: unknown feature `{feature}` — {did_you_mean(feature, features) or 'known: ' + ', '.join(sorted(features))}"
+            )
     if req.siren is not None and not (len(req.siren) == 9 and req.siren.isdigit() and luhn_ok(req.siren)):
         raise UsageError(f"--siren: `{req.siren}` is not a valid SIREN — 9 digits passing the Luhn check")
     paths = {p.id for p in ref.model.parcours}
@@ -70,7 +76,8 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
     model = Declaration(
         organisation=Organisation(name=req.organisation or "À compléter", siren=req.siren),
         subject=Subject(name=req.subject or "À compléter"),
-        actors=list(req.actors), level=req.level,
+        actors=list(req.actors),
+        level=req.level,
         parcours=ParcoursProgress(id=parcours) if parcours else None,
         features={f.id: f.id in req.features for f in ref.model.features},
     )
@@ -92,15 +99,23 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
     if parcours:
         lines += ["parcours:", f"  id: {parcours}", "  completed: {}  # étape: AAAA-MM-JJ"]
     lines.append("features:")
-    lines += [f"  {f.id}: {'true' if f.id in req.features else 'false'}  # {_comment(f.label)}" for f in ref.model.features]
+    lines += [
+        f"  {f.id}: {'true' if f.id in req.features else 'false'}  # {_comment(f.label)}" for f in ref.model.features
+    ]
     lines += ["habilitations:", "  held: []", "  relied_upon: []"]
     for actor in req.actors:
         deps = ref.actors[actor].relies_on
         if deps:
-            lines.append(f"  # {actor} s'appuie sur l'habilitation de : {', '.join(deps)} (actor, reference, holder, granted, environment)")
+            lines.append(
+                f"  # {actor} s'appuie sur l'habilitation de : {', '.join(deps)} (actor, reference, holder, granted, environment)"
+            )
     lines.append("answers:")
     for requirement, _ in applicable_requirements(ref, model):
         lines.append(f"  # {_comment(requirement.title)} — {requirement.obligation.value}")
-        lines += [f"  {requirement.id}:" if " " not in requirement.id else f"  {_q(requirement.id)}:",
-                  "    status: not_assessed", "    justification: null", "    evidence: []"]
+        lines += [
+            f"  {requirement.id}:" if " " not in requirement.id else f"  {_q(requirement.id)}:",
+            "    status: not_assessed",
+            "    justification: null",
+            "    evidence: []",
+        ]
     return "\n".join(lines) + "\n"

@@ -16,8 +16,7 @@ __all__ = ["LIST_FORMATS", "render_list", "render_show"]
 
 
 def _summary(req: Requirement) -> dict[str, Any]:
-    data = req.model_dump(mode="json", exclude_none=True)
-    return data
+    return req.model_dump(mode="json", exclude_none=True)
 
 
 def _json(ref: LoadedReferential, reqs: list[Requirement]) -> str:

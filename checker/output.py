@@ -18,19 +18,23 @@ def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
     resolved = target.resolve()
     for path in inputs:
         try:
-            same = path.resolve() == resolved or (target.exists() and os.path.samefile(target, path))
+            same = path.resolve() == resolved or (target.exists() and target.samefile(path))
         except OSError:
             same = False
         if same:
-            raise InputError.at(Location(str(target)), "the output would overwrite an input file", "choose another output path")
+            raise InputError.at(
+                Location(str(target)), "the output would overwrite an input file", "choose another output path"
+            )
 
 
 def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), overwrite: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``."""
     refuse_input_overwrite(target, inputs)
     if not overwrite and target.exists():
-        raise InputError.at(Location(str(target)), "file already exists", "remove it, choose another path or pass --force")
-    folder = target.parent if str(target.parent) else Path(".")
+        raise InputError.at(
+            Location(str(target)), "file already exists", "remove it, choose another path or pass --force"
+        )
+    folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise InputError.at(Location(str(target)), "the output folder does not exist", "create it first")
     fd, tmp_name = -1, ""
@@ -43,10 +47,14 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
             os.fsync(handle.fileno())
         if not overwrite and target.exists():
             raise InputError.at(Location(str(target)), "file already exists", "remove it or pass --force")
-        os.replace(tmp_name, target)
+        Path(tmp_name).replace(target)
         tmp_name = ""
     except OSError as exc:
-        raise InputError.at(Location(str(target)), f"cannot write the file ({exc.strerror})", "check the folder's permissions and free space") from None
+        raise InputError.at(
+            Location(str(target)),
+            f"cannot write the file ({exc.strerror})",
+            "check the folder's permissions and free space",
+        ) from None
     finally:
         if fd >= 0:
             os.close(fd)

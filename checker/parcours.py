@@ -18,8 +18,14 @@ def review_parcours(
 ) -> tuple[list[ParcoursStepState], list[Problem]]:
     """Each step's state for the declared actors, and order problems (warnings)."""
     if decl.parcours is None:
-        return [], [Problem(code="parcours_missing", severity="info", location=doc.name,
-                            message=message("problem.parcours_missing", lang))]
+        return [], [
+            Problem(
+                code="parcours_missing",
+                severity="info",
+                location=doc.name,
+                message=message("problem.parcours_missing", lang),
+            )
+        ]
     parcours = next((p for p in ref.model.parcours if p.id == decl.parcours.id), None)
     if parcours is None:
         return [], []
@@ -31,21 +37,45 @@ def review_parcours(
         concerned = not step.actors or bool(set(step.actors).intersection(decl.actors))
         date = done.get(step.id)
         state = "done" if date is not None else ("pending" if concerned else "not_concerned")
-        states.append(ParcoursStepState(id=step.id, label=step.label, actors=list(step.actors), state=state, date=date))  # type: ignore[arg-type]
+        states.append(ParcoursStepState(id=step.id, label=step.label, actors=list(step.actors), state=state, date=date))
         if not concerned:
             continue
         where = str(doc.location(["parcours", "completed", step.id], key=True))
         if date is not None and date > as_of:
-            problems.append(Problem(code="parcours_future", severity="warning", location=where,
-                                    message=message("problem.parcours_future", lang, step=step.label, date=date.isoformat())))
+            problems.append(
+                Problem(
+                    code="parcours_future",
+                    severity="warning",
+                    location=where,
+                    message=message("problem.parcours_future", lang, step=step.label, date=date.isoformat()),
+                )
+            )
         if previous is not None and date is not None:
             prev_label, prev_date = previous
             if prev_date is None:
-                problems.append(Problem(code="parcours_skipped", severity="warning", location=where,
-                                        message=message("problem.parcours_skipped", lang, step=step.label, previous=prev_label)))
+                problems.append(
+                    Problem(
+                        code="parcours_skipped",
+                        severity="warning",
+                        location=where,
+                        message=message("problem.parcours_skipped", lang, step=step.label, previous=prev_label),
+                    )
+                )
             elif date < prev_date:
-                problems.append(Problem(code="parcours_order", severity="warning", location=where, message=message(
-                    "problem.parcours_order", lang, step=step.label, date=date.isoformat(), previous=prev_label,
-                    previous_date=prev_date.isoformat())))
+                problems.append(
+                    Problem(
+                        code="parcours_order",
+                        severity="warning",
+                        location=where,
+                        message=message(
+                            "problem.parcours_order",
+                            lang,
+                            step=step.label,
+                            date=date.isoformat(),
+                            previous=prev_label,
+                            previous_date=prev_date.isoformat(),
+                        ),
+                    )
+                )
         previous = (step.label, date)
     return states, problems

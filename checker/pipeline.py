@@ -14,9 +14,11 @@ from checker.referential import LoadedReferential, load_referential
 from checker.render.registry import format_for_path, render
 from checker.report import Report
 
-__all__ = ["EvaluateRequest", "VALIDATION_CODES", "parse_as_of", "run_evaluate", "validate_one"]
+__all__ = ["VALIDATION_CODES", "EvaluateRequest", "parse_as_of", "run_evaluate", "validate_one"]
 
-VALIDATION_CODES = frozenset({"answer_not_applicable", "na_without_justification", "gap_without_justification", "evidence_outside"})
+VALIDATION_CODES = frozenset(
+    {"answer_not_applicable", "na_without_justification", "gap_without_justification", "evidence_outside"}
+)
 """Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
 
 
@@ -46,7 +48,9 @@ class EvaluateRequest:
 def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
     ref = load_referential(request.referential)
     decl = load_declaration(request.declaration, ref)
-    options = EvaluationOptions(as_of=request.as_of, lang=request.lang, allow_outside_evidence=request.allow_outside_evidence)
+    options = EvaluationOptions(
+        as_of=request.as_of, lang=request.lang, allow_outside_evidence=request.allow_outside_evidence
+    )
     return ref, decl, evaluate(ref, decl, options)
 
 

@@ -64,7 +64,9 @@ class LoadedReferential:
         closure = self.level_closure.get(level, frozenset({level}))
         return any(lv in closure for lv in requirement.levels)
 
-    def select(self, actors: list[str] | None = None, level: str | None = None, theme: str | None = None) -> list[Requirement]:
+    def select(
+        self, actors: list[str] | None = None, level: str | None = None, theme: str | None = None
+    ) -> list[Requirement]:
         """Requirements binding any of ``actors`` at ``level`` within ``theme`` (None = no filter), in file order."""
         wanted = set(actors or ())
         return [

@@ -68,7 +68,9 @@ def _check_actors_levels(ref: Referential, out: _Collector) -> None:
             out.known(["levels", i, "includes", j], inc, levels, "level")
     if ref.habilitation is not None:
         for j, key in enumerate(ref.habilitation.provenance.sources):
-            out.known(["habilitation", "provenance", "sources", j], key, {s.key for s in ref.metadata.sources}, "source")
+            out.known(
+                ["habilitation", "provenance", "sources", j], key, {s.key for s in ref.metadata.sources}, "source"
+            )
 
 
 def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> None:
@@ -80,7 +82,9 @@ def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> Non
         step_ids: set[str] = set()
         for j, step in enumerate(parcours.steps):
             if step.id in step_ids:
-                out.add(["parcours", i, "steps", j, "id"], f"duplicate step id `{step.id}`", "give each step its own id")
+                out.add(
+                    ["parcours", i, "steps", j, "id"], f"duplicate step id `{step.id}`", "give each step its own id"
+                )
             step_ids.add(step.id)
             for k, actor in enumerate(step.actors):
                 out.known(["parcours", i, "steps", j, "actors", k], actor, actors, "actor")
@@ -113,14 +117,20 @@ def _check_requirements(
         for j, key in enumerate(req.provenance.sources):
             out.known([*base, "provenance", "sources", j], key, sources, "source")
         app = req.applicability
-        for name, values in (("features_all", app.features_all), ("features_any", app.features_any), ("features_none", app.features_none)):
+        for name, values in (
+            ("features_all", app.features_all),
+            ("features_any", app.features_any),
+            ("features_none", app.features_none),
+        ):
             for j, feature in enumerate(values):
                 out.known([*base, "applicability", name, j], feature, features, "feature")
         for j, path_id in enumerate(app.parcours):
             out.known([*base, "applicability", "parcours", j], path_id, parcours, "parcours")
         for j, check in enumerate(req.checks):
             if not known_checks(check):
-                out.add([*base, "checks", j], f"unknown automated check `{check}`", "see `psc-check check-evidence --help`")
+                out.add(
+                    [*base, "checks", j], f"unknown automated check `{check}`", "see `psc-check check-evidence --help`"
+                )
         if req.effective and req.deadline and req.deadline < req.effective:
             out.add([*base, "deadline"], "deadline before the effective date", "swap or fix the dates")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -32,7 +32,7 @@ class _Value(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     COMPLIANT = "compliant"
     PARTIAL = "partial"
     NON_COMPLIANT = "non_compliant"
@@ -42,9 +42,19 @@ class Outcome(str, Enum):
 
 
 GAP_OUTCOMES = frozenset({Outcome.PARTIAL, Outcome.NON_COMPLIANT, Outcome.UNANSWERED, Outcome.UNSUPPORTED})
-OUTCOME_RANK = {o: i for i, o in enumerate(
-    [Outcome.NON_COMPLIANT, Outcome.UNSUPPORTED, Outcome.UNANSWERED, Outcome.PARTIAL, Outcome.NOT_APPLICABLE, Outcome.COMPLIANT]
-)}
+OUTCOME_RANK = {
+    o: i
+    for i, o in enumerate(
+        [
+            Outcome.NON_COMPLIANT,
+            Outcome.UNSUPPORTED,
+            Outcome.UNANSWERED,
+            Outcome.PARTIAL,
+            Outcome.NOT_APPLICABLE,
+            Outcome.COMPLIANT,
+        ]
+    )
+}
 """Worst first: used to order gaps and to tell a downgrade."""
 
 

@@ -19,12 +19,33 @@ def _referential() -> type[BaseModel]:
     return Referential
 
 
-SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {"referential": _referential}
+def _declaration() -> type[BaseModel]:
+    from checker.model.declaration import Declaration
+
+    return Declaration
+
+
+def _report() -> type[BaseModel]:
+    from checker.report import Report
+
+    return Report
+
+
+SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {
+    "referential": _referential,
+    "declaration": _declaration,
+    "report": _report,
+}
 """Schema name → model class (resolved lazily)."""
 
 
 def schema_text(kind: str) -> str:
     """The schema as stable, sorted JSON text."""
     model = SCHEMAS[kind]()
-    data: dict[str, Any] = {"$schema": _DIALECT, **model.model_json_schema(mode="validation")}
+    mode = "serialization" if kind == "report" else "validation"
+    data: dict[str, Any] = {
+        "$schema": _DIALECT,
+        "$id": f"https://psc-check.invalid/schemas/{kind}.schema.json",
+        **model.model_json_schema(mode=mode),
+    }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

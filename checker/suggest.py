@@ -1,4 +1,4 @@
-""""Did you mean" suggestions for ids and keys."""
+""" "Did you mean" suggestions for ids and keys."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def suggest(word: str, known: Iterable[str]) -> str | None:
     target = _fold(word)
     if target in folded:
         return folded[target]
-    match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
+    cutoff = 0.6 if len(target) <= 4 else 0.75
+    match = difflib.get_close_matches(target, list(folded), n=1, cutoff=cutoff)
     return folded[match[0]] if match else None
 
 

@@ -57,7 +57,9 @@ def _message(kind: str, error: Any) -> str:
 def _hint(kind: str, error: Any, loc: list[str | int], model: type[BaseModel]) -> str | None:
     if kind == "extra_forbidden" and loc:
         allowed = _fields_at(model, loc[:-1])
-        return did_you_mean(str(loc[-1]), allowed) or (f"allowed keys: {', '.join(sorted(allowed))}" if allowed else None)
+        return did_you_mean(str(loc[-1]), allowed) or (
+            f"allowed keys: {', '.join(sorted(allowed))}" if allowed else None
+        )
     if kind in {"enum", "literal_error"}:
         expected = _QUOTED.findall(str(error.get("ctx", {}).get("expected", "")))
         return did_you_mean(str(error.get("input")), expected)
@@ -102,4 +104,3 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or name for name, f in current.model_fields.items()]
     return []
-

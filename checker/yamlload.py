@@ -18,7 +18,7 @@ MAX_YAML_BYTES = 20 * 1024 * 1024
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 try:
-    _Base: type[yaml.BaseLoader] = yaml.CBaseLoader
+    _Base: type[yaml.BaseLoader] | type[yaml.CBaseLoader] = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.BaseLoader
 
@@ -35,7 +35,9 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
             raise self._fail(
-                node, "anchor reused through an alias (*ref): refused", "write the value out in full; aliases are not accepted"
+                node,
+                "anchor reused through an alias (*ref): refused",
+                "write the value out in full; aliases are not accepted",
             )
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
             self.constructed_objects[node] = None
@@ -83,7 +85,7 @@ class YamlDocument:
         self.name = name
         self.text = text
         self.data = data
-        self._root: yaml.Node | None | bool = False
+        self._root: yaml.Node | bool | None = False
         self._maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def _node(self) -> yaml.Node | None:
@@ -112,7 +114,9 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
-        raise InputError.at(where, f"invalid YAML: {exc.problem or exc.context}", "fix the syntax at this place") from None
+        raise InputError.at(
+            where, f"invalid YAML: {exc.problem or exc.context}", "fix the syntax at this place"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError.at(Location(name), f"invalid YAML: {exc}", "check the file's syntax") from None
     except RecursionError:

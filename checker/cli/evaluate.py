@@ -22,16 +22,25 @@ def evaluate(
     as_of: AsOf = None,
     referentiel: ReferentialOption = None,
     fmt: Annotated[str, typer.Option("--format", help="Sortie standard : console, json ou md.")] = "console",
-    output: Annotated[list[Path] | None, typer.Option("-o", "--output", help="Fichier de sortie (format d'après le suffixe) ; répétable.")] = None,
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("-o", "--output", help="Fichier de sortie (format d'après le suffixe) ; répétable."),
+    ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Langue des sorties : fr ou en.")] = "fr",
-    allow_outside_evidence: Annotated[bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")] = False,
+    allow_outside_evidence: Annotated[
+        bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")
+    ] = False,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     check_choice("--format", fmt, [f for f in FORMATS if not FORMATS[f].suffixes or f in ("json", "md")])
     check_choice("--lang", lang, LANGS)
     request = EvaluateRequest(
-        declaration=declaration, as_of=parse_as_of(as_of), referential=referentiel, outputs=tuple(output or ()),
-        lang=lang, allow_outside_evidence=allow_outside_evidence,
+        declaration=declaration,
+        as_of=parse_as_of(as_of),
+        referential=referentiel,
+        outputs=tuple(output or ()),
+        lang=lang,
+        allow_outside_evidence=allow_outside_evidence,
     )
     text, code = run_evaluate(request, fmt)
     sys.stdout.buffer.write(text)

@@ -14,20 +14,30 @@ from checker.referential import load_referential
 
 
 def init(
-    actor: Annotated[list[str], typer.Option("--actor", help="Acteur déclaré (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")],
+    actor: Annotated[
+        list[str], typer.Option("--actor", help="Acteur déclaré (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")
+    ],
     level: Annotated[str, typer.Option("--level", help="communaute ou espace_de_confiance.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Fichier à créer (jamais écrasé sans --force).")],
     parcours: Annotated[str | None, typer.Option("--parcours", help="Parcours de raccordement.")] = None,
     organisation: Annotated[str | None, typer.Option("--organisation", help="Nom de l'organisation.")] = None,
     siren: Annotated[str | None, typer.Option("--siren", help="SIREN de l'organisation.")] = None,
-    feature: Annotated[list[str] | None, typer.Option("--feature", help="Caractéristique déclarée (ex. uses_ciba) ; répétable.")] = None,
+    feature: Annotated[
+        list[str] | None, typer.Option("--feature", help="Caractéristique déclarée (ex. uses_ciba) ; répétable.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Remplacer un fichier existant.")] = False,
     referentiel: ReferentialOption = None,
 ) -> None:
     """Créer une déclaration à remplir : chaque exigence applicable, statut `not_assessed`."""
     ref = load_referential(referentiel)
-    request = InitRequest(actors=tuple(actor), level=level, parcours=parcours, organisation=organisation,
-                          siren=siren, features=tuple(feature or ()))
+    request = InitRequest(
+        actors=tuple(actor),
+        level=level,
+        parcours=parcours,
+        organisation=organisation,
+        siren=siren,
+        features=tuple(feature or ()),
+    )
     text = render_declaration_template(ref, request)
     write_atomic(output, text.encode("utf-8"), inputs=[ref.path], overwrite=force)
     typer.echo(f"{output}: déclaration créée ({text.count('status: not_assessed')} exigences à renseigner)")

@@ -19,7 +19,9 @@ app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_he
 
 @app.command("list")
 def list_requirements(
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="Acteur (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option("--actor", help="Acteur (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")
+    ] = None,
     level: Annotated[str | None, typer.Option("--level", help="Niveau : communaute ou espace_de_confiance.")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="Thème.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json, csv ou md.")] = "table",

@@ -38,49 +38,127 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.undated": {"fr": "date manquante", "en": "date missing"},
     "evidence.future": {"fr": "datée après la date d'évaluation", "en": "dated after the evaluation date"},
     # applicability reasons
-    "why.actor": {"fr": "vous déclarez l'acteur {actors}, visé par l'exigence", "en": "you declare actor {actors}, bound by the requirement"},
-    "why.level": {"fr": "niveau {level} : l'exigence relève de {levels}", "en": "level {level}: the requirement belongs to {levels}"},
+    "why.actor": {
+        "fr": "vous déclarez l'acteur {actors}, visé par l'exigence",
+        "en": "you declare actor {actors}, bound by the requirement",
+    },
+    "why.level": {
+        "fr": "niveau {level} : l'exigence relève de {levels}",
+        "en": "level {level}: the requirement belongs to {levels}",
+    },
     "why.features_all": {"fr": "caractéristiques déclarées : {features}", "en": "declared features: {features}"},
-    "why.features_any": {"fr": "au moins une caractéristique déclarée : {features}", "en": "at least one declared feature: {features}"},
+    "why.features_any": {
+        "fr": "au moins une caractéristique déclarée : {features}",
+        "en": "at least one declared feature: {features}",
+    },
     "why.features_none": {"fr": "aucune des caractéristiques : {features}", "en": "none of the features: {features}"},
     "why.parcours": {"fr": "parcours {parcours}", "en": "connection path {parcours}"},
     # outcome reasons
     "reason.no_answer": {"fr": "aucune réponse pour cette exigence", "en": "no answer for this requirement"},
     "reason.not_assessed": {"fr": "réponse « non évalué »", "en": "answer is “not assessed”"},
     "reason.declared": {"fr": "statut déclaré : {status}", "en": "declared status: {status}"},
-    "reason.no_evidence": {"fr": "conforme déclaré sans preuve, alors qu'une preuve est attendue ({kinds})", "en": "claimed compliant with no evidence, though evidence is expected ({kinds})"},
+    "reason.no_evidence": {
+        "fr": "conforme déclaré sans preuve, alors qu'une preuve est attendue ({kinds})",
+        "en": "claimed compliant with no evidence, though evidence is expected ({kinds})",
+    },
     "reason.evidence_failed": {"fr": "preuve {path} : {status}{detail}", "en": "evidence {path}: {status}{detail}"},
     "reason.evidence_ok": {"fr": "preuves vérifiées ({count})", "en": "evidence verified ({count})"},
-    "reason.no_evidence_expected": {"fr": "aucune preuve exigée pour cette exigence", "en": "no evidence required for this requirement"},
-    "reason.na_without_justification": {"fr": "non applicable sans justification sur une exigence obligatoire", "en": "not applicable without justification on a mandatory requirement"},
+    "reason.no_evidence_expected": {
+        "fr": "aucune preuve exigée pour cette exigence",
+        "en": "no evidence required for this requirement",
+    },
+    "reason.na_without_justification": {
+        "fr": "non applicable sans justification sur une exigence obligatoire",
+        "en": "not applicable without justification on a mandatory requirement",
+    },
     "reason.auditor": {"fr": "verdict de l'auditeur : {verdict}", "en": "auditor's verdict: {verdict}"},
     # evidence details
     "detail.hash": {"fr": " (attendu {expected}…, obtenu {actual}…)", "en": " (expected {expected}…, got {actual}…)"},
-    "detail.stale": {"fr": " (collectée le {collected}, plus de {days} jours avant le {as_of})", "en": " (collected {collected}, more than {days} days before {as_of})"},
+    "detail.stale": {
+        "fr": " (collectée le {collected}, plus de {days} jours avant le {as_of})",
+        "en": " (collected {collected}, more than {days} days before {as_of})",
+    },
     "detail.expired": {"fr": " (expirée le {expires})", "en": " (expired on {expires})"},
-    "detail.remaining": {"fr": " (expire le {expires} : moins de {days} jours de validité restante)", "en": " (expires {expires}: less than {days} days left)"},
+    "detail.remaining": {
+        "fr": " (expire le {expires} : moins de {days} jours de validité restante)",
+        "en": " (expires {expires}: less than {days} days left)",
+    },
     "detail.environment": {"fr": " ({actual} au lieu de {expected})", "en": " ({actual} instead of {expected})"},
-    "detail.undated_collected": {"fr": " (date de collecte requise par la règle de fraîcheur)", "en": " (collection date required by the freshness rule)"},
-    "detail.undated_expires": {"fr": " (date d'expiration requise par la règle de fraîcheur)", "en": " (expiry date required by the freshness rule)"},
+    "detail.undated_collected": {
+        "fr": " (date de collecte requise par la règle de fraîcheur)",
+        "en": " (collection date required by the freshness rule)",
+    },
+    "detail.undated_expires": {
+        "fr": " (date d'expiration requise par la règle de fraîcheur)",
+        "en": " (expiry date required by the freshness rule)",
+    },
     "detail.os": {"fr": " ({error})", "en": " ({error})"},
     # problems
-    "problem.habilitation_missing": {"fr": "{actor} s'appuie sur l'habilitation {dependency}, qui n'est pas déclarée dans habilitations.relied_upon", "en": "{actor} relies on a {dependency} habilitation, which is not declared under habilitations.relied_upon"},
-    "problem.habilitation_expired": {"fr": "l'habilitation {dependency} {reference} accordée le {granted} a expiré le {expires} (validité {years} ans)", "en": "the {dependency} habilitation {reference} granted {granted} expired on {expires} ({years}-year validity)"},
-    "problem.habilitation_future": {"fr": "l'habilitation {dependency} {reference} est datée après la date d'évaluation ({granted})", "en": "the {dependency} habilitation {reference} is dated after the evaluation date ({granted})"},
-    "problem.habilitation_environment": {"fr": "l'habilitation {dependency} {reference} relève de l'environnement {actual}, attendu {expected}", "en": "the {dependency} habilitation {reference} is in environment {actual}, expected {expected}"},
-    "problem.habilitation_unused": {"fr": "habilitation {dependency} déclarée alors qu'aucun acteur déclaré ne s'appuie sur elle", "en": "{dependency} habilitation declared though no declared actor relies on it"},
-    "problem.held_expired": {"fr": "votre habilitation {dependency} {reference} a expiré le {expires} : demandez son renouvellement", "en": "your {dependency} habilitation {reference} expired on {expires}: request its renewal"},
-    "problem.held_not_declared_actor": {"fr": "habilitation détenue pour {dependency}, acteur non déclaré dans actors", "en": "habilitation held for {dependency}, an actor not declared under actors"},
-    "problem.parcours_order": {"fr": "étape « {step} » terminée le {date} avant l'étape précédente « {previous} » ({previous_date})", "en": "step “{step}” completed on {date} before the previous step “{previous}” ({previous_date})"},
-    "problem.parcours_skipped": {"fr": "étape « {step} » terminée alors que l'étape précédente « {previous} » ne l'est pas", "en": "step “{step}” completed although the previous step “{previous}” is not"},
-    "problem.parcours_future": {"fr": "étape « {step} » datée après la date d'évaluation ({date})", "en": "step “{step}” dated after the evaluation date ({date})"},
-    "problem.siren_missing": {"fr": "SIREN de l'organisation non renseigné (organisation.siren)", "en": "organisation SIREN not given (organisation.siren)"},
+    "problem.habilitation_missing": {
+        "fr": "{actor} s'appuie sur l'habilitation {dependency}, qui n'est pas déclarée dans habilitations.relied_upon",
+        "en": "{actor} relies on a {dependency} habilitation, which is not declared under habilitations.relied_upon",
+    },
+    "problem.habilitation_expired": {
+        "fr": "l'habilitation {dependency} {reference} accordée le {granted} a expiré le {expires} (validité {years} ans)",
+        "en": "the {dependency} habilitation {reference} granted {granted} expired on {expires} ({years}-year validity)",
+    },
+    "problem.habilitation_future": {
+        "fr": "l'habilitation {dependency} {reference} est datée après la date d'évaluation ({granted})",
+        "en": "the {dependency} habilitation {reference} is dated after the evaluation date ({granted})",
+    },
+    "problem.habilitation_environment": {
+        "fr": "l'habilitation {dependency} {reference} relève de l'environnement {actual}, attendu {expected}",
+        "en": "the {dependency} habilitation {reference} is in environment {actual}, expected {expected}",
+    },
+    "problem.habilitation_unused": {
+        "fr": "habilitation {dependency} déclarée alors qu'aucun acteur déclaré ne s'appuie sur elle",
+        "en": "{dependency} habilitation declared though no declared actor relies on it",
+    },
+    "problem.held_expired": {
+        "fr": "votre habilitation {dependency} {reference} a expiré le {expires} : demandez son renouvellement",
+        "en": "your {dependency} habilitation {reference} expired on {expires}: request its renewal",
+    },
+    "problem.held_not_declared_actor": {
+        "fr": "habilitation détenue pour {dependency}, acteur non déclaré dans actors",
+        "en": "habilitation held for {dependency}, an actor not declared under actors",
+    },
+    "problem.parcours_order": {
+        "fr": "étape « {step} » terminée le {date} avant l'étape précédente « {previous} » ({previous_date})",
+        "en": "step “{step}” completed on {date} before the previous step “{previous}” ({previous_date})",
+    },
+    "problem.parcours_skipped": {
+        "fr": "étape « {step} » terminée alors que l'étape précédente « {previous} » ne l'est pas",
+        "en": "step “{step}” completed although the previous step “{previous}” is not",
+    },
+    "problem.parcours_future": {
+        "fr": "étape « {step} » datée après la date d'évaluation ({date})",
+        "en": "step “{step}” dated after the evaluation date ({date})",
+    },
+    "problem.siren_missing": {
+        "fr": "SIREN de l'organisation non renseigné (organisation.siren)",
+        "en": "organisation SIREN not given (organisation.siren)",
+    },
     "problem.parcours_missing": {"fr": "aucun parcours de raccordement déclaré", "en": "no connection path declared"},
-    "problem.na_without_justification": {"fr": "{requirement} : non applicable sans justification sur une exigence obligatoire", "en": "{requirement}: not applicable without justification on a mandatory requirement"},
-    "problem.gap_without_justification": {"fr": "{requirement} : statut {status} sans justification", "en": "{requirement}: status {status} without justification"},
-    "problem.answer_not_applicable": {"fr": "{requirement} : réponse à une exigence qui ne s'applique pas à vos acteurs, niveau ou caractéristiques", "en": "{requirement}: answer to a requirement that does not apply to your actors, level or features"},
-    "problem.planned_past": {"fr": "{requirement} : date de mise en conformité prévue ({planned}) dépassée", "en": "{requirement}: planned remediation date ({planned}) has passed"},
-    "problem.evidence_outside": {"fr": "{requirement} : la preuve {path} sort du dossier de la déclaration", "en": "{requirement}: evidence {path} is outside the declaration's folder"},
+    "problem.na_without_justification": {
+        "fr": "{requirement} : non applicable sans justification sur une exigence obligatoire",
+        "en": "{requirement}: not applicable without justification on a mandatory requirement",
+    },
+    "problem.gap_without_justification": {
+        "fr": "{requirement} : statut {status} sans justification",
+        "en": "{requirement}: status {status} without justification",
+    },
+    "problem.answer_not_applicable": {
+        "fr": "{requirement} : réponse à une exigence qui ne s'applique pas à vos acteurs, niveau ou caractéristiques",
+        "en": "{requirement}: answer to a requirement that does not apply to your actors, level or features",
+    },
+    "problem.planned_past": {
+        "fr": "{requirement} : date de mise en conformité prévue ({planned}) dépassée",
+        "en": "{requirement}: planned remediation date ({planned}) has passed",
+    },
+    "problem.evidence_outside": {
+        "fr": "{requirement} : la preuve {path} sort du dossier de la déclaration",
+        "en": "{requirement}: evidence {path} is outside the declaration's folder",
+    },
     # lapses and deadlines
     "lapse.evidence": {"fr": "preuve {path} ({requirement})", "en": "evidence {path} ({requirement})"},
     "lapse.habilitation": {"fr": "habilitation {actor} {reference}", "en": "habilitation {actor} {reference}"},
@@ -149,8 +227,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.severity": {"fr": "Gravité", "en": "Severity"},
     "label.message": {"fr": "Message", "en": "Message"},
     "label.location": {"fr": "Emplacement", "en": "Location"},
-    "label.generated_by": {"fr": "Généré par {tool} {version} — référentiel {ref_id} {ref_version} (sha256 {ref_sha})", "en": "Generated by {tool} {version} — referential {ref_id} {ref_version} (sha256 {ref_sha})"},
-    "label.score_note": {"fr": "score = (conformes + ½ partiels) / (applicables − non applicables)", "en": "score = (compliant + ½ partial) / (applicable − not applicable)"},
+    "label.generated_by": {
+        "fr": "Généré par {tool} {version} — référentiel {ref_id} {ref_version} (sha256 {ref_sha})",
+        "en": "Generated by {tool} {version} — referential {ref_id} {ref_version} (sha256 {ref_sha})",
+    },
+    "label.score_note": {
+        "fr": "score = (conformes + ½ partiels) / (applicables − non applicables)",
+        "en": "score = (compliant + ½ partial) / (applicable − not applicable)",
+    },
     "state.done": {"fr": "fait", "en": "done"},
     "state.pending": {"fr": "à faire", "en": "to do"},
     "state.not_concerned": {"fr": "non concerné", "en": "not concerned"},

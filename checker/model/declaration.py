@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, field_validator
@@ -28,7 +28,7 @@ MAX_ANSWERS = 5_000
 MAX_EVIDENCE = 200
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """A declared status; French aliases are accepted on input."""
 
     COMPLIANT = "compliant"
@@ -142,4 +142,6 @@ class Declaration(Frozen):
     parcours: ParcoursProgress | None = None
     features: dict[Annotated[str, StringConstraints(max_length=64)], bool] = {}
     habilitations: Habilitations = Habilitations()
-    answers: Annotated[dict[Annotated[str, StringConstraints(max_length=64)], Answer], Field(max_length=MAX_ANSWERS)] = {}
+    answers: Annotated[
+        dict[Annotated[str, StringConstraints(max_length=64)], Answer], Field(max_length=MAX_ANSWERS)
+    ] = {}

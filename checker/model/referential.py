@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
@@ -42,7 +42,7 @@ LevelId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,40}$")]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,40}$")]
 
 
-class EditionStatus(str, Enum):
+class EditionStatus(StrEnum):
     """How far an edition is from the official text."""
 
     OFFICIAL = "official"
@@ -51,23 +51,23 @@ class EditionStatus(str, Enum):
     TEST = "test"
 
 
-class Obligation(str, Enum):
+class Obligation(StrEnum):
     MANDATORY = "mandatory"
     RECOMMENDED = "recommended"
 
 
-class ProvenanceBasis(str, Enum):
+class ProvenanceBasis(StrEnum):
     SOURCED = "sourced"
     SECONDARY = "secondary"
     INFERRED = "inferred"
 
 
-class Environment(str, Enum):
+class Environment(StrEnum):
     BAC_A_SABLE = "bac_a_sable"
     PRODUCTION = "production"
 
 
-class EvidenceKind(str, Enum):
+class EvidenceKind(StrEnum):
     """Kinds of evidence a requirement may expect."""
 
     DOCUMENT = "document"
@@ -82,7 +82,7 @@ class EvidenceKind(str, Enum):
     OIDC_CLIENT_CONFIG = "oidc_client_config"
     HTTP_CAPTURE = "http_capture"
     CERTIFICATE = "certificate"
-    TOKEN_SAMPLE = "token_sample"
+    TOKEN_SAMPLE = "token_sample"  # noqa: S105 - an evidence kind, not a secret
     CIBA_CAPTURE = "ciba_capture"
     PROXY_TRACES = "proxy_traces"
     TLS_SCAN = "tls_scan"

@@ -16,18 +16,24 @@ def render_console(report: Report) -> bytes:
     s = r.summary
     lines = [
         f"{t('label.report_title')} — {r.declaration.subject} ({r.declaration.organisation})",
-        f"{t('label.actors')}: {', '.join(r.declaration.actors)} · {t('label.level')}: {r.declaration.level}"
-        f" · {t('label.as_of')}: {r.as_of.isoformat()} · {t('label.referential')}: {r.referential.id} {r.referential.version}",
+        (
+            f"{t('label.actors')}: {', '.join(r.declaration.actors)} · {t('label.level')}: {r.declaration.level}"
+            f" · {t('label.as_of')}: {r.as_of.isoformat()} · {t('label.referential')}: {r.referential.id} {r.referential.version}"
+        ),
         "",
-        f"{t('label.verdict')}: {view.verdict} — {t('label.score')} {s.score} % — {t('label.applicable')}: {s.applicable}"
-        f" — {t('label.mandatory_gaps')}: {s.mandatory_gaps}",
+        (
+            f"{t('label.verdict')}: {view.verdict} — {t('label.score')} {s.score} % — {t('label.applicable')}: {s.applicable}"
+            f" — {t('label.mandatory_gaps')}: {s.mandatory_gaps}"
+        ),
         "  " + " · ".join(f"{label}: {count}" for _, label, count in view.outcome_rows if count),
     ]
     if view.gaps:
         lines += ["", t("label.gaps") + ":"]
         for f in view.gaps[:_MAX_GAPS]:
             first = f.reasons[-1].message if f.reasons else ""
-            lines.append(f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {f.title} — {first}")
+            lines.append(
+                f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {f.title} — {first}"
+            )
         if len(view.gaps) > _MAX_GAPS:
             lines.append(f"  … +{len(view.gaps) - _MAX_GAPS}")
     if r.problems:

@@ -10,9 +10,9 @@ __all__ = ["render_template"]
 
 @cache
 def _environment() -> Any:
-    import jinja2  # noqa: PLC0415 - heavy import kept off the start-up path
+    import jinja2
 
-    from checker.paths import templates_dir  # noqa: PLC0415
+    from checker.paths import templates_dir
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),

@@ -1,0 +1,74 @@
+"""Referential loading: the model, consistency checks, and `referentiel check` on broken editions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.referential import load_referential
+from tests.conftest import MINI, Cli, assert_clean_error
+
+
+def _variant(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
+    text = MINI.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "edition.yaml"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def test_mini_loads_and_indexes() -> None:
+    ref = load_referential(MINI)
+    assert ref.version == "1.10"  # not the float 1.1
+    assert ref.level_closure["espace_de_confiance"] == {"espace_de_confiance", "communaute"}
+    assert [r.id for r in ref.select(["FS"], "communaute")] == ["T-OIDC-01", "T-OIDC-02", "T-CIBA-01"]
+    assert [r.id for r in ref.select(["ELP"], "espace_de_confiance")] == ["T-CERT-01"]
+    assert len(ref.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "duplicate requirement id `T-OIDC-01`"),
+        ("    title: PKCE\n", "    title: PKCE\n    title: PKCE bis\n", "duplicate key `title`"),
+        ("    actors: [FS]\n", "    actors: [FS, XYZ]\n", "unknown actor `XYZ`"),
+        ("    relies_on: [ELP]", "    relies_on: [ELPP]", "unknown actor `ELPP` — did you mean `ELP`?"),
+        ("    theme: certificates", "    theme: certificate", "did you mean `certificates`?"),
+        ("      features_all: [uses_ciba]", "      features_all: [uses_cibaa]", "unknown feature `uses_cibaa`"),
+        ("    obligation: recommended", "    obligation: recomended", "did you mean `recommended`?"),
+        ("    statement: Utiliser PKCE.\n", "    statement: Utiliser PKCE.\n    statment: x\n", "unknown key"),
+        ("      sources: [S0]\n  - id: T-OIDC-02", "      sources: [S9]\n  - id: T-OIDC-02", "unknown source `S9`"),
+        ("    includes: [communaute]", "    includes: [communautee]", "unknown level `communautee`"),
+        ("    deadline: 2030-01-01", "    deadline: 2030-02-30", "deadline"),
+        ("    actors: [ELU, ELP]", "    actors: [FS]", "actor `FS` never works at level(s) espace_de_confiance"),
+    ],
+)
+def test_broken_editions_are_refused(tmp_path: Path, old: str, new: str, fragment: str) -> None:
+    path = _variant(tmp_path, old, new)
+    with pytest.raises(InputError) as caught:
+        load_referential(path)
+    text = str(caught.value)
+    assert fragment in text
+    assert f"{path}:" in text  # file and line
+
+
+def test_alias_is_refused(tmp_path: Path) -> None:
+    path = _variant(tmp_path, "    actors: [FS, ELU]\n    levels: [communaute]\n    obligation: mandatory\n    theme: oidc\n    evidence",
+                    "    actors: &acts [FS, ELU]\n    levels: [communaute]\n    obligation: mandatory\n    theme: oidc\n    evidence")
+    path.write_text(path.read_text().replace("    actors: [FS]\n", "    actors: *acts\n", 1))
+    with pytest.raises(InputError, match="alias"):
+        load_referential(path)
+
+
+def test_referentiel_check_command(cli: Cli, tmp_path: Path) -> None:
+    ok = cli("referentiel", "check", MINI)
+    assert ok.code == 0, ok.stderr
+    assert "mini 1.10" in ok.stdout
+    bad = _variant(tmp_path, "  - id: T-OIDC-02", "  - id: T-OIDC-01")
+    result = cli("referentiel", "check", bad)
+    assert_clean_error(result, f"{bad}:", "duplicate requirement id")
+    dup = _variant(tmp_path, "    title: PKCE\n", "    title: PKCE\n    title: again\n")
+    assert_clean_error(cli("referentiel", "check", dup), f"{dup}:", "duplicate key `title`")
+    assert_clean_error(cli("referentiel", "check", tmp_path / "absent.yaml"), "file not found")
