@@ -51,7 +51,7 @@ def _message(kind: str, error: Any) -> str:
         return "unknown key"
     if kind == "missing":
         return "required key is missing"
-    return str(error["msg"])
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def _hint(kind: str, error: Any, loc: list[str | int], model: type[BaseModel]) -> str | None:
