@@ -185,6 +185,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.by_theme": {"fr": "Par thème", "en": "By theme"},
     "label.by_obligation": {"fr": "Par obligation", "en": "By obligation"},
     "label.gaps": {"fr": "Écarts, par priorité", "en": "Gaps, by priority"},
+    "label.gap_count": {"fr": "Écarts", "en": "Gaps"},
     "label.no_gaps": {"fr": "Aucun écart.", "en": "No gaps."},
     "label.requirement": {"fr": "Exigence", "en": "Requirement"},
     "label.theme": {"fr": "Thème", "en": "Theme"},
