@@ -109,8 +109,9 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
             lines.append(
                 f"  # {actor} s'appuie sur l'habilitation de : {', '.join(deps)} (actor, reference, holder, granted, environment)"
             )
-    lines.append("answers:")
-    for requirement, _ in applicable_requirements(ref, model):
+    applicable = applicable_requirements(ref, model)
+    lines.append("answers:" if applicable else "answers: {}  # aucune exigence applicable : vérifiez actors, level et features")
+    for requirement, _ in applicable:
         lines.append(f"  # {_comment(requirement.title)} — {requirement.obligation.value}")
         lines += [
             f"  {requirement.id}:" if " " not in requirement.id else f"  {_q(requirement.id)}:",
