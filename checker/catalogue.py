@@ -26,8 +26,15 @@ def _provenance(req: Requirement) -> str:
 
 def _edition(ref: LoadedReferential) -> list[str]:
     meta = ref.model.metadata
-    lines = [f"## {meta.title} — {meta.version}", "", f"Identifiant `{meta.id}`, statut `{meta.edition_status.value}`, "
-             f"publié le {meta.published.isoformat()}, {len(ref.requirements)} exigences.", ""]
+    lines = [
+        f"## {meta.title} — {meta.version}",
+        "",
+        (
+            f"Identifiant `{meta.id}`, statut `{meta.edition_status.value}`, "
+            f"publié le {meta.published.isoformat()}, {len(ref.requirements)} exigences."
+        ),
+        "",
+    ]
     if meta.notice:
         lines += [f"> {_cell(meta.notice)}", ""]
     for level in ref.model.levels:
@@ -35,16 +42,25 @@ def _edition(ref: LoadedReferential) -> list[str]:
             if level.id not in actor.levels:
                 continue
             reqs = ref.select([actor.id], level.id)
-            lines += [f"### {actor.id} ({actor.label}) — niveau {level.label}", "",
-                      "| id | obligation | thème | titre | provenance |", "|---|---|---|---|---|"]
-            lines += [f"| {r.id} | {r.obligation.value} | {r.theme} | {_cell(r.title)} | {_cell(_provenance(r))} |" for r in reqs]
+            lines += [
+                f"### {actor.id} ({actor.label}) — niveau {level.label}",
+                "",
+                "| id | obligation | thème | titre | provenance |",
+                "|---|---|---|---|---|",
+            ]
+            lines += [
+                f"| {r.id} | {r.obligation.value} | {r.theme} | {_cell(r.title)} | {_cell(_provenance(r))} |"
+                for r in reqs
+            ]
             lines.append("")
     by_basis: dict[str, int] = defaultdict(int)
     for req in ref.model.requirements:
         by_basis[req.provenance.basis.value] += 1
     lines += ["### Sources", ""]
-    lines += [f"- **{s.key}** — {_cell(s.title)}{' — ' + (s.url or s.reference or '') if (s.url or s.reference) else ''}"
-              for s in meta.sources]
+    lines += [
+        f"- **{s.key}** — {_cell(s.title)}{' — ' + (s.url or s.reference or '') if (s.url or s.reference) else ''}"
+        for s in meta.sources
+    ]
     lines += ["", "Bases : " + ", ".join(f"{k} {v}" for k, v in sorted(by_basis.items())), ""]
     if meta.known_gaps:
         lines += ["### Lacunes connues", ""] + [f"- **{g.id}** — {_cell(g.note)}" for g in meta.known_gaps] + [""]
@@ -53,7 +69,12 @@ def _edition(ref: LoadedReferential) -> list[str]:
 
 def catalogue_text() -> str:
     """The whole catalogue, deterministic."""
-    lines = ["# Catalogue des exigences", "", "<!-- Généré par `python -m checker.catalogue` : ne pas éditer à la main. -->", ""]
+    lines = [
+        "# Catalogue des exigences",
+        "",
+        "<!-- Généré par `python -m checker.catalogue` : ne pas éditer à la main. -->",
+        "",
+    ]
     for edition in load_bundle().values():
         lines += _edition(edition)
     return "\n".join(lines).rstrip() + "\n"

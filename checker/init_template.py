@@ -110,7 +110,9 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
                 f"  # {actor} s'appuie sur l'habilitation de : {', '.join(deps)} (actor, reference, holder, granted, environment)"
             )
     applicable = applicable_requirements(ref, model)
-    lines.append("answers:" if applicable else "answers: {}  # aucune exigence applicable : vérifiez actors, level et features")
+    lines.append(
+        "answers:" if applicable else "answers: {}  # aucune exigence applicable : vérifiez actors, level et features"
+    )
     for requirement, _ in applicable:
         lines.append(f"  # {_comment(requirement.title)} — {requirement.obligation.value}")
         lines += [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -42,7 +42,7 @@ SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {
 def schema_text(kind: str) -> str:
     """The schema as stable, sorted JSON text."""
     model = SCHEMAS[kind]()
-    mode = "serialization" if kind == "report" else "validation"
+    mode: Literal["validation", "serialization"] = "serialization" if kind == "report" else "validation"
     data: dict[str, Any] = {
         "$schema": _DIALECT,
         "$id": f"https://psc-check.invalid/schemas/{kind}.schema.json",

@@ -38,7 +38,12 @@ def test_psc_shape(psc: LoadedReferential) -> None:
     relies = {a.id: set(a.relies_on) for a in psc.model.actors}
     assert relies == {"FS": set(), "ELP": set(), "ELU": {"ELP"}, "OSP": {"ELP"}, "OSU": {"ELU", "OSP"}, "FIT": set()}
     env = {a.id: a.habilitation_environment for a in psc.model.actors if a.habilitation_environment}
-    assert {k: v.value for k, v in env.items()} == {"ELU": "bac_a_sable", "ELP": "bac_a_sable", "OSU": "production", "OSP": "production"}
+    assert {k: v.value for k, v in env.items()} == {
+        "ELU": "bac_a_sable",
+        "ELP": "bac_a_sable",
+        "OSU": "production",
+        "OSP": "production",
+    }
     assert psc.model.habilitation is not None and psc.model.habilitation.validity_years == 3
     keys = {s.key for s in psc.model.metadata.sources}
     for req in psc.model.requirements:
@@ -49,15 +54,37 @@ def test_psc_shape(psc: LoadedReferential) -> None:
 def test_parcours_follow_the_webinar_table(psc: LoadedReferential) -> None:
     paths = {p.id: p for p in psc.model.parcours}
     assert set(paths) == {"standard", "direct", "espace_de_confiance", "delegation_fi_tiers"}
-    assert [len(paths[p].steps) for p in ("standard", "direct", "espace_de_confiance", "delegation_fi_tiers")] == [7, 4, 13, 5]
+    assert [len(paths[p].steps) for p in ("standard", "direct", "espace_de_confiance", "delegation_fi_tiers")] == [
+        7,
+        4,
+        13,
+        5,
+    ]
     edc = {s.id: set(s.actors) for s in paths["espace_de_confiance"].steps}
     assert {"ELU", "ELP"} in edc.values() and {"ELP"} in edc.values() and {"OSU", "OSP"} in edc.values()
 
 
 def test_themes_of_the_inventory_are_covered(psc: LoadedReferential) -> None:
     used = Counter(r.theme for r in psc.model.requirements)
-    expected = {"adm", "oidc", "client_auth", "tokens", "logout", "identity", "ciba", "ux", "edc_gov", "proxy",
-                "token_exchange", "traces", "certificates", "tls", "conformity", "operations", "fi_tiers"}
+    expected = {
+        "adm",
+        "oidc",
+        "client_auth",
+        "tokens",
+        "logout",
+        "identity",
+        "ciba",
+        "ux",
+        "edc_gov",
+        "proxy",
+        "token_exchange",
+        "traces",
+        "certificates",
+        "tls",
+        "conformity",
+        "operations",
+        "fi_tiers",
+    }
     assert expected <= set(used)
 
 
@@ -72,7 +99,9 @@ def test_official_pgssi_ids_and_gaps(bundle: dict[str, LoadedReferential]) -> No
 
 
 def test_actor_and_level_filters(cli: Cli) -> None:
-    elp = json.loads(cli("referentiel", "list", "--actor", "ELP", "--level", "espace_de_confiance", "--format", "json").stdout)
+    elp = json.loads(
+        cli("referentiel", "list", "--actor", "ELP", "--level", "espace_de_confiance", "--format", "json").stdout
+    )
     themes = {r["theme"] for r in elp}
     assert {"proxy", "token_exchange", "traces", "certificates"} <= themes
     assert all("ELP" in r["actors"] for r in elp)
@@ -91,7 +120,9 @@ def test_catalogue_is_current() -> None:
 @pytest.mark.parametrize("kind", sorted(SCHEMAS))
 def test_exported_schemas_are_current(kind: str) -> None:
     path = ROOT / "docs" / "schemas" / f"{kind}.schema.json"
-    assert path.read_text(encoding="utf-8") == schema_text(kind), f"run `psc-check schema {kind} > {path.relative_to(ROOT)}`"
+    assert path.read_text(encoding="utf-8") == schema_text(kind), (
+        f"run `psc-check schema {kind} > {path.relative_to(ROOT)}`"
+    )
     assert json.loads(path.read_text())["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 

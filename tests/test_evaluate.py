@@ -15,8 +15,15 @@ from tests.conftest import MINI, Cli, Result, assert_clean_error
 AS_OF = "2026-11-28"
 
 
-def _write_decl(folder: Path, answers: str, *, actors: str = "[ELU]", level: str = "espace_de_confiance",
-                extra: str = "", siren: str = "732829320") -> Path:
+def _write_decl(
+    folder: Path,
+    answers: str,
+    *,
+    actors: str = "[ELU]",
+    level: str = "espace_de_confiance",
+    extra: str = "",
+    siren: str = "732829320",
+) -> Path:
     text = f"""schema_version: "1"
 organisation:
   name: Éditeur Test
@@ -83,7 +90,19 @@ def _ready_answers(folder: Path) -> str:
 
 def test_init_then_evaluate_is_all_unanswered(cli: Cli, tmp_path: Path) -> None:
     decl = tmp_path / "new.yaml"
-    made = cli("init", "--actor", "ELU", "--level", "espace_de_confiance", "--feature", "uses_ciba", "-o", decl, "--referentiel", MINI)
+    made = cli(
+        "init",
+        "--actor",
+        "ELU",
+        "--level",
+        "espace_de_confiance",
+        "--feature",
+        "uses_ciba",
+        "-o",
+        decl,
+        "--referentiel",
+        MINI,
+    )
     assert made.code == 0, made.stderr
     assert decl.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     result, report = _json(cli, decl)
@@ -102,7 +121,16 @@ def test_all_compliant_with_evidence_is_ready(cli: Cli, tmp_path: Path) -> None:
     assert set(_outcomes(report).values()) == {"compliant"}
     evidence = report["findings"][0]["evidence"][0]
     assert evidence["status"] == "ok" and len(evidence["sha256"]) == 64
-    assert {"schema_version", "tool", "as_of", "referential", "declaration", "summary", "findings", "problems"} <= report.keys()
+    assert {
+        "schema_version",
+        "tool",
+        "as_of",
+        "referential",
+        "declaration",
+        "summary",
+        "findings",
+        "problems",
+    } <= report.keys()
 
 
 def test_missing_habilitation_is_a_problem(cli: Cli, tmp_path: Path) -> None:
@@ -127,8 +155,10 @@ def test_expired_habilitation(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_non_compliant_mandatory_is_not_ready(cli: Cli, tmp_path: Path) -> None:
-    answers = _ready_answers(tmp_path).replace("  T-CIBA-01:\n    status: compliant\n",
-                                               "  T-CIBA-01:\n    status: non_conforme\n    justification: Pas encore fait.\n    planned: 2027-03-01\n")
+    answers = _ready_answers(tmp_path).replace(
+        "  T-CIBA-01:\n    status: compliant\n",
+        "  T-CIBA-01:\n    status: non_conforme\n    justification: Pas encore fait.\n    planned: 2027-03-01\n",
+    )
     result, report = _json(cli, _write_decl(tmp_path, answers))
     assert result.code == 1
     assert _outcomes(report)["T-CIBA-01"] == "non_compliant"
@@ -138,7 +168,10 @@ def test_non_compliant_mandatory_is_not_ready(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "reason"),
     [
-        (lambda a: a.replace("      - path: evidence/client.pem", "      - path: evidence/absent.pem"), "evidence_missing"),
+        (
+            lambda a: a.replace("      - path: evidence/client.pem", "      - path: evidence/absent.pem"),
+            "evidence_missing",
+        ),
         (lambda a: a.replace("      - path: evidence/client.pem", "      - path: ../outside.pem"), "evidence_outside"),
         (lambda a: a.replace("      - path: evidence/client.pem", "      - path: /etc/hostname"), "evidence_outside"),
         (lambda a: a.replace("expires: 2027-06-30", "expires: 2026-11-01"), "evidence_expired"),
@@ -159,7 +192,10 @@ def test_unsupported_claims(cli: Cli, tmp_path: Path, edit: Any, reason: str) ->
 
 
 def test_compliant_without_expected_evidence_is_unsupported(cli: Cli, tmp_path: Path) -> None:
-    answers = _ready_answers(tmp_path).replace("    evidence:\n      - path: evidence/authorize.har", "    evidence: []\n    unused:\n      - path: evidence/authorize.har")
+    answers = _ready_answers(tmp_path).replace(
+        "    evidence:\n      - path: evidence/authorize.har",
+        "    evidence: []\n    unused:\n      - path: evidence/authorize.har",
+    )
     answers = answers.split("    unused:")[0] + "  T-CIBA-01:" + answers.split("  T-CIBA-01:")[1]
     _, report = _json(cli, _write_decl(tmp_path, answers))
     finding = next(f for f in report["findings"] if f["requirement_id"] == "T-OIDC-01")
@@ -188,10 +224,19 @@ def test_english_output(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("answers", "fragments"),
     [
-        ("  T-OIDC-1:\n    status: compliant\n", ["declaration.yaml:", "unknown requirement `T-OIDC-1`", "did you mean `T-OIDC-01`?"]),
-        ("  T-OIDC-01:\n    status: compliant\n  T-OIDC-01:\n    status: partial\n", ["declaration.yaml:", "duplicate key `T-OIDC-01`"]),
+        (
+            "  T-OIDC-1:\n    status: compliant\n",
+            ["declaration.yaml:", "unknown requirement `T-OIDC-1`", "did you mean `T-OIDC-01`?"],
+        ),
+        (
+            "  T-OIDC-01:\n    status: compliant\n  T-OIDC-01:\n    status: partial\n",
+            ["declaration.yaml:", "duplicate key `T-OIDC-01`"],
+        ),
         ("  T-OIDC-01:\n    status: complient\n", ["declaration.yaml:", "did you mean `compliant`?"]),
-        ("  T-OIDC-01:\n    status: compliant\n    evidence:\n      - path: a\n        collected: 2026-02-30\n", ["declaration.yaml:", "date"]),
+        (
+            "  T-OIDC-01:\n    status: compliant\n    evidence:\n      - path: a\n        collected: 2026-02-30\n",
+            ["declaration.yaml:", "date"],
+        ),
     ],
 )
 def test_invalid_declarations(cli: Cli, tmp_path: Path, answers: str, fragments: list[str]) -> None:
@@ -206,9 +251,11 @@ def test_bad_siren(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_validate_lints(cli: Cli, tmp_path: Path) -> None:
-    answers = ("  T-OIDC-01:\n    status: non_applicable\n"
-               "  T-CIBA-01:\n    status: partiel\n"
-               "  T-OIDC-02:\n    status: compliant\n")
+    answers = (
+        "  T-OIDC-01:\n    status: non_applicable\n"
+        "  T-CIBA-01:\n    status: partiel\n"
+        "  T-OIDC-02:\n    status: compliant\n"
+    )
     result = cli("validate", _write_decl(tmp_path, answers), "--referentiel", MINI)
     assert_clean_error(result, "T-OIDC-01", "non applicable sans justification", "T-CIBA-01", "sans justification")
     assert "warning" in result.stderr and "T-OIDC-02" in result.stderr  # FS-only requirement answered by an ELU

@@ -15,8 +15,14 @@ from checker.referential import load_referential
 from tests.conftest import Cli
 
 AS_OF = dt.date(2026, 11, 28)
-SITUATIONS = [("FS", "communaute"), ("FIT", "communaute"), ("ELU", "espace_de_confiance"),
-              ("ELP", "espace_de_confiance"), ("OSU", "espace_de_confiance"), ("OSP", "espace_de_confiance")]
+SITUATIONS = [
+    ("FS", "communaute"),
+    ("FIT", "communaute"),
+    ("ELU", "espace_de_confiance"),
+    ("ELP", "espace_de_confiance"),
+    ("OSU", "espace_de_confiance"),
+    ("OSP", "espace_de_confiance"),
+]
 
 
 def _evaluate(cli: Cli, decl: Path) -> tuple[int, dict[str, Any]]:
@@ -36,8 +42,13 @@ def _fill(data: dict[str, Any], folder: Path) -> None:
         answer["status"] = "compliant"
         if spec is None:
             continue
-        item = {"path": "evidence/proof.txt", "sha256": digest, "kind": spec.kinds[0].value,
-                "collected": str(AS_OF - dt.timedelta(days=10)), "expires": str(AS_OF + dt.timedelta(days=400))}
+        item = {
+            "path": "evidence/proof.txt",
+            "sha256": digest,
+            "kind": spec.kinds[0].value,
+            "collected": str(AS_OF - dt.timedelta(days=10)),
+            "expires": str(AS_OF + dt.timedelta(days=400)),
+        }
         if spec.environment is not None:
             item["environment"] = spec.environment.value
         answer["evidence"] = [item]
@@ -48,8 +59,15 @@ def _habilitations(actor: str) -> list[dict[str, str]]:
     out = []
     for dep in ref.actors[actor].relies_on:
         env = ref.actors[dep].habilitation_environment
-        out.append({"actor": dep, "reference": f"HAB-{dep}-1", "holder": "Tiers SA", "granted": "2025-06-01",
-                    "environment": env.value if env else "production"})
+        out.append(
+            {
+                "actor": dep,
+                "reference": f"HAB-{dep}-1",
+                "holder": "Tiers SA",
+                "granted": "2025-06-01",
+                "environment": env.value if env else "production",
+            }
+        )
     return out
 
 
@@ -57,7 +75,20 @@ def _habilitations(actor: str) -> list[dict[str, str]]:
 def test_init_fill_evaluate(cli: Cli, tmp_path: Path, actor: str, level: str) -> None:
     decl = tmp_path / "declaration.yaml"
     features = ["--feature", "delegates_to_fi_tiers"] if actor == "FIT" else []
-    made = cli("init", "--actor", actor, "--level", level, "--organisation", "Org", "--siren", "732829320", "-o", decl, *features)
+    made = cli(
+        "init",
+        "--actor",
+        actor,
+        "--level",
+        level,
+        "--organisation",
+        "Org",
+        "--siren",
+        "732829320",
+        "-o",
+        decl,
+        *features,
+    )
     assert made.code == 0, made.stderr
     code, report = _evaluate(cli, decl)
     assert code == 1

@@ -55,8 +55,11 @@ def test_broken_editions_are_refused(tmp_path: Path, old: str, new: str, fragmen
 
 
 def test_alias_is_refused(tmp_path: Path) -> None:
-    path = _variant(tmp_path, "    actors: [FS, ELU]\n    levels: [communaute]\n    obligation: mandatory\n    theme: oidc\n    evidence",
-                    "    actors: &acts [FS, ELU]\n    levels: [communaute]\n    obligation: mandatory\n    theme: oidc\n    evidence")
+    path = _variant(
+        tmp_path,
+        "    actors: [FS, ELU]\n    levels: [communaute]\n    obligation: mandatory\n    theme: oidc\n    evidence",
+        "    actors: &acts [FS, ELU]\n    levels: [communaute]\n    obligation: mandatory\n    theme: oidc\n    evidence",
+    )
     path.write_text(path.read_text().replace("    actors: [FS]\n", "    actors: *acts\n", 1))
     with pytest.raises(InputError, match="alias"):
         load_referential(path)

@@ -18,22 +18,34 @@ def test_wheel_finds_bundled_data_outside_the_repository(tmp_path: Path) -> None
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     wheel = next(dist.glob("psc_checker-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "checker/_data/referentiel/psc.yaml" in names
     assert any(n.startswith("checker/_data/templates/") for n in names)
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = "import checker.paths as p; print(p.referential_dir()); print(p.templates_dir())"
     done = subprocess.run([sys.executable, "-c", probe], cwd=empty, env=env, capture_output=True, text=True, check=True)
     assert str(target) in done.stdout.splitlines()[0]
-    listed = subprocess.run([sys.executable, "-m", "checker", "referentiel", "list", "--format", "json"],
-                            cwd=empty, env=env, capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        [sys.executable, "-m", "checker", "referentiel", "list", "--format", "json"],
+        cwd=empty,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.count('"id":') >= 90
