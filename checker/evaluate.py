@@ -155,6 +155,7 @@ def _finding(
         owner=answer.owner if answer else None,
         deadline=req.deadline,
         line=decl.line_of_answer(req.id) if answer else None,
+        source=decl.path.as_posix() if answer else None,
     )
 
 

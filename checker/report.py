@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
+    "AuditInfo",
+    "CheckResult",
     "DeadlineItem",
     "DeclarationInfo",
     "EvidenceResult",
@@ -91,6 +93,14 @@ class DeclarationInfo(_Value):
     features: list[str]
 
 
+class CheckResult(_Value):
+    """What one automated check concluded about one evidence file for one requirement."""
+
+    check: str
+    status: Literal["verified", "contradicted", "not_checkable"]
+    reasons: list[str]
+
+
 class EvidenceResult(_Value):
     path: str
     sha256: str | None
@@ -101,6 +111,7 @@ class EvidenceResult(_Value):
     environment: str | None
     status: str
     detail: str
+    checks: list[CheckResult] = []
 
 
 class Finding(_Value):
@@ -123,6 +134,12 @@ class Finding(_Value):
     owner: str | None
     deadline: dt.date | None
     line: int | None
+    source: str | None = None
+    """The declaration file the answer came from (differs from the declaration when inherited)."""
+    auditor_verdict: str | None = None
+    auditor_comment: str | None = None
+    disagreement: bool = False
+    """The auditor's verdict differs from the declared status."""
 
 
 class Problem(_Value):
@@ -187,6 +204,15 @@ class Summary(_Value):
     ready: bool
 
 
+class AuditInfo(_Value):
+    path: str
+    sha256: str
+    auditor: str
+    date: dt.date
+    verdicts: int
+    disagreements: int
+
+
 class Report(_Value):
     """The result of evaluating one declaration against one referential as of one date."""
 
@@ -203,3 +229,4 @@ class Report(_Value):
     parcours: list[ParcoursStepState]
     lapses: list[Lapse]
     deadlines: list[DeadlineItem]
+    audit: AuditInfo | None = None

@@ -31,7 +31,14 @@ def _report() -> type[BaseModel]:
     return Report
 
 
+def _audit() -> type[BaseModel]:
+    from checker.model.audit import Audit
+
+    return Audit
+
+
 SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {
+    "audit": _audit,
     "referential": _referential,
     "declaration": _declaration,
     "report": _report,
