@@ -12,6 +12,7 @@ import typer
 from checker import __version__
 from checker.cli import referentiel
 from checker.cli.evaluate import evaluate, validate
+from checker.cli.diff import diff
 from checker.cli.init import init
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
@@ -29,6 +30,7 @@ app = typer.Typer(
 app.add_typer(referentiel.app, name="referentiel")
 app.command("schema")(schema)
 app.command("init")(init)
+app.command("diff")(diff)
 app.command("evaluate")(evaluate)
 app.command("validate")(validate)
 

@@ -1,0 +1,56 @@
+"""``psc-check diff``: what changed between two referential editions, and for a declaration."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.applicability import applicable_requirements
+from checker.cli.common import check_choice
+from checker.declaration import load_declaration
+from checker.diff import AnswerMove, EditionDiff, classify_answers, diff_editions
+from checker.errors import InputError
+from checker.migrate import migrated_declaration_text
+from checker.output import write_atomic
+from checker.referential import load_referential
+from checker.render.diff_text import render_diff_json, render_diff_text
+
+
+def diff(
+    old: Annotated[Path, typer.Argument(help="Ancienne édition du référentiel.")],
+    new: Annotated[Path, typer.Argument(help="Nouvelle édition du référentiel.")],
+    declaration: Annotated[
+        Path | None, typer.Option("--declaration", help="Déclaration écrite pour l'ancienne édition.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Écrire la déclaration migrée (YAML).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
+    force: Annotated[bool, typer.Option("--force", help="Remplacer un fichier de sortie existant.")] = False,
+) -> None:
+    """Comparer deux éditions ; avec --declaration, dire ce que devient chaque réponse."""
+    check_choice("--format", fmt, ["text", "json"])
+    old_ref, new_ref = load_referential(old), load_referential(new)
+    changes = diff_editions(old_ref, new_ref)
+    moves: list[AnswerMove] = []
+    if declaration is not None:
+        decl = load_declaration(declaration, old_ref)
+        applicable = {req.id for req, _ in applicable_requirements(new_ref, decl.model)}
+        moves = classify_answers(changes, decl.model, applicable)
+        if output is not None:
+            text = migrated_declaration_text(decl.model, moves, old_ref.version, new_ref.version)
+            if output.resolve().parent != declaration.resolve().parent:
+                sys.stderr.write(
+                    "psc-check: warning: evidence paths stay relative to the declaration's folder; "
+                    f"write {output.name} beside {declaration.name} to keep them valid\n"
+                )
+            write_atomic(output, text.encode("utf-8"), inputs=[declaration, old, new], overwrite=force)
+    elif output is not None:
+        raise InputError("-o needs --declaration: there is nothing to migrate")
+    _print(changes, moves, fmt)
+
+
+def _print(changes: EditionDiff, moves: list[AnswerMove], fmt: str) -> None:
+    text = render_diff_json(changes, moves) if fmt == "json" else render_diff_text(changes, moves)
+    sys.stdout.write(text)
