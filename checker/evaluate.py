@@ -138,6 +138,7 @@ def _finding(
     return Finding(
         requirement_id=req.id,
         title=req.title,
+        statement=req.statement,
         theme=req.theme,
         theme_label=themes.get(req.theme, req.theme),
         obligation=req.obligation.value,
@@ -265,11 +266,15 @@ def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt
     for item in evidence:
         if item.status != "ok":
             continue
+        if rule and rule.applies_to and item.kind is not None and item.kind not in {k.value for k in rule.applies_to}:
+            rule_for_item = None
+        else:
+            rule_for_item = rule
         dates = [item.expires] if item.expires else []
-        if rule and rule.max_age_days and item.collected:
-            dates.append(item.collected + dt.timedelta(days=rule.max_age_days))
-        if rule and rule.min_remaining_days is not None and item.expires:
-            dates.append(item.expires - dt.timedelta(days=rule.min_remaining_days))
+        if rule_for_item and rule_for_item.max_age_days and item.collected:
+            dates.append(item.collected + dt.timedelta(days=rule_for_item.max_age_days))
+        if rule_for_item and rule_for_item.min_remaining_days is not None and item.expires:
+            dates.append(item.expires - dt.timedelta(days=rule_for_item.min_remaining_days))
         if dates and 0 <= (min(dates) - as_of).days <= LAPSE_HORIZON_DAYS:
             day = min(dates)
             out.append(

@@ -107,7 +107,7 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
 
 def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str] | None:
     rule = spec.freshness if spec else None
-    if rule is None:
+    if rule is None or (rule.applies_to and item.kind is not None and item.kind not in rule.applies_to):
         return None
     if rule.max_age_days is not None:
         if item.collected is None:

@@ -117,6 +117,8 @@ class EvidenceResult(_Value):
 class Finding(_Value):
     requirement_id: str
     title: str
+    statement: str = ""
+    """The requirement's text, as the referential words it (the matrix shows it; its hash guards edits)."""
     theme: str
     theme_label: str
     obligation: Literal["mandatory", "recommended"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CELL_LIMIT", "csv_cell", "is_formula_like", "strip_control", "truncate"]
+__all__ = ["CELL_LIMIT", "cell_text", "csv_cell", "is_formula_like", "strip_control", "truncate"]
 
 CELL_LIMIT = 32_767
 _TRUNCATED = " […tronqué]"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def is_formula_like(text: str) -> bool:
@@ -19,7 +19,7 @@ def is_formula_like(text: str) -> bool:
 
 
 def strip_control(text: str) -> str:
-    """Remove control characters that XML and xlsx cannot hold (tab, LF and CR are kept)."""
+    """Remove control characters and lone surrogates that XML and xlsx cannot hold (tab, LF and CR are kept)."""
     return _CONTROL.sub("", text)
 
 
@@ -32,3 +32,9 @@ def csv_cell(text: str) -> str:
     """A CSV cell that no spreadsheet turns into a formula (OWASP: prefix with ``'``)."""
     clean = strip_control(text)
     return "'" + clean if is_formula_like(clean) else clean
+
+
+def cell_text(text: str, limit: int = CELL_LIMIT) -> tuple[str, bool]:
+    """Spreadsheet-ready text and whether its cell needs ``quotePrefix`` (it would read as a formula)."""
+    clean = truncate(strip_control(text), limit)
+    return clean, is_formula_like(clean)

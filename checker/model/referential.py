@@ -156,6 +156,8 @@ class Freshness(Frozen):
 
     max_age_days: Annotated[int, Field(ge=1, le=3650)] | None = None
     min_remaining_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    applies_to: list[EvidenceKind] = []
+    """Evidence kinds held to the rule; empty means every item (an item with no declared kind is always held)."""
 
 
 class EvidenceSpec(Frozen):
