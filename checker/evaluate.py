@@ -155,7 +155,7 @@ def _finding(
         planned=answer.planned if answer else None,
         owner=answer.owner if answer else None,
         deadline=req.deadline,
-        line=decl.line_of_answer(req.id) if answer else None,
+        line=decl.line_of_answer(req.id) if answer else decl.document.line_column(["answers"], key=True)[0],
         source=decl.path.as_posix() if answer else None,
     )
 

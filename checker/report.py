@@ -136,6 +136,7 @@ class Finding(_Value):
     owner: str | None
     deadline: dt.date | None
     line: int | None
+    """Line of the answer in the declaration, or of the `answers` key when the requirement is unanswered."""
     source: str | None = None
     """The declaration file the answer came from (differs from the declaration when inherited)."""
     auditor_verdict: str | None = None

@@ -34,6 +34,10 @@ FORMATS: dict[str, Format] = {
         Format("console", (), "checker.render.console:render_console"),
         Format("json", (".json",), "checker.render.json_report:render_json"),
         Format("md", (".md", ".markdown"), "checker.render.markdown:render_markdown"),
+        Format("html", (".html", ".htm"), "checker.render.html:render_html"),
+        Format("xlsx", (".xlsx",), "checker.render.xlsx:render_xlsx"),
+        Format("sarif", (".sarif",), "checker.render.sarif:render_sarif"),
+        Format("junit", (".xml",), "checker.render.junit:render_junit"),
     )
 }
 

@@ -1,0 +1,65 @@
+"""JUnit XML: one test case per applicable requirement; gaps fail, not-applicable ones are skipped."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from checker.i18n import Translator
+from checker.report import GAP_OUTCOMES, Outcome, Report
+from checker.textsafe import strip_control
+
+__all__ = ["render_junit"]
+
+
+def _text(value: object) -> str:
+    """Text XML 1.0 can hold (control characters removed)."""
+    return strip_control(str(value))
+
+
+def render_junit(report: Report) -> bytes:
+    t = Translator(report.lang)
+    failures = sum(1 for f in report.findings if f.outcome in GAP_OUTCOMES)
+    skipped = sum(1 for f in report.findings if f.outcome is Outcome.NOT_APPLICABLE)
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": _text(f"psc-check {report.declaration.subject}"),
+            "tests": str(len(report.findings)),
+            "failures": str(failures),
+            "errors": "0",
+            "skipped": str(skipped),
+            "timestamp": f"{report.as_of.isoformat()}T00:00:00",
+        },
+    )
+    props = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("referential", f"{report.referential.id} {report.referential.version}"),
+        ("declaration", report.declaration.path),
+        ("ready", str(report.summary.ready).lower()),
+    ):
+        ET.SubElement(props, "property", {"name": name, "value": _text(value)})
+    for finding in report.findings:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": _text(f"{finding.theme}.{finding.obligation}"),
+                "name": _text(f"{finding.requirement_id} {finding.title}"),
+                "file": _text(report.declaration.path),
+                "line": str(finding.line or 1),
+            },
+        )
+        reasons = "\n".join(_text(r.message) for r in finding.reasons)
+        if finding.outcome in GAP_OUTCOMES:
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {"message": _text(t("outcome." + finding.outcome.value)), "type": finding.outcome.value},
+            )
+            failure.text = reasons
+        elif finding.outcome is Outcome.NOT_APPLICABLE:
+            ET.SubElement(case, "skipped", {"message": _text(finding.justification or t("outcome.not_applicable"))})
+    root = ET.Element("testsuites", {"tests": str(len(report.findings)), "failures": str(failures)})
+    root.append(suite)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
