@@ -6,11 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.audit import load_audit
 from checker.declaration import LoadedDeclaration, load_declaration
 from checker.errors import ExitCode, UsageError
 from checker.evaluate import EvaluationOptions, evaluate
 from checker.output import write_atomic
 from checker.referential import LoadedReferential, load_referential
+from checker.regression import compare_with_baseline, load_baseline
 from checker.render.registry import format_for_path, render
 from checker.report import Report
 
@@ -43,13 +45,21 @@ class EvaluateRequest:
     outputs: tuple[Path, ...] = ()
     lang: str = "fr"
     allow_outside_evidence: bool = False
+    baseline: Path | None = None
+    fail_on: str | None = None
+    audit: Path | None = None
+    """An audit file (from ``import-matrix``) whose verdicts decide the outcomes they cover."""
+    """`gaps` (exit 1 when not ready), `regression` (also on any regression), `never`; default `regression` with a baseline."""
 
 
 def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
     ref = load_referential(request.referential)
     decl = load_declaration(request.declaration, ref)
     options = EvaluationOptions(
-        as_of=request.as_of, lang=request.lang, allow_outside_evidence=request.allow_outside_evidence
+        as_of=request.as_of,
+        lang=request.lang,
+        allow_outside_evidence=request.allow_outside_evidence,
+        audit=load_audit(request.audit, ref, decl) if request.audit is not None else None,
     )
     return ref, decl, evaluate(ref, decl, options)
 
@@ -58,11 +68,27 @@ def run_evaluate(request: EvaluateRequest, stdout_format: str) -> tuple[bytes, i
     """Evaluate, write every ``-o`` output atomically, return (stdout bytes, exit code)."""
     formats = [(path, format_for_path(path)) for path in request.outputs]
     ref, decl, report = evaluate_file(request)
-    inputs = [decl.path, ref.path]
+    inputs = [decl.path, ref.path, *([request.audit] if request.audit else [])]
+    if request.baseline is not None:
+        baseline, digest = load_baseline(request.baseline)
+        report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)
+        inputs.append(request.baseline)
     for path, fmt in formats:
         write_atomic(path, render(report, fmt.name), inputs=inputs)
-    code = ExitCode.OK if report.summary.ready else ExitCode.NOT_READY
-    return render(report, stdout_format), int(code)
+    return render(report, stdout_format), exit_code(
+        report, request.fail_on or ("regression" if request.baseline else "gaps")
+    )
+
+
+FAIL_ON = ("gaps", "regression", "never")
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    """0 or 1 according to ``--fail-on``: gaps (not ready), regression (not ready or any regression), never."""
+    if fail_on == "never":
+        return int(ExitCode.OK)
+    failed = not report.summary.ready or (fail_on == "regression" and bool(report.regressions))
+    return int(ExitCode.NOT_READY if failed else ExitCode.OK)
 
 
 def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:

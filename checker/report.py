@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
+    "BaselineInfo",
+    "Regression",
     "AuditInfo",
     "CheckResult",
     "DeadlineItem",
@@ -216,6 +218,24 @@ class AuditInfo(_Value):
     disagreements: int
 
 
+class Regression(_Value):
+    """One way this report is worse than the baseline report it is compared with."""
+
+    kind: Literal["new_gap", "downgraded", "evidence_removed", "evidence_changed", "problem_added"]
+    requirement_id: str | None
+    before: str | None
+    after: str | None
+    message: str
+
+
+class BaselineInfo(_Value):
+    path: str
+    sha256: str
+    as_of: dt.date
+    ready: bool
+    score: float
+
+
 class Report(_Value):
     """The result of evaluating one declaration against one referential as of one date."""
 
@@ -233,3 +253,5 @@ class Report(_Value):
     lapses: list[Lapse]
     deadlines: list[DeadlineItem]
     audit: AuditInfo | None = None
+    baseline: BaselineInfo | None = None
+    regressions: list[Regression] = []

@@ -11,7 +11,7 @@ import typer
 from checker.cli.common import ReferentialOption, check_choice
 from checker.errors import ExitCode, InputError
 from checker.i18n import LANGS
-from checker.pipeline import EvaluateRequest, parse_as_of, run_evaluate, validate_one
+from checker.pipeline import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate, validate_one
 from checker.render.registry import FORMATS
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ (aujourd'hui par défaut).")]
@@ -30,10 +30,23 @@ def evaluate(
     allow_outside_evidence: Annotated[
         bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Rapport JSON d'une soumission précédente : signaler les régressions."),
+    ] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="gaps, regression ou never (regression par défaut avec --baseline).")
+    ] = None,
+    audit: Annotated[
+        Path | None,
+        typer.Option("--audit", help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat."),
+    ] = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     check_choice("--format", fmt, [f for f in FORMATS if not FORMATS[f].suffixes or f in ("json", "md")])
     check_choice("--lang", lang, LANGS)
+    if fail_on is not None:
+        check_choice("--fail-on", fail_on, FAIL_ON)
     request = EvaluateRequest(
         declaration=declaration,
         as_of=parse_as_of(as_of),
@@ -41,6 +54,9 @@ def evaluate(
         outputs=tuple(output or ()),
         lang=lang,
         allow_outside_evidence=allow_outside_evidence,
+        baseline=baseline,
+        fail_on=fail_on,
+        audit=audit,
     )
     text, code = run_evaluate(request, fmt)
     sys.stdout.buffer.write(text)

@@ -159,6 +159,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{requirement} : la preuve {path} sort du dossier de la déclaration",
         "en": "{requirement}: evidence {path} is outside the declaration's folder",
     },
+    # regressions against a baseline report
+    "regression.new_gap": {"fr": "{requirement} : nouvel écart ({before} → {after})", "en": "{requirement}: new gap ({before} → {after})"},
+    "regression.downgraded": {"fr": "{requirement} : résultat dégradé ({before} → {after})", "en": "{requirement}: outcome downgraded ({before} → {after})"},
+    "regression.evidence_removed": {"fr": "{requirement} : preuve {path} retirée", "en": "{requirement}: evidence {path} removed"},
+    "regression.evidence_changed": {"fr": "{requirement} : preuve {path} modifiée (sha256 différent)", "en": "{requirement}: evidence {path} changed (different sha256)"},
+    "regression.problem_added": {"fr": "nouveau problème : {problem}", "en": "new problem: {problem}"},
+    "label.regressions": {"fr": "Régressions depuis la soumission précédente", "en": "Regressions since the previous submission"},
+    "label.no_regressions": {"fr": "Aucune régression par rapport à la soumission précédente.", "en": "No regression against the previous submission."},
+    "label.baseline": {"fr": "Référence : rapport du {as_of} ({path}), score {score} %", "en": "Baseline: report of {as_of} ({path}), score {score} %"},
     # lapses and deadlines
     "lapse.evidence": {"fr": "preuve {path} ({requirement})", "en": "evidence {path} ({requirement})"},
     "lapse.habilitation": {"fr": "habilitation {actor} {reference}", "en": "habilitation {actor} {reference}"},
@@ -235,6 +244,103 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.score_note": {
         "fr": "score = (conformes + ½ partiels) / (applicables − non applicables)",
         "en": "score = (compliant + ½ partial) / (applicable − not applicable)",
+    },
+    # audit, evidence matrix (xlsx) and HTML report
+    "label.audit": {"fr": "Audit", "en": "Audit"},
+    "label.audit_line": {
+        "fr": "{auditor}, {date} — {verdicts} verdicts, {disagreements} désaccords",
+        "en": "{auditor}, {date} — {verdicts} verdicts, {disagreements} disagreements",
+    },
+    "label.auditor": {"fr": "Auditeur", "en": "Auditor"},
+    "label.auditor_verdict": {"fr": "Verdict de l'auditeur", "en": "Auditor's verdict"},
+    "label.auditor_comment": {"fr": "Commentaire de l'auditeur", "en": "Auditor's comment"},
+    "label.disagreement": {"fr": "désaccord", "en": "disagreement"},
+    "label.disagreements": {
+        "fr": "Désaccords entre la déclaration et l'auditeur",
+        "en": "Disagreements between the declaration and the auditor",
+    },
+    "label.no_disagreements": {"fr": "Aucun désaccord.", "en": "No disagreement."},
+    "label.statement": {"fr": "Énoncé", "en": "Statement"},
+    "label.title": {"fr": "Intitulé", "en": "Title"},
+    "label.levels": {"fr": "Niveaux", "en": "Levels"},
+    "label.path": {"fr": "Chemin", "en": "Path"},
+    "label.sha256": {"fr": "sha256 calculé", "en": "computed sha256"},
+    "label.declared_sha256": {"fr": "sha256 déclaré", "en": "declared sha256"},
+    "label.kind": {"fr": "Type", "en": "Kind"},
+    "label.collected": {"fr": "Collectée le", "en": "Collected"},
+    "label.detail": {"fr": "Détail", "en": "Detail"},
+    "label.checks": {"fr": "Contrôles automatiques", "en": "Automated checks"},
+    "label.errors": {"fr": "Problèmes bloquants", "en": "Blocking problems"},
+    "label.warnings": {"fr": "Avertissements", "en": "Warnings"},
+    "label.compliant_count": {"fr": "Conformes", "en": "Met"},
+    "label.key_dates": {"fr": "Dates clés", "en": "Key dates"},
+    "label.field": {"fr": "Élément", "en": "Item"},
+    "label.value": {"fr": "Valeur", "en": "Value"},
+    "label.days_left": {"fr": "J+{days}", "en": "D+{days}"},
+    "label.no_evidence_files": {"fr": "Aucun fichier de preuve cité.", "en": "No evidence file cited."},
+    "label.no_parcours": {"fr": "Aucun parcours déclaré.", "en": "No connection path declared."},
+    "label.chart_outcomes": {"fr": "Exigences applicables par résultat", "en": "Applicable requirements by outcome"},
+    "label.chart_themes": {"fr": "Résultats par thème", "en": "Outcomes by theme"},
+    "label.matrix_title": {"fr": "Matrice de preuves Pro Santé Connect", "en": "Pro Santé Connect evidence matrix"},
+    "label.tool": {"fr": "Outil", "en": "Tool"},
+    "label.tool_version": {"fr": "Version de l'outil", "en": "Tool version"},
+    "label.matrix_format": {"fr": "Format de la matrice", "en": "Matrix format"},
+    "label.referential_id": {"fr": "Référentiel (identifiant)", "en": "Referential (id)"},
+    "label.referential_title": {"fr": "Référentiel (titre)", "en": "Referential (title)"},
+    "label.referential_version": {"fr": "Version du référentiel", "en": "Referential version"},
+    "label.referential_sha256": {"fr": "sha256 du référentiel", "en": "Referential sha256"},
+    "label.edition_status": {"fr": "Statut de l'édition", "en": "Edition status"},
+    "label.declaration_sha256": {"fr": "sha256 de la déclaration", "en": "Declaration sha256"},
+    "label.lang": {"fr": "Langue", "en": "Language"},
+    "label.audit_file": {"fr": "Fichier d'audit", "en": "Audit file"},
+    "label.audit_sha256": {"fr": "sha256 du fichier d'audit", "en": "Audit file sha256"},
+    "label.instructions": {"fr": "Mode d'emploi", "en": "How to use"},
+    "label.matrix_instructions": {
+        "fr": (
+            "Renseignez seulement les colonnes « Verdict de l'auditeur » (liste déroulante) et « Commentaire de "
+            "l'auditeur » de la feuille Matrice ; ne modifiez ni les autres colonnes, ni leur ordre, ni la colonne "
+            "masquée d'empreintes. Puis : psc-check import-matrix MATRICE.xlsx --declaration DECLARATION.yaml "
+            "-o audit.yaml --auditor NOM, et psc-check evaluate DECLARATION.yaml --audit audit.yaml."
+        ),
+        "en": (
+            "Fill in only the “Auditor's verdict” (drop-down list) and “Auditor's comment” columns of the Matrix "
+            "sheet; change neither the other columns, nor their order, nor the hidden fingerprint column. Then: "
+            "psc-check import-matrix MATRIX.xlsx --declaration DECLARATION.yaml -o audit.yaml --auditor NAME, and "
+            "psc-check evaluate DECLARATION.yaml --audit audit.yaml."
+        ),
+    },
+    "label.page": {"fr": "Page &P / &N", "en": "Page &P of &N"},
+    "label.no_script_note": {
+        "fr": "Rapport autonome : aucun script, aucune ressource externe.",
+        "en": "Self-contained report: no script, no external resource.",
+    },
+    "label.legend": {"fr": "Légende", "en": "Legend"},
+    "sheet.summary": {"fr": "Synthèse", "en": "Summary"},
+    "sheet.matrix": {"fr": "Matrice", "en": "Matrix"},
+    "sheet.evidence": {"fr": "Preuves", "en": "Evidence"},
+    "sheet.habilitations": {"fr": "Habilitations", "en": "Habilitations"},
+    "sheet.parcours": {"fr": "Parcours", "en": "Connection path"},
+    "sheet.about": {"fr": "À propos", "en": "About"},
+    "matrix.fingerprint": {"fr": "Empreinte (ne pas modifier)", "en": "Fingerprint (do not edit)"},
+    "matrix.evidence_cell": {"fr": "{path} — sha256 {sha256} ({status})", "en": "{path} — sha256 {sha256} ({status})"},
+    "matrix.verdict_prompt": {
+        "fr": "Choisissez votre verdict dans la liste (laisser vide : pas de verdict).",
+        "en": "Pick your verdict from the list (leave empty: no verdict).",
+    },
+    "matrix.verdict_error": {
+        "fr": "Valeur hors liste : choisissez un statut proposé.",
+        "en": "Not in the list: pick one of the statuses offered.",
+    },
+    "check.verified": {"fr": "vérifié", "en": "verified"},
+    "check.contradicted": {"fr": "contredit", "en": "contradicted"},
+    "check.not_checkable": {"fr": "non vérifiable", "en": "not checkable"},
+    "import.done": {
+        "fr": "{path} : {count} verdicts ({new} nouveaux, {changed} modifiés, {kept} conservés) — auditeur {auditor}",
+        "en": "{path}: {count} verdicts ({new} new, {changed} changed, {kept} kept) — auditor {auditor}",
+    },
+    "problem.audit_not_applicable": {
+        "fr": "{requirement} : verdict d'audit sur une exigence qui ne s'applique pas à cette déclaration (ignoré)",
+        "en": "{requirement}: audit verdict on a requirement that does not apply to this declaration (ignored)",
     },
     "state.done": {"fr": "fait", "en": "done"},
     "state.pending": {"fr": "à faire", "en": "to do"},

@@ -39,6 +39,9 @@ def render_console(report: Report) -> bytes:
     if r.problems:
         lines += ["", t("label.problems") + ":"]
         lines += [f"  {t('severity.' + p.severity)}: {p.location}: {p.message}" for p in r.problems]
+    if r.baseline is not None:
+        lines += ["", t("label.regressions") + ":"] if r.regressions else ["", t("label.no_regressions")]
+        lines += [f"  {reg.message}" for reg in r.regressions]
     if r.lapses:
         lines += ["", t("label.lapses", days=90) + ":"]
         lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {lp.what}" for lp in r.lapses]
