@@ -62,6 +62,10 @@ def _edition(ref: LoadedReferential) -> list[str]:
         for s in meta.sources
     ]
     lines += ["", "Bases : " + ", ".join(f"{k} {v}" for k, v in sorted(by_basis.items())), ""]
+    checked = [r for r in ref.model.requirements if r.checks]
+    if checked:
+        lines += ["### Vérifications automatiques des preuves", "", "| id | contrôles |", "|---|---|"]
+        lines += [f"| {r.id} | {', '.join(f'`{c}`' for c in r.checks)} |" for r in checked] + [""]
     if meta.known_gaps:
         lines += ["### Lacunes connues", ""] + [f"- **{g.id}** — {_cell(g.note)}" for g in meta.known_gaps] + [""]
     return lines

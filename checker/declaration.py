@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from checker.errors import InputError
+from checker.layering import load_layers
 from checker.model.declaration import Declaration
 from checker.referential import LoadedReferential
 from checker.suggest import did_you_mean
 from checker.validation import validate_document
-from checker.yamlload import YamlDocument, load_yaml_file
+from checker.yamlload import YamlDocument
 
 __all__ = ["EU_MEMBER_STATES", "LoadedDeclaration", "load_declaration", "structural_errors"]
 
@@ -57,24 +57,39 @@ class LoadedDeclaration:
     path: Path
     sha256: str
     document: YamlDocument = field(repr=False, compare=False)
+    files: tuple[Path, ...] = ()
+    """The declaration and every file it extends, nearest first."""
+    answer_files: dict[str, Path] = field(default_factory=dict)
+    """Answers inherited through ``extends:``: requirement id → the file the answer comes from."""
 
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    def answer_file(self, requirement_id: str) -> Path:
+        """The file an answer comes from (the declaration itself unless inherited)."""
+        return self.answer_files.get(requirement_id, self.path)
 
     def line_of_answer(self, requirement_id: str) -> int:
         return self.document.line_column(["answers", requirement_id], key=True)[0]
 
 
 def load_declaration(path: Path, ref: LoadedReferential) -> LoadedDeclaration:
-    """Load ``path``, validate it against the model and ``ref``; raise :class:`InputError` if unusable."""
-    doc = load_yaml_file(path)
+    """Load ``path`` (and what it ``extends:``), validate against the model and ``ref``; raise if unusable."""
+    layered = load_layers(path)
+    doc = layered.document
     model = validate_document(doc, Declaration)
     errors = structural_errors(model, doc, ref)
     if errors:
         raise InputError(errors)
-    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-    return LoadedDeclaration(model=model, path=path, sha256=digest, document=doc)
+    return LoadedDeclaration(
+        model=model,
+        path=path,
+        sha256=layered.sha256,
+        document=doc,
+        files=layered.files,
+        answer_files=layered.answer_files,
+    )
 
 
 def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferential) -> list[str]:

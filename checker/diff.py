@@ -112,10 +112,10 @@ def classify_answers(diff: EditionDiff, decl: Declaration, applicable_new: set[s
     moves: list[AnswerMove] = []
     covered: set[str] = set()
     for old_id in sorted(decl.answers):
-        change = by_old.get(old_id)
-        moves += _move(old_id, change, diff)
+        found = by_old.get(old_id)
+        moves += _move(old_id, found, diff)
         covered.update(m.new_id for m in moves if m.new_id)
-        if change is None and old_id in diff.new.requirements:
+        if found is None and old_id in diff.new.requirements:
             covered.add(old_id)
     for new_id in sorted(applicable_new - covered):
         moves.append(AnswerMove("new", None, new_id, "nouvelle exigence applicable, sans réponse"))

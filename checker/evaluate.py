@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 from checker import __version__
 from checker.applicability import applicable_requirements
+from checker.audit import LoadedAudit, apply_audit, audit_info, audit_problems
 from checker.declaration import LoadedDeclaration
-from checker.evidence import EvidenceContext, assess_evidence
+from checker.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.habilitations import review_habilitations
 from checker.i18n import message
 from checker.model.declaration import Answer, Status
@@ -48,12 +50,16 @@ class EvaluationOptions:
     as_of: dt.date
     lang: str = "fr"
     allow_outside_evidence: bool = False
+    audit: LoadedAudit | None = None
+    """An auditor's verdicts: where one is given, it decides the outcome."""
 
 
 def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
     """The report of ``decl`` against ``ref`` as of ``options.as_of``."""
     lang, as_of, model = options.lang, options.as_of, decl.model
-    ctx = EvidenceContext(decl.folder, as_of, lang, options.allow_outside_evidence)
+    ctx = EvidenceContext(
+        decl.folder, as_of, lang, options.allow_outside_evidence, level=model.level, subject=model.subject
+    )
     applicable = applicable_requirements(ref, model, lang)
     applicable_ids = {req.id for req, _ in applicable}
     themes = {t.id: t.label for t in ref.model.themes}
@@ -96,6 +102,9 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
     )
     steps, parcours_problems = review_parcours(ref, model, decl.document, as_of, lang)
     problems += habs.problems + parcours_problems
+    if options.audit is not None:
+        findings = apply_audit(findings, options.audit, lang)
+        problems += audit_problems(options.audit, applicable_ids, lang)
     problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message))
     lapses = sorted(lapses + habs.lapses, key=lambda lp: (lp.date, lp.kind, lp.what))
     return Report(
@@ -117,6 +126,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         parcours=steps,
         lapses=lapses,
         deadlines=_deadlines([req for req, _ in applicable], as_of),
+        audit=audit_info(options.audit, findings) if options.audit is not None else None,
     )
 
 
@@ -132,7 +142,10 @@ def _finding(
     decl: LoadedDeclaration,
 ) -> Finding:
     lang = ctx.lang
-    evidence = [assess_evidence(item, req.evidence, ctx) for item in answer.evidence] if answer else []
+    source = decl.answer_file(req.id)
+    if answer and source != decl.path:
+        ctx = dataclasses.replace(ctx, folder=source.parent)  # inherited answer: its evidence sits beside its file
+    evidence = [assess_evidence(item, req.evidence, ctx, req.checks) for item in answer.evidence] if answer else []
     outcome, reasons = _outcome(req, answer, evidence, lang)
     spec = req.evidence
     return Finding(
@@ -156,7 +169,7 @@ def _finding(
         owner=answer.owner if answer else None,
         deadline=req.deadline,
         line=decl.line_of_answer(req.id) if answer else decl.document.line_column(["answers"], key=True)[0],
-        source=decl.path.as_posix() if answer else None,
+        source=source.as_posix() if answer else None,
     )
 
 
@@ -190,6 +203,9 @@ def _outcome(
             )
             for e in failed
         ]
+    contradicted = check_reasons(evidence, "contradicted", lang)
+    if contradicted:
+        return Outcome.UNSUPPORTED, [declared, *contradicted]
     spec = req.evidence
     if spec is not None and spec.required and not evidence:
         kinds = ", ".join(k.value for k in spec.kinds)
@@ -201,6 +217,8 @@ def _outcome(
         return Outcome.COMPLIANT, [
             declared,
             Reason(code="evidence_ok", message=message("reason.evidence_ok", lang, count=len(evidence))),
+            *check_reasons(evidence, "verified", lang),
+            *check_reasons(evidence, "not_checkable", lang),
         ]
     return Outcome.COMPLIANT, [
         declared,

@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
+from checker.checks.base import CheckContext
+from checker.checks.runner import EvidenceCache, checks_on_item
 from checker.i18n import message
-from checker.model.declaration import EvidenceItem
-from checker.model.referential import EvidenceSpec
-from checker.report import EvidenceResult
+from checker.model.declaration import EvidenceItem, Subject
+from checker.model.referential import EvidenceKind, EvidenceSpec
+from checker.report import CheckResult, EvidenceResult, Reason
 
-__all__ = ["EvidenceContext", "assess_evidence", "resolve_inside"]
+__all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "resolve_inside"]
 
 _CHUNK = 1 << 20
 
@@ -27,6 +31,10 @@ class EvidenceContext:
     lang: str = "fr"
     allow_outside: bool = False
     _hashes: dict[Path, str | OSError] = field(default_factory=dict)
+    level: str | None = None
+    """The declaration's level, and its subject (PSC client_id, environment), for the automated checks."""
+    subject: Subject | None = None
+    checked: EvidenceCache = field(default_factory=EvidenceCache)
 
     def sha256(self, path: Path) -> str | OSError:
         """Hash of ``path`` (cached: a file cited twice is read once)."""
@@ -55,9 +63,12 @@ def resolve_inside(folder: Path, raw: str, *, allow_outside: bool) -> Path | Non
     return None
 
 
-def assess_evidence(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> EvidenceResult:
-    """The status of one evidence item for a requirement expecting ``spec``."""
+def assess_evidence(
+    item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext, checks: Sequence[str] = ()
+) -> EvidenceResult:
+    """The status of one evidence item for a requirement expecting ``spec``, and of its automated ``checks``."""
     status, detail, actual = _assess(item, spec, ctx)
+    results = _run_checks(item, spec, ctx, checks) if status == "ok" and checks else []
     label = message(f"evidence.{status}", ctx.lang)
     return EvidenceResult(
         path=item.path,
@@ -69,6 +80,7 @@ def assess_evidence(item: EvidenceItem, spec: EvidenceSpec | None, ctx: Evidence
         environment=item.environment.value if item.environment else None,
         status=status,
         detail=f"{label}{detail}",
+        checks=results,
     )
 
 
@@ -128,3 +140,40 @@ def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceConte
                 "detail.remaining", ctx.lang, expires=item.expires.isoformat(), days=rule.min_remaining_days
             )
     return None
+
+
+def _run_checks(
+    item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext, checks: Sequence[str]
+) -> list[CheckResult]:
+    target = resolve_inside(ctx.folder, item.path, allow_outside=ctx.allow_outside)
+    if target is None:
+        return []
+    subject = ctx.subject
+    environment = item.environment or (subject.psc_environment if subject else None)
+    rule = spec.freshness if spec else None
+    binds = rule is not None and (not rule.applies_to or EvidenceKind.CERTIFICATE in rule.applies_to)
+    check_ctx = CheckContext(
+        as_of=ctx.as_of,
+        lang=ctx.lang,
+        environment=environment,
+        level=ctx.level,
+        client_id=subject.client_id_for(environment) if subject else None,
+        min_remaining_days=rule.min_remaining_days if rule is not None and binds else None,
+        declared_expires=item.expires,
+    )
+    return checks_on_item(target, item.kind, checks, check_ctx, ctx.checked)
+
+
+def check_reasons(
+    evidence: Sequence[EvidenceResult], status: Literal["verified", "contradicted", "not_checkable"], lang: str
+) -> list[Reason]:
+    """One reason per automated check of ``status`` on the evidence, naming the file, the check and why."""
+    return [
+        Reason(
+            code=f"check_{status}",
+            message=message(f"reason.check_{status}", lang, path=e.path, check=c.check, detail="; ".join(c.reasons)),
+        )
+        for e in evidence
+        for c in e.checks
+        if c.status == status
+    ]

@@ -93,6 +93,8 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
         "subject:",
         f"  name: {_q(model.subject.name)}",
         "  version: null",
+        "  psc_client_id: null  # client_id PSC, ou {bac_a_sable: …, production: …} : CN des certificats, aud des jetons",
+        "  psc_environment: null  # bac_a_sable ou production : environnement des preuves qui ne le disent pas",
         f"actors: [{', '.join(req.actors)}]",
         f"level: {req.level}",
     ]

@@ -99,6 +99,8 @@ def render_show(ref: LoadedReferential, req: Requirement, fmt: str) -> str:
     if req.evidence:
         kinds = ", ".join(k.value for k in req.evidence.kinds)
         lines.append(f"Preuves    : {kinds} — {req.evidence.description}")
+    if req.checks:
+        lines.append(f"Contrôles  : {', '.join(req.checks)} (psc-check check-evidence)")
     if req.deadline:
         lines.append(f"Échéance   : {req.deadline.isoformat()}")
     if req.remediation:

@@ -45,6 +45,7 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        Path(tmp_name).chmod(_mode_for(target))
         if not overwrite and target.exists():
             raise InputError.at(Location(str(target)), "file already exists", "remove it or pass --force")
         Path(tmp_name).replace(target)
@@ -60,6 +61,16 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
             os.close(fd)
         if tmp_name:
             Path(tmp_name).unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask (mkstemp gives 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def emit(text: str) -> None:

@@ -9,9 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
-    "BaselineInfo",
-    "Regression",
     "AuditInfo",
+    "BaselineInfo",
     "CheckResult",
     "DeadlineItem",
     "DeclarationInfo",
@@ -24,6 +23,7 @@ __all__ = [
     "Problem",
     "Reason",
     "ReferentialInfo",
+    "Regression",
     "Report",
     "Summary",
     "ToolInfo",

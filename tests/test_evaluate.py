@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,9 @@ def test_outputs_are_deterministic(cli: Cli, tmp_path: Path) -> None:
         assert result.code == 0, result.stderr
         outs.append((json_out.read_bytes(), md_out.read_bytes()))
     assert outs[0] == outs[1]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "r1.json").stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
     assert "# Rapport d'écarts Pro Santé Connect" in outs[0][1].decode()
 
 

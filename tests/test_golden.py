@@ -1,4 +1,4 @@
-"""Golden files for the JSON and Markdown reports (refresh on purpose with ``pytest --update-golden``)."""
+"""Golden files for the JSON, Markdown and HTML reports (refresh on purpose with ``pytest --update-golden``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ SUBJECTS = {
 
 
 @pytest.mark.parametrize("name", sorted(SUBJECTS))
-@pytest.mark.parametrize(("suffix", "lang"), [("json", "fr"), ("md", "fr"), ("md", "en")])
+@pytest.mark.parametrize(("suffix", "lang"), [("json", "fr"), ("md", "fr"), ("md", "en"), ("html", "fr")])
 def test_golden(cli: Cli, tmp_path: Path, update_golden: bool, name: str, suffix: str, lang: str) -> None:
     folder, extra = SUBJECTS[name]
     out = tmp_path / f"report.{suffix}"

@@ -42,6 +42,9 @@ def test_downgraded_status_exits_1_and_names_it(cli: Cli, tmp_path: Path) -> Non
     assert ("new_gap", "PSC-OIDC-06") in kinds
     console = cli("evaluate", decl, "--as-of", "2026-11-28", "--baseline", baseline)
     assert "PSC-OIDC-06" in console.stdout and "nouvel écart" in console.stdout
+    html = decl.parent / "r.html"
+    cli("evaluate", decl, "--as-of", "2026-11-28", "--baseline", baseline, "-o", html)
+    assert "PSC-OIDC-06 : nouvel écart" in html.read_text(encoding="utf-8")
     assert cli("evaluate", decl, "--as-of", "2026-11-28", "--baseline", baseline, "--fail-on", "gaps").code == 0
     assert cli("evaluate", decl, "--as-of", "2026-11-28", "--baseline", baseline, "--fail-on", "never").code == 0
 

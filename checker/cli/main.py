@@ -11,9 +11,12 @@ import typer
 
 from checker import __version__
 from checker.cli import referentiel
-from checker.cli.evaluate import evaluate, validate
+from checker.cli.check_evidence import check_evidence
 from checker.cli.diff import diff
+from checker.cli.evaluate import evaluate, validate
+from checker.cli.import_matrix import import_matrix
 from checker.cli.init import init
+from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
 
@@ -31,8 +34,11 @@ app.add_typer(referentiel.app, name="referentiel")
 app.command("schema")(schema)
 app.command("init")(init)
 app.command("diff")(diff)
+app.command("portfolio")(portfolio)
 app.command("evaluate")(evaluate)
 app.command("validate")(validate)
+app.command("check-evidence")(check_evidence)
+app.command("import-matrix")(import_matrix)
 
 
 def _version(value: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checker.i18n.checks_catalogue import CHECK_MESSAGES
+
 __all__ = ["CATALOGUE"]
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -159,15 +161,85 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{requirement} : la preuve {path} sort du dossier de la déclaration",
         "en": "{requirement}: evidence {path} is outside the declaration's folder",
     },
+    "label.source": {"fr": "Réponse héritée de", "en": "Answer inherited from"},
+    "label.portfolio_title": {"fr": "Portefeuille Pro Santé Connect", "en": "Pro Santé Connect portfolio"},
+    "label.declarations": {"fr": "Déclarations", "en": "Declarations"},
+    "label.key": {"fr": "Clé", "en": "Key"},
+    "label.lapses_90": {"fr": "Expirations à 90 j", "en": "Lapses within 90 days"},
+    "label.heatmap": {
+        "fr": "Carte des résultats (exigence × déclaration)",
+        "en": "Outcome map (requirement × declaration)",
+    },
+    "label.most_missed": {"fr": "Exigences le plus souvent manquées", "en": "Requirements most often missed"},
+    "label.missed": {"fr": "Manquée", "en": "Missed"},
+    "label.habilitation_graph": {
+        "fr": "Graphe des habilitations entre déclarations",
+        "en": "Habilitation graph across declarations",
+    },
+    "label.no_links": {"fr": "Aucune habilitation sollicitée.", "en": "No habilitation relied upon."},
+    "label.relying": {"fr": "Déclaration qui s'appuie", "en": "Relying declaration"},
+    "label.holder_declaration": {"fr": "Déclaration titulaire", "en": "Holder declaration"},
+    "label.unreadable_files": {"fr": "Fichiers non évalués", "en": "Files not evaluated"},
+    "label.file": {"fr": "Fichier", "en": "File"},
+    "sheet.portfolio_missed": {"fr": "Plus manquées", "en": "Most missed"},
+    "sheet.portfolio_map": {"fr": "Carte", "en": "Map"},
+    "label.legend": {"fr": "Légende", "en": "Legend"},
+    "linkstatus.resolved": {"fr": "résolue", "en": "resolved"},
+    "linkstatus.unknown_reference": {"fr": "référence inconnue", "en": "unknown reference"},
+    "linkstatus.actor_mismatch": {"fr": "acteur différent", "en": "actor mismatch"},
+    "linkstatus.expired": {"fr": "expirée", "en": "expired"},
+    "linkstatus.holder_not_ready": {"fr": "titulaire pas prêt", "en": "holder not ready"},
+    # portfolio: habilitation links across declarations
+    "link.resolved": {
+        "fr": "habilitation {actor} {reference} détenue par {holder}, valide, titulaire prêt",
+        "en": "{actor} habilitation {reference} held by {holder}, valid, holder ready",
+    },
+    "link.unknown_reference": {
+        "fr": "habilitation {actor} {reference} : aucune déclaration du portefeuille ne la détient",
+        "en": "{actor} habilitation {reference}: no declaration of the portfolio holds it",
+    },
+    "link.actor_mismatch": {
+        "fr": "habilitation {reference} détenue par {holder} pour un autre acteur que {actor}",
+        "en": "habilitation {reference} held by {holder} for an actor other than {actor}",
+    },
+    "link.expired": {
+        "fr": "habilitation {actor} {reference} ({holder}) expirée",
+        "en": "{actor} habilitation {reference} ({holder}) expired",
+    },
+    "link.holder_not_ready": {
+        "fr": "habilitation {actor} {reference} : le titulaire {holder} n'est pas prêt",
+        "en": "{actor} habilitation {reference}: holder {holder} is not ready",
+    },
     # regressions against a baseline report
-    "regression.new_gap": {"fr": "{requirement} : nouvel écart ({before} → {after})", "en": "{requirement}: new gap ({before} → {after})"},
-    "regression.downgraded": {"fr": "{requirement} : résultat dégradé ({before} → {after})", "en": "{requirement}: outcome downgraded ({before} → {after})"},
-    "regression.evidence_removed": {"fr": "{requirement} : preuve {path} retirée", "en": "{requirement}: evidence {path} removed"},
-    "regression.evidence_changed": {"fr": "{requirement} : preuve {path} modifiée (sha256 différent)", "en": "{requirement}: evidence {path} changed (different sha256)"},
+    "regression.new_gap": {
+        "fr": "{requirement} : nouvel écart ({before} → {after})",
+        "en": "{requirement}: new gap ({before} → {after})",
+    },
+    "regression.downgraded": {
+        "fr": "{requirement} : résultat dégradé ({before} → {after})",
+        "en": "{requirement}: outcome downgraded ({before} → {after})",
+    },
+    "regression.evidence_removed": {
+        "fr": "{requirement} : preuve {path} retirée",
+        "en": "{requirement}: evidence {path} removed",
+    },
+    "regression.evidence_changed": {
+        "fr": "{requirement} : preuve {path} modifiée (sha256 différent)",
+        "en": "{requirement}: evidence {path} changed (different sha256)",
+    },
     "regression.problem_added": {"fr": "nouveau problème : {problem}", "en": "new problem: {problem}"},
-    "label.regressions": {"fr": "Régressions depuis la soumission précédente", "en": "Regressions since the previous submission"},
-    "label.no_regressions": {"fr": "Aucune régression par rapport à la soumission précédente.", "en": "No regression against the previous submission."},
-    "label.baseline": {"fr": "Référence : rapport du {as_of} ({path}), score {score} %", "en": "Baseline: report of {as_of} ({path}), score {score} %"},
+    "label.regressions": {
+        "fr": "Régressions depuis la soumission précédente",
+        "en": "Regressions since the previous submission",
+    },
+    "label.no_regressions": {
+        "fr": "Aucune régression par rapport à la soumission précédente.",
+        "en": "No regression against the previous submission.",
+    },
+    "label.baseline": {
+        "fr": "Référence : rapport du {as_of} ({path}), score {score} %",
+        "en": "Baseline: report of {as_of} ({path}), score {score} %",
+    },
     # lapses and deadlines
     "lapse.evidence": {"fr": "preuve {path} ({requirement})", "en": "evidence {path} ({requirement})"},
     "lapse.habilitation": {"fr": "habilitation {actor} {reference}", "en": "habilitation {actor} {reference}"},
@@ -314,7 +386,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Rapport autonome : aucun script, aucune ressource externe.",
         "en": "Self-contained report: no script, no external resource.",
     },
-    "label.legend": {"fr": "Légende", "en": "Legend"},
     "sheet.summary": {"fr": "Synthèse", "en": "Summary"},
     "sheet.matrix": {"fr": "Matrice", "en": "Matrix"},
     "sheet.evidence": {"fr": "Preuves", "en": "Evidence"},
@@ -351,3 +422,4 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "env.bac_a_sable": {"fr": "bac à sable", "en": "sandbox"},
     "env.production": {"fr": "production", "en": "production"},
 }
+CATALOGUE.update(CHECK_MESSAGES)

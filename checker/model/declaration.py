@@ -87,10 +87,23 @@ class Organisation(Frozen):
         return compact
 
 
+ClientId = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[\x21-\x7e]+$")]
+
+
 class Subject(Frozen):
     name: ShortText
     version: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
     description: LongText | None = None
+    psc_client_id: ClientId | dict[Environment, ClientId] | None = None
+    """The client_id registered at PSC: one for every environment, or one per environment."""
+    psc_environment: Environment | None = None
+    """The PSC environment evidence comes from when an item does not say it."""
+
+    def client_id_for(self, environment: Environment | None) -> str | None:
+        """The client_id declared for ``environment`` (None when not declared for it)."""
+        if isinstance(self.psc_client_id, dict):
+            return self.psc_client_id.get(environment) if environment is not None else None
+        return self.psc_client_id
 
 
 class ParcoursProgress(Frozen):
@@ -135,6 +148,8 @@ class Declaration(Frozen):
     """A vendor's declaration for one product or service."""
 
     schema_version: Literal["1"] = "1"
+    extends: Annotated[str, StringConstraints(min_length=1, max_length=1024)] | None = None
+    """Relative path of an organisation-level declaration whose answers and habilitations this one inherits."""
     organisation: Organisation
     subject: Subject
     actors: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{1,15}$")]], Field(min_length=1)]

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from checker.render.view import make_view
+from checker.render.view import ReportView, make_view
 from checker.report import Report
+from checker.textsafe import strip_control
 
 __all__ = ["render_console"]
 
 _MAX_GAPS = 25
+_MARKS = {"verified": "✓", "contradicted": "✗", "not_checkable": "?"}
+
+
+def _checks(view: ReportView) -> list[str]:
+    """The automated evidence checks: one line each, the reasons only for what is not verified."""
+    if not view.checks:
+        return []
+    lines = ["", view.t("label.evidence_checks") + ":"]
+    for row in view.checks:
+        why = f" — {strip_control(row.reasons)}" if row.status != "verified" else ""
+        lines.append(f"  {_MARKS[row.status]} {row.requirement_id} {row.path} {row.check}: {row.status_label}{why}")
+    return lines
 
 
 def render_console(report: Report) -> bytes:
@@ -27,6 +40,23 @@ def render_console(report: Report) -> bytes:
         ),
         "  " + " · ".join(f"{label}: {count}" for _, label, count in view.outcome_rows if count),
     ]
+    if r.audit is not None:
+        a = r.audit
+        lines.append(
+            f"{t('label.audit')}: "
+            + t(
+                "label.audit_line",
+                auditor=a.auditor,
+                date=a.date.isoformat(),
+                verdicts=a.verdicts,
+                disagreements=a.disagreements,
+            )
+        )
+        lines += [
+            f"  ≠ {f.requirement_id} — {t('label.declared_status')}: {t('status.' + (f.declared_status or 'none'))}"
+            f" · {t('label.auditor_verdict')}: {t('status.' + (f.auditor_verdict or 'none'))}"
+            for f in view.disagreements
+        ]
     if view.gaps:
         lines += ["", t("label.gaps") + ":"]
         for f in view.gaps[:_MAX_GAPS]:
@@ -39,6 +69,7 @@ def render_console(report: Report) -> bytes:
     if r.problems:
         lines += ["", t("label.problems") + ":"]
         lines += [f"  {t('severity.' + p.severity)}: {p.location}: {p.message}" for p in r.problems]
+    lines += _checks(view)
     if r.baseline is not None:
         lines += ["", t("label.regressions") + ":"] if r.regressions else ["", t("label.no_regressions")]
         lines += [f"  {reg.message}" for reg in r.regressions]

@@ -62,4 +62,5 @@ def render_junit(report: Report) -> bytes:
     root = ET.Element("testsuites", {"tests": str(len(report.findings)), "failures": str(failures)})
     root.append(suite)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"

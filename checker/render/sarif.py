@@ -46,7 +46,9 @@ def _finding_result(finding: Finding, uri: str, index: int, t: Translator) -> di
         "message": {
             "text": f"{finding.requirement_id} — {finding.title}: {t('outcome.' + finding.outcome.value)} ({reasons})"
         },
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding.line)}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": finding.source or uri}, "region": _region(finding.line)}}
+        ],
         "properties": {"outcome": finding.outcome.value, "declared_status": finding.declared_status},
     }
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import Translator
 from checker.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report
 
-__all__ = ["ReportView", "gap_priority", "make_view"]
+__all__ = ["CheckRow", "ReportView", "check_rows", "gap_priority", "make_view"]
 
 _FAR = dt.date(9999, 12, 31)
 
@@ -26,6 +26,29 @@ def gap_priority(finding: Finding) -> tuple[Any, ...]:
 
 
 @dataclass(frozen=True)
+class CheckRow:
+    """One automated check on one evidence file of one finding, ready to print."""
+
+    requirement_id: str
+    path: str
+    check: str
+    status: str
+    status_label: str
+    reasons: str
+
+
+def check_rows(report: Report, t: Translator) -> list[CheckRow]:
+    """Every automated check result of the report, by requirement, evidence path and check."""
+    rows = [
+        CheckRow(f.requirement_id, e.path, c.check, c.status, t(f"check.{c.status}"), " ; ".join(c.reasons))
+        for f in report.findings
+        for e in f.evidence
+        for c in e.checks
+    ]
+    return sorted(rows, key=lambda row: (row.requirement_id, row.path, row.check))
+
+
+@dataclass(frozen=True)
 class ReportView:
     report: Report
     t: Translator
@@ -33,6 +56,10 @@ class ReportView:
     met: list[Finding]
     outcome_rows: list[tuple[str, str, int]]
     verdict: str
+    disagreements: list[Finding] = field(default_factory=list)
+    """Findings where the auditor's verdict differs from the declared status, by id."""
+    checks: list[CheckRow] = field(default_factory=list)
+    """Automated evidence checks (verified, contradicted, not checkable), by requirement."""
 
 
 def make_view(report: Report) -> ReportView:
@@ -41,4 +68,14 @@ def make_view(report: Report) -> ReportView:
     met = [f for f in report.findings if f.outcome not in GAP_OUTCOMES]
     rows = [(o.value, t(f"outcome.{o.value}"), report.summary.outcomes.get(o.value, 0)) for o in Outcome]
     verdict = t("label.verdict_ready") if report.summary.ready else t("label.verdict_not_ready")
-    return ReportView(report=report, t=t, gaps=gaps, met=met, outcome_rows=rows, verdict=verdict)
+    disagreements = [f for f in report.findings if f.disagreement]
+    return ReportView(
+        report=report,
+        t=t,
+        gaps=gaps,
+        met=met,
+        outcome_rows=rows,
+        verdict=verdict,
+        disagreements=disagreements,
+        checks=check_rows(report, t),
+    )

@@ -1,0 +1,58 @@
+"""``psc-check import-matrix``: an auditor's returned matrix → an audit file for ``evaluate --audit``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import ReferentialOption, check_choice
+from checker.i18n import LANGS, message
+from checker.matrix_import import ImportRequest, parse_day, run_import
+from checker.output import emit
+
+
+def import_matrix(
+    matrix: Annotated[
+        Path, typer.Argument(metavar="MATRICE.xlsx", help="Matrice de preuves renseignée par l'auditeur.")
+    ],
+    declaration: Annotated[
+        Path, typer.Option("--declaration", help="La déclaration d'où la matrice a été exportée.", show_default=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Fichier d'audit YAML (fusionné s'il existe).", show_default=False)
+    ],
+    auditor: Annotated[str | None, typer.Option("--auditor", help="Nom de l'auditeur.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date de l'audit AAAA-MM-JJ (aujourd'hui par défaut).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Remplacer le fichier d'audit existant au lieu de le compléter.")
+    ] = False,
+    referentiel: ReferentialOption = None,
+    lang: Annotated[str, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = "fr",
+) -> None:
+    """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
+    check_choice("--lang", lang, LANGS)
+    request = ImportRequest(
+        matrix=matrix,
+        declaration=declaration,
+        output=output,
+        date=parse_day(date, "--date"),
+        referential=referentiel,
+        auditor=auditor,
+        force=force,
+    )
+    result = run_import(request)
+    counts = {"new": result.new, "changed": result.changed, "kept": result.kept}
+    emit(
+        message(
+            "import.done",
+            lang,
+            path=output,
+            count=len(result.audit.verdicts),
+            auditor=result.audit.auditor.name,
+            **counts,
+        )
+    )

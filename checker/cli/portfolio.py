@@ -1,0 +1,51 @@
+"""``psc-check portfolio``: evaluate many declarations at once, with their habilitations resolved across them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import ReferentialOption, check_choice
+from checker.errors import ExitCode
+from checker.i18n import LANGS
+from checker.output import write_atomic
+from checker.pipeline import parse_as_of
+from checker.portfolio import PortfolioRequest, run_portfolio
+from checker.render.portfolio import render_portfolio
+
+
+def portfolio(
+    inputs: Annotated[list[Path], typer.Argument(help="Déclarations (fichiers) ou dossiers qui en contiennent.")],
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("-o", "--output", help="Fichier de sortie .json, .md, .html ou .xlsx ; répétable."),
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ.")] = None,
+    referentiel: ReferentialOption = None,
+    lang: Annotated[str, typer.Option("--lang", help="fr ou en.")] = "fr",
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, max=64, help="Processus parallèles (par défaut : un par cœur).")
+    ] = None,
+) -> None:
+    """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
+    check_choice("--lang", lang, LANGS)
+    request = PortfolioRequest(
+        inputs=tuple(inputs), as_of=parse_as_of(as_of), referential=referentiel, lang=lang, workers=workers
+    )
+    report = run_portfolio(request)
+    for error in report.errors:
+        sys.stderr.write(f"psc-check: {error.message}\n")
+    for path in output or []:
+        write_atomic(path, render_portfolio(report, path), inputs=inputs)
+    ready = sum(1 for row in report.rows if row.ready)
+    sys.stdout.write(
+        f"{len(report.rows)} déclaration(s) évaluée(s), {ready} prête(s), {len(report.errors)} en erreur\n"
+    )
+    for link in report.links:
+        if link.status != "resolved":
+            sys.stdout.write(f"  {link.declaration}: {link.message}\n")
+    all_ready = ready == len(report.rows) and not report.errors
+    raise typer.Exit(int(ExitCode.OK if all_ready else ExitCode.NOT_READY))

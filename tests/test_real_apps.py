@@ -1,0 +1,125 @@
+"""What a person sees: the matrix opened by LibreOffice (CSV and PDF), the HTML report rendered by Chromium."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, Cli
+from tests.matrix_support import AS_OF, EXAMPLES, HYPERLINK, fill, write_hostile
+
+pytestmark = pytest.mark.slow
+
+_INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc-nogui chromium-headless-shell"
+_CSV_MATRIX = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2"
+"""UTF-8 CSV, quoted text, formulas shown as results, sheet 2 (``Matrice``) only."""
+_WINDOW = (1280, 2000)
+
+
+def _program(name: str) -> str:
+    """The program's path; skipped locally when absent, a failure in CI (the environment variable CI is set)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is required in CI: {_INSTALL}")
+    pytest.skip(f"{name} not installed (run `{_INSTALL}` to exercise it)")
+
+
+def _soffice(tmp: Path, convert_to: str, source: Path, out: Path) -> None:
+    command = [
+        _program("soffice"),
+        f"-env:UserInstallation=file://{tmp / 'lo-profile'}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        convert_to,
+        "--outdir",
+        str(out),
+        str(source),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli: Cli, tmp_path: Path) -> None:
+    decl = write_hostile(tmp_path)
+    matrix = tmp_path / "matrix.xlsx"
+    assert cli("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
+    filled = tmp_path / "filled.xlsx"
+    fill(matrix, filled, {"T-OIDC-01": ("non conforme", "lien piégé"), "T-CIBA-01": ("conforme", None)})
+    _soffice(tmp_path, _CSV_MATRIX, filled, tmp_path / "csv")
+    (exported,) = (tmp_path / "csv").glob("*.csv")
+    rows = list(csv.reader(exported.read_text(encoding="utf-8").splitlines(keepends=True)))
+    header = rows[0]
+    assert header[:3] == ["Exigence", "Thème", "Intitulé"]
+    assert header[12:14] == ["Verdict de l'auditeur", "Commentaire de l'auditeur"]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["T-OIDC-01"][12:14] == ["non conforme", "lien piégé"]
+    assert by_id["T-CIBA-01"][12] == "conforme" and by_id["T-CERT-01"][12] == ""
+    assert by_id["T-OIDC-01"][10] == HYPERLINK, "the formula is shown as typed text, not evaluated"
+    assert by_id["T-CERT-01"][10].startswith("－2+3")
+
+
+def test_libreoffice_prints_the_matrix(cli: Cli, tmp_path: Path) -> None:
+    matrix = tmp_path / "matrix.xlsx"
+    assert cli("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", matrix).code in (0, 1)
+    _soffice(tmp_path, "pdf", matrix, tmp_path / "pdf")
+    pdf = (tmp_path / "pdf" / "matrix.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= 6, f"at least one printed page per sheet, got {pages}"
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_chromium_renders_the_html_report(cli: Cli, tmp_path: Path) -> None:
+    browser = _program("chromium-headless-shell")
+    report = tmp_path / "report.html"
+    assert cli("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", report).code in (0, 1)
+    shot = tmp_path / "report.png"
+    flags = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'chromium'}"]
+    command = [browser, *flags, f"--screenshot={shot}", f"--window-size={_WINDOW[0]},{_WINDOW[1]}", report.as_uri()]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    data = shot.read_bytes()
+    assert _png_size(data) == _WINDOW
+    assert len(data) > 50_000, "a blank page compresses to a few kilobytes"
+
+
+def test_matrix_resaved_by_libreoffice_still_imports(cli: Cli, tmp_path: Path) -> None:
+    decl = write_hostile(tmp_path)
+    matrix = tmp_path / "matrix.xlsx"
+    assert cli("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
+    fill(matrix, tmp_path / "filled.xlsx", {"T-CERT-01": ("conforme", "vu sur pièce, 2 pages")})
+    _soffice(tmp_path, "xlsx", tmp_path / "filled.xlsx", tmp_path / "lo")
+    audit = tmp_path / "audit.yaml"
+    result = cli(
+        "import-matrix",
+        tmp_path / "lo" / "filled.xlsx",
+        "--declaration",
+        decl,
+        "--referentiel",
+        MINI,
+        "-o",
+        audit,
+        "--auditor",
+        "LibreOffice User",
+    )
+    assert result.code == 0, result.stderr
+    report = cli("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "--audit", audit, "--format", "json")
+    (finding,) = [f for f in json.loads(report.stdout)["findings"] if f["requirement_id"] == "T-CERT-01"]
+    assert finding["outcome"] == "compliant" and finding["auditor_comment"] == "vu sur pièce, 2 pages"
