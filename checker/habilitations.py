@@ -98,73 +98,33 @@ def _item_problems(
     params: dict[str, object],
     lang: str,
 ) -> list[Problem]:
-    out: list[Problem] = []
+    """Problems of one declared habilitation: environment, date, and what its relation implies."""
     actor_def = ref.actors.get(hab.actor)
     expected = actor_def.habilitation_environment if actor_def else None
+    needed = {dep for a in actors if a in ref.actors for dep in ref.actors[a].relies_on}
+    found: list[tuple[str, str, dict[str, object]]] = []
     if expected is not None and hab.environment != expected:
-        out.append(
-            Problem(
-                code="habilitation_environment",
-                severity="error",
-                location=where,
-                message=message(
-                    "problem.habilitation_environment",
-                    lang,
-                    actual=hab.environment.value,
-                    expected=expected.value,
-                    **params,
-                ),
-            )
+        found.append(
+            ("habilitation_environment", "error", {"actual": hab.environment.value, "expected": expected.value})
         )
     if state == "future":
-        out.append(
-            Problem(
-                code="habilitation_future",
-                severity="error",
-                location=where,
-                message=message("problem.habilitation_future", lang, **params),
-            )
-        )
+        found.append(("habilitation_future", "error", {}))
     if relation == "held":
         if hab.actor not in actors:
-            out.append(
-                Problem(
-                    code="held_not_declared_actor",
-                    severity="warning",
-                    location=where,
-                    message=message("problem.held_not_declared_actor", lang, **params),
-                )
-            )
+            found.append(("held_not_declared_actor", "warning", {}))
         if state == "expired":
-            out.append(
-                Problem(
-                    code="held_expired",
-                    severity="error",
-                    location=where,
-                    message=message("problem.held_expired", lang, **params),
-                )
-            )
+            found.append(("held_expired", "error", {}))
     else:
-        needed = {dep for a in actors if a in ref.actors for dep in ref.actors[a].relies_on}
         if hab.actor not in needed:
-            out.append(
-                Problem(
-                    code="habilitation_unused",
-                    severity="warning",
-                    location=where,
-                    message=message("problem.habilitation_unused", lang, **params),
-                )
-            )
+            found.append(("habilitation_unused", "warning", {}))
         if state == "expired":
-            out.append(
-                Problem(
-                    code="habilitation_expired",
-                    severity="error",
-                    location=where,
-                    message=message("problem.habilitation_expired", lang, **params),
-                )
-            )
-    return out
+            found.append(("habilitation_expired", "error", {}))
+    return [
+        Problem(
+            code=code, severity=severity, location=where, message=message(f"problem.{code}", lang, **params, **extra)
+        )
+        for code, severity, extra in found
+    ]
 
 
 def _missing(

@@ -19,7 +19,7 @@ from checker.textsafe import strip_control
 from checker.validation import validate_document
 from checker.yamlload import load_yaml_file, load_yaml_text
 
-__all__ = ["ImportRequest", "ImportResult", "dump_audit", "merge_rows", "parse_day", "run_import"]
+__all__ = ["ImportRequest", "ImportResult", "dump_audit", "merge_rows", "run_import"]
 
 _HEADER = "# psc-check audit file: an auditor's verdicts per requirement (written by psc-check import-matrix).\n"
 
@@ -42,19 +42,6 @@ class ImportResult:
     new: int
     changed: int
     kept: int
-
-
-def parse_day(value: str | None, option: str, today: dt.date | None = None) -> dt.date:
-    """A ``YYYY-MM-DD`` option value (today when absent)."""
-    if value is None:
-        return today or dt.date.today()
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: `{value}` is not a date — write it as YYYY-MM-DD") from None
-    if not dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31):
-        raise UsageError(f"{option}: `{value}` is out of range — use a date between 1900 and 2100")
-    return day
 
 
 def run_import(request: ImportRequest) -> ImportResult:

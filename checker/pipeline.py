@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.audit import load_audit
+from checker.dates import parse_day
 from checker.declaration import LoadedDeclaration, load_declaration
-from checker.errors import ExitCode, UsageError
+from checker.errors import ExitCode
 from checker.evaluate import EvaluationOptions, evaluate
 from checker.output import write_atomic
 from checker.referential import LoadedReferential, load_referential
@@ -26,15 +27,7 @@ VALIDATION_CODES = frozenset(
 
 def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
     """``--as-of`` as a date (today when absent)."""
-    if value is None:
-        return today or dt.date.today()
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--as-of: `{value}` is not a date — write it as YYYY-MM-DD") from None
-    if not dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31):
-        raise UsageError(f"--as-of: `{value}` is out of range — use a date between 1900 and 2100")
-    return day
+    return parse_day(value, "--as-of", today)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from checker.cli.common import ReferentialOption, check_choice
+from checker.dates import parse_day
 from checker.i18n import LANGS, message
-from checker.matrix_import import ImportRequest, parse_day, run_import
+from checker.matrix_import import ImportRequest, run_import
 from checker.output import emit
 
 
