@@ -18,7 +18,7 @@ from checker.habilitations import add_years
 from checker.i18n import message
 from checker.portfolio_model import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
 from checker.referential import LoadedReferential, load_referential
-from checker.report import GAP_OUTCOMES, ReferentialInfo, Report, ToolInfo
+from checker.report import GAP_OUTCOMES, Report, ToolInfo
 
 __all__ = ["PortfolioRequest", "collect_declarations", "run_portfolio"]
 
@@ -104,13 +104,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         tool=ToolInfo(name="psc-check", version=__version__),
         lang=request.lang,
         as_of=request.as_of,
-        referential=ReferentialInfo(
-            id=ref.id,
-            title=ref.model.metadata.title,
-            version=ref.version,
-            sha256=ref.sha256,
-            edition_status=ref.model.metadata.edition_status.value,
-        ),
+        referential=ref.info(),
         rows=[_row(keys[path], path, report) for path, report in reports],
         errors=errors,
         heatmap_requirements=sorted({f.requirement_id for _, r in reports for f in r.findings}),

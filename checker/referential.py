@@ -12,6 +12,7 @@ from checker.errors import InputError
 from checker.model.referential import ActorDef, Referential, Requirement
 from checker.paths import default_referential, referential_dir
 from checker.referential_checks import referential_problems
+from checker.report import ReferentialInfo
 from checker.validation import validate_document
 from checker.yamlload import YamlDocument, load_yaml_file
 
@@ -34,6 +35,17 @@ class LoadedReferential:
     @property
     def version(self) -> str:
         return self.model.metadata.version
+
+    def info(self) -> ReferentialInfo:
+        """What every report says of this edition: id, title, version, hash, edition status."""
+        meta = self.model.metadata
+        return ReferentialInfo(
+            id=self.id,
+            title=meta.title,
+            version=self.version,
+            sha256=self.sha256,
+            edition_status=meta.edition_status.value,
+        )
 
     @cached_property
     def requirements(self) -> dict[str, Requirement]:
