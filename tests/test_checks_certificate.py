@@ -94,16 +94,21 @@ def test_wrong_eku_is_contradicted(cli: Cli, tmp_path: Path, test_chain: list[ef
     assert "without clientAuth (serverAuth)" in reasons(report, "cert.auth_cli")
 
 
-def test_missing_eku_weak_key_and_no_structure_ou_are_contradicted(
-    cli: Cli, tmp_path: Path, test_chain: list[ef.Issued]
-) -> None:
+def test_weak_key_and_no_structure_ou_are_contradicted(cli: Cli, tmp_path: Path, test_chain: list[ef.Issued]) -> None:
     weak = ef.leaf(test_chain[0], eku=[], key_size=1024, ou="Service informatique")
     code, report = run(cli, write(tmp_path, "weak.pem", ef.pem(weak)), "--lang", "en")
     assert code == 1
     text = reasons(report, "cert.auth_cli")
-    assert "no extendedKeyUsage" in text
     assert "key RSA 1024 refused" in text
     assert "no OU holds a structure identifier" in text
+
+
+def test_missing_eku_is_not_a_contradiction(cli: Cli, tmp_path: Path, test_chain: list[ef.Issued]) -> None:
+    """The AUTH_CLI profile bits are a known gap: without an EKU extension no usage is restricted (RFC 5280)."""
+    plain = ef.leaf(test_chain[0], eku=[])
+    _, report = run(cli, write(tmp_path, "plain.pem", ef.pem(plain)), "--lang", "en")
+    assert statuses(report)["cert.auth_cli"] == "verified"
+    assert "no extendedKeyUsage extension: no usage is restricted" in reasons(report, "cert.auth_cli")
 
 
 def test_cn_other_than_client_id_is_contradicted(cli: Cli, tmp_path: Path, test_chain: list[ef.Issued]) -> None:

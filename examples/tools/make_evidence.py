@@ -270,6 +270,22 @@ def files() -> dict[str, bytes]:
         ),
         "elu-lps/evidence/jeton-identite-bas.json": decoded_token(elu),
         "elu-lps/evidence/capture-ciba-carte-recette.json": card_trial(elu),
+        "osu-operator/evidence/certificat-recette-auth-cli.pem": certificate_file(
+            test,
+            "lumen-mediplanning-recette",
+            "INFOGERANCE LUMEN",
+            "271828188",
+            ("2025-10-21", "2028-10-21"),
+            "CMD-TEST-2025-00963",
+        ),
+        "osu-operator/evidence/certificat-production-auth-cli.pem": certificate_file(
+            prod,
+            "lumen-mediplanning-prod",
+            "INFOGERANCE LUMEN",
+            "271828188",
+            ("2025-12-16", "2028-12-16"),
+            "CMD-PROD-2025-02594",
+        ),
     }
 
 
