@@ -1,5 +1,5 @@
 """Entry point for ``python -m checker``."""
 
-from checker.cli.main import run
+from checker.cli.main import entry
 
-raise SystemExit(run())
+entry()

@@ -10,6 +10,7 @@ from pathlib import Path
 from checker.declaration import LoadedDeclaration
 from checker.errors import InputError
 from checker.i18n import message
+from checker.limits import MAX_AUDIT_BYTES
 from checker.model.audit import Audit
 from checker.model.declaration import Status
 from checker.referential import LoadedReferential
@@ -41,7 +42,7 @@ class LoadedAudit:
 
 def load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
     """Load ``path`` strictly; refuse an audit made on another referential edition or declaration."""
-    doc = load_yaml_file(path)
+    doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what="an audit file")
     model = validate_document(doc, Audit)
     errors = audit_errors(model, doc, ref, decl.sha256)
     if errors:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from checker.model.referential import Requirement
+from checker.output import write_atomic
 from checker.referential import LoadedReferential, load_bundle
 
 __all__ = ["catalogue_text", "main"]
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     CATALOGUE_PATH.parent.mkdir(parents=True, exist_ok=True)
-    CATALOGUE_PATH.write_text(text, encoding="utf-8")
+    write_atomic(CATALOGUE_PATH, text.encode("utf-8"))
     return 0
 
 

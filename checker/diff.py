@@ -113,8 +113,9 @@ def classify_answers(diff: EditionDiff, decl: Declaration, applicable_new: set[s
     covered: set[str] = set()
     for old_id in sorted(decl.answers):
         found = by_old.get(old_id)
-        moves += _move(old_id, found, diff)
-        covered.update(m.new_id for m in moves if m.new_id)
+        added = _move(old_id, found, diff)
+        moves += added
+        covered.update(m.new_id for m in added if m.new_id)
         if found is None and old_id in diff.new.requirements:
             covered.add(old_id)
     for new_id in sorted(applicable_new - covered):

@@ -6,10 +6,10 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.applicability import applicable_requirements
-from checker.audit import LoadedAudit, apply_audit, audit_info, audit_problems
 from checker.declaration import LoadedDeclaration
 from checker.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.habilitations import review_habilitations
@@ -33,6 +33,9 @@ from checker.report import (
     ThemeCount,
     ToolInfo,
 )
+
+if TYPE_CHECKING:
+    from checker.audit import LoadedAudit
 
 __all__ = ["EvaluationOptions", "evaluate"]
 
@@ -101,9 +104,13 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
     )
     steps, parcours_problems = review_parcours(ref, model, decl.document, as_of, lang)
     problems += habs.problems + parcours_problems
-    if options.audit is not None:
+    audit = None
+    if options.audit is not None:  # the audit module (and its models) loads only when an audit is given
+        from checker.audit import apply_audit, audit_info, audit_problems
+
         findings = apply_audit(findings, options.audit, lang)
         problems += audit_problems(options.audit, applicable_ids, lang)
+        audit = audit_info(options.audit, findings)
     problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message))
     lapses = sorted(lapses + habs.lapses, key=lambda lp: (lp.date, lp.kind, lp.what))
     return Report(
@@ -119,7 +126,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         parcours=steps,
         lapses=lapses,
         deadlines=_deadlines([req for req, _ in applicable], as_of),
-        audit=audit_info(options.audit, findings) if options.audit is not None else None,
+        audit=audit,
     )
 
 
@@ -340,9 +347,12 @@ def _summary(findings: list[Finding], problems: list[Problem], themes: dict[str,
         ob: {o.value: sum(1 for f in findings if f.obligation == ob and f.outcome is o) for o in Outcome}
         for ob in ("mandatory", "recommended")
     }
+    per_theme: dict[str, Counter[Outcome]] = {}
+    for f in findings:  # one pass, not one per theme
+        per_theme.setdefault(f.theme, Counter())[f.outcome] += 1
     by_theme = []
-    for theme in sorted({f.theme for f in findings}):
-        in_theme = Counter(f.outcome for f in findings if f.theme == theme)
+    for theme in sorted(per_theme):
+        in_theme = per_theme[theme]
         by_theme.append(
             ThemeCount(
                 theme=theme,

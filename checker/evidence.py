@@ -13,8 +13,10 @@ from typing import Literal
 from checker.checks.base import CheckContext
 from checker.checks.runner import EvidenceCache, checks_on_item
 from checker.i18n import message
+from checker.limits import MAX_EVIDENCE_HASH_BYTES, size_text
 from checker.model.declaration import EvidenceItem, Subject
 from checker.model.referential import EvidenceKind, EvidenceSpec
+from checker.readfile import real_path
 from checker.report import CheckResult, EvidenceResult, Reason
 
 __all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "resolve_inside"]
@@ -35,29 +37,50 @@ class EvidenceContext:
     """The declaration's level, and its subject (PSC client_id, environment), for the automated checks."""
     subject: Subject | None = None
     checked: EvidenceCache = field(default_factory=EvidenceCache)
+    _resolved: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
+    _bases: dict[Path, Path] = field(default_factory=dict)
+
+    def inside(self, raw: str) -> Path | None:
+        """:func:`resolve_inside` of ``raw`` in this context's folder, each path resolved once (cached)."""
+        key = (self.folder, raw)
+        if key not in self._resolved:
+            if self.folder not in self._bases:
+                self._bases[self.folder] = self.folder.resolve()
+            self._resolved[key] = _inside(self._bases[self.folder], raw, allow_outside=self.allow_outside)
+        return self._resolved[key]
 
     def sha256(self, path: Path) -> str | OSError:
         """Hash of ``path`` (cached: a file cited twice is read once)."""
         if path not in self._hashes:
             try:
-                mode = path.stat().st_mode
-                if not stat.S_ISREG(mode):
-                    raise IsADirectoryError(21, "not a regular file")
-                digest = hashlib.sha256()
-                with path.open("rb") as handle:
-                    while chunk := handle.read(_CHUNK):
-                        digest.update(chunk)
-                self._hashes[path] = digest.hexdigest()
+                self._hashes[path] = _hash_file(path)
             except OSError as exc:
-                self._hashes[path] = exc
+                self._hashes[path] = exc.with_traceback(None)  # kept frames would hold this context in a cycle
         return self._hashes[path]
+
+
+def _hash_file(path: Path) -> str:
+    """sha256 of a regular file of at most :data:`MAX_EVIDENCE_HASH_BYTES`, read in chunks."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise IsADirectoryError(21, "not a regular file")
+    if info.st_size > MAX_EVIDENCE_HASH_BYTES:
+        raise OSError(27, f"larger than {size_text(MAX_EVIDENCE_HASH_BYTES)}, not hashed")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def resolve_inside(folder: Path, raw: str, *, allow_outside: bool) -> Path | None:
     """The evidence file's real path, or None when it leaves ``folder`` (``..``, absolute path, symlink)."""
-    base = folder.resolve()
+    return _inside(folder.resolve(), raw, allow_outside=allow_outside)
+
+
+def _inside(base: Path, raw: str, *, allow_outside: bool) -> Path | None:
     candidate = Path(raw)
-    target = (candidate if candidate.is_absolute() else base / candidate).resolve()
+    target = real_path(candidate if candidate.is_absolute() else base / candidate)
     if allow_outside or target == base or base in target.parents:
         return target
     return None
@@ -86,10 +109,14 @@ def assess_evidence(
 
 def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str, str | None]:
     lang = ctx.lang
-    target = resolve_inside(ctx.folder, item.path, allow_outside=ctx.allow_outside)
+    target = ctx.inside(item.path)
     if target is None:
         return "outside", "", None
-    if not target.exists():
+    try:
+        present = target.exists()
+    except OSError as exc:  # a path too long, a folder that cannot be searched
+        return "unreadable", message("detail.os", lang, error=exc.strerror or type(exc).__name__), None
+    if not present:
         return "missing", "", None
     digest = ctx.sha256(target)
     if isinstance(digest, OSError):
@@ -145,7 +172,7 @@ def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceConte
 def _run_checks(
     item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext, checks: Sequence[str]
 ) -> list[CheckResult]:
-    target = resolve_inside(ctx.folder, item.path, allow_outside=ctx.allow_outside)
+    target = ctx.inside(item.path)
     if target is None:
         return []
     subject = ctx.subject

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from checker.applicability import applicable_requirements
 from checker.errors import UsageError
+from checker.limits import MAX_SHORT_TEXT_CHARS
 from checker.model.declaration import Declaration, Organisation, ParcoursProgress, Subject, luhn_ok
 from checker.referential import LoadedReferential
 from checker.suggest import did_you_mean
+from checker.textsafe import shown, strip_control
 
 __all__ = ["InitRequest", "default_parcours", "render_declaration_template"]
 
@@ -48,25 +50,35 @@ def _validate(ref: LoadedReferential, req: InitRequest) -> None:
     for actor in req.actors:
         if actor not in ref.actors:
             raise UsageError(
-                f"--actor: unknown actor `{actor}` — {did_you_mean(actor, ref.actors) or 'choose among ' + ', '.join(ref.actors)}"
+                f"--actor: unknown actor `{shown(actor)}` — {did_you_mean(actor, ref.actors) or 'choose among ' + ', '.join(ref.actors)}"
             )
         if req.level in ref.level_closure and req.level not in ref.actors[actor].levels:
             raise UsageError(
                 f"--actor {actor} does not exist at level `{req.level}` — it works at {', '.join(ref.actors[actor].levels)}"
             )
     if req.level not in ref.level_closure:
-        raise UsageError(f"--level: unknown level `{req.level}` — choose one of {', '.join(ref.level_closure)}")
+        raise UsageError(f"--level: unknown level `{shown(req.level)}` — choose one of {', '.join(ref.level_closure)}")
     features = {f.id for f in ref.model.features}
     for feature in req.features:
         if feature not in features:
             raise UsageError(
-                f"--feature: unknown feature `{feature}` — {did_you_mean(feature, features) or 'known: ' + ', '.join(sorted(features))}"
+                f"--feature: unknown feature `{shown(feature)}` — {did_you_mean(feature, features) or 'known: ' + ', '.join(sorted(features))}"
             )
     if req.siren is not None and not (len(req.siren) == 9 and req.siren.isdigit() and luhn_ok(req.siren)):
-        raise UsageError(f"--siren: `{req.siren}` is not a valid SIREN — 9 digits passing the Luhn check")
+        raise UsageError(f"--siren: `{shown(req.siren)}` is not a valid SIREN — 9 digits passing the Luhn check")
+    if req.organisation is not None:
+        _check_name("--organisation", req.organisation)
     paths = {p.id for p in ref.model.parcours}
     if req.parcours is not None and req.parcours not in paths:
-        raise UsageError(f"--parcours: unknown parcours `{req.parcours}` — choose one of {', '.join(paths)}")
+        raise UsageError(f"--parcours: unknown parcours `{shown(req.parcours)}` — choose one of {', '.join(paths)}")
+
+
+def _check_name(option: str, value: str) -> None:
+    if not value.strip() or len(value) > MAX_SHORT_TEXT_CHARS or strip_control(value) != value or "\n" in value:
+        raise UsageError(
+            f"{option}: `{shown(value)}` is not a usable name — one line of 1 to {MAX_SHORT_TEXT_CHARS} characters, "
+            "no control characters"
+        )
 
 
 def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str:

@@ -10,11 +10,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from checker.errors import InputError, Location
+from checker.limits import MAX_DECLARATION_BYTES, MAX_EXTENDS_CHAIN
+from checker.readfile import real_path
 from checker.yamlload import YamlDocument, load_yaml_file
 
 __all__ = ["MAX_CHAIN", "MAX_PARENT_LEVELS", "Layered", "LayeredDocument", "load_layers"]
 
-MAX_CHAIN = 5
+MAX_CHAIN = MAX_EXTENDS_CHAIN
 MAX_PARENT_LEVELS = 3
 
 
@@ -80,7 +82,17 @@ def _base_path(doc: YamlDocument, path: Path) -> Path | None:
             f"extends: `{raw}` leaves the declaration's folder tree",
             f"use a relative path, going up at most {MAX_PARENT_LEVELS} folders",
         )
-    return Path(os.path.normpath(path.parent / Path(*pure.parts)))
+    target = Path(os.path.normpath(path.parent / Path(*pure.parts)))
+    root = real_path(path.parent)
+    for _ in range(ups):
+        root = root.parent
+    if root not in real_path(target).parents:  # a symbolic link in the tree pointing elsewhere
+        raise InputError.at(
+            where,
+            f"extends: `{raw}` is a link leaving the declaration's folder tree",
+            "copy the organisation file into the tree instead of linking to it",
+        )
+    return target
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -111,18 +123,18 @@ def _habilitations(base: Any, child: Any) -> Any:
 
 def load_layers(path: Path) -> Layered:
     """Load ``path`` and every file it extends, merged; each answer remembers its file."""
-    layers = [load_yaml_file(path)]
+    layers = [load_yaml_file(path, max_bytes=MAX_DECLARATION_BYTES, what="a declaration")]
     files = [path]
-    seen = {path.resolve()}
+    seen = {real_path(path)}
     while (base := _base_path(layers[-1], files[-1])) is not None:
-        if base.resolve() in seen:
+        if real_path(base) in seen:
             raise InputError.at(layers[-1].location(["extends"]), "extends: circular chain", "remove the loop")
         if len(layers) >= MAX_CHAIN:
             raise InputError.at(
                 layers[-1].location(["extends"]), f"extends: chain longer than {MAX_CHAIN}", "flatten it"
             )
-        seen.add(base.resolve())
-        layers.append(load_yaml_file(base))
+        seen.add(real_path(base))
+        layers.append(load_yaml_file(base, max_bytes=MAX_DECLARATION_BYTES, what="a declaration"))
         files.append(base)
     digest = hashlib.sha256("\x00".join(doc.text for doc in layers).encode("utf-8")).hexdigest()
     if len(layers) == 1:

@@ -10,6 +10,8 @@ from typing import Any
 from checker.audit import audit_errors
 from checker.declaration import LoadedDeclaration, load_declaration
 from checker.errors import InputError, Location, UsageError
+from checker.inputs import declaration_inputs
+from checker.limits import MAX_AUDIT_BYTES
 from checker.matrix_read import MatrixContent, read_matrix
 from checker.model.audit import Audit, Auditor, AuditReference, Verdict
 from checker.model.declaration import Status
@@ -42,13 +44,15 @@ class ImportResult:
     new: int
     changed: int
     kept: int
+    warnings: tuple[str, ...] = ()
+    """What the matrix holds that was not imported, or imported from hidden rows."""
 
 
 def run_import(request: ImportRequest) -> ImportResult:
     """Read the matrix, check it against the referential and declaration, merge, write the audit file."""
     ref = load_referential(request.referential)
     decl = load_declaration(request.declaration, ref)
-    inputs = [request.matrix, request.declaration, ref.path]
+    inputs = [request.matrix, *declaration_inputs(decl), ref.path]
     refuse_input_overwrite(request.output, inputs)
     content = read_matrix(request.matrix, ref)
     _check_declaration(request.matrix, content, decl)
@@ -70,7 +74,7 @@ def run_import(request: ImportRequest) -> ImportResult:
     if validate_document(load_yaml_text(text, str(request.output)), Audit).model_dump() != audit.model_dump():
         raise RuntimeError("the audit file would not read back identically")
     write_atomic(request.output, text.encode("utf-8"), inputs=inputs)
-    return ImportResult(audit, *counts)
+    return ImportResult(audit, *counts, warnings=tuple(content.warnings))
 
 
 def _check_declaration(path: Path, content: MatrixContent, decl: LoadedDeclaration) -> None:
@@ -91,10 +95,18 @@ def _about_name(content: MatrixContent) -> str:
 
 
 def _earlier(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> Audit | None:
+    if path.is_dir():
+        raise InputError.at(Location(str(path)), "is a folder", "give the path of the audit file to write (-o)")
     if not path.exists():
         return None
-    doc = load_yaml_file(path)
-    model = validate_document(doc, Audit)
+    try:
+        doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what="an audit file")
+        model = validate_document(doc, Audit)
+    except InputError as error:
+        shown = error.messages[:5]
+        raise InputError(
+            [*shown, f"{path}: exists and is not an audit file to complete — choose another -o, or pass --force"]
+        ) from None
     errors = audit_errors(model, doc, ref, decl.sha256)
     if errors:
         raise InputError([*errors, f"{path}: this audit file cannot be merged — pass --force to replace it"])

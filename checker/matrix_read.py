@@ -5,21 +5,22 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError, Location
-from checker.matrix_layout import ABOUT_FIELDS, MATRIX_COLUMNS, MATRIX_FORMAT, sheet_names
+from checker.limits import MAX_MATRIX_BYTES
+from checker.matrix_layout import ABOUT_FIELDS, MATRIX_COLUMNS, MATRIX_FORMAT, SHEETS, column_number, sheet_names
 from checker.matrix_rows import CheckedRow, RowChecker
+from checker.matrix_scan import WorkbookScan, scan_workbook
+from checker.readfile import read_input
 from checker.referential import LoadedReferential
 
 __all__ = ["MAX_MATRIX_BYTES", "MatrixContent", "read_matrix"]
 
-MAX_MATRIX_BYTES = 50 * 1024 * 1024
-_MAX_UNPACKED = 400 * 1024 * 1024
 _MAX_MESSAGES = 25
+_AUDITED = (column_number("auditor_verdict") - 1, column_number("auditor_comment") - 1)
 
 
 @dataclass(frozen=True)
@@ -30,25 +31,70 @@ class MatrixContent:
     about: dict[str, str]
     about_cells: dict[str, str]
     rows: list[CheckedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the import leaves aside and the auditor should know: extra sheets, hidden rows, stray cells."""
 
 
 def read_matrix(path: Path, ref: LoadedReferential) -> MatrixContent:
     """Read ``path``; raise :class:`InputError` naming sheet, cell and fix for anything that cannot be trusted."""
     raw = _raw_bytes(path)
+    wanted = dict.fromkeys(sheet_names("matrix"), len(MATRIX_COLUMNS)) | dict.fromkeys(sheet_names("about"), 2)
+    scan = scan_workbook(raw, str(path), wanted)
     workbook = _open(raw, path)
     try:
         about_sheet = _sheet(workbook, "about", path)
         matrix_sheet = _sheet(workbook, "matrix", path)
+        seen = scan.sheets.get(matrix_sheet.title)
+        if seen is None or about_sheet.title not in scan.sheets:  # openpyxl found a sheet the scan did not
+            raise InputError.at(
+                Location(str(path), sheet=matrix_sheet.title), "unusual workbook structure", "save it again as .xlsx"
+            )
         about, cells = _about(about_sheet)
         _check_about(path, about_sheet.title, about, cells, ref)
         checker = RowChecker(str(path), matrix_sheet.title, ref)
+        checker.errors += [
+            f"{Location(str(path), sheet=matrix_sheet.title, cell=merged)}: merged cells — unmerge them: "
+            "each requirement keeps its own row, verdict and comment"
+            for merged in seen.merged
+        ]
+        notes = _notes(path, scan, matrix_sheet.title)
         for number, row in enumerate(matrix_sheet.iter_rows(max_col=len(MATRIX_COLUMNS)), start=1):
-            checker.add(number, list(row))
+            cells_of_row = list(row)
+            if number in seen.hidden_rows and _audited(cells_of_row):
+                notes.append(_hidden_note(path, matrix_sheet.title, number))
+            checker.add(number, cells_of_row)
     finally:
         workbook.close()
     if checker.errors:
         _raise(checker.errors)
-    return MatrixContent(hashlib.sha256(raw).hexdigest(), about, cells, checker.rows)
+    return MatrixContent(hashlib.sha256(raw).hexdigest(), about, cells, checker.rows, notes)
+
+
+def _audited(cells: list[Any]) -> bool:
+    return any(index < len(cells) and getattr(cells[index], "value", None) not in (None, "") for index in _AUDITED)
+
+
+def _hidden_note(path: Path, sheet: str, row: int) -> str:
+    where = Location(str(path), sheet=sheet, cell=f"A{row}")
+    return f"{where}: row {row} is hidden but holds a verdict or comment, imported — check it is meant"
+
+
+def _notes(path: Path, scan: WorkbookScan, matrix: str) -> list[str]:
+    """Warnings for what the import leaves aside: sheets psc-check did not write, text right of the last column."""
+    known = {name for key in SHEETS for name in sheet_names(key)}
+    column = chr(ord("A") + column_number("auditor_comment") - 1)
+    out = [
+        f"{Location(str(path), sheet=name)}: sheet not written by psc-check, not imported — "
+        f"copy what matters into the comment column ({column}) of `{matrix}`"
+        for name in scan.sheet_parts
+        if name not in known
+    ]
+    out += [
+        f"{Location(str(path), sheet=matrix, cell=cell)}: text outside the matrix columns, not imported — "
+        f"move it to the comment column ({column})"
+        for cell in scan.sheets[matrix].outside
+    ]
+    return out
 
 
 def _raise(errors: list[str]) -> None:
@@ -59,24 +105,7 @@ def _raise(errors: list[str]) -> None:
 
 
 def _raw_bytes(path: Path) -> bytes:
-    where = Location(str(path))
-    try:
-        if not path.is_file():
-            hint = "give the path of the .xlsx file" if path.exists() else "check the path"
-            raise InputError.at(where, "not a file" if path.exists() else "file not found", hint)
-        if path.stat().st_size > MAX_MATRIX_BYTES:
-            raise InputError.at(where, f"file too large (limit {MAX_MATRIX_BYTES} bytes)", "is this the matrix?")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError.at(where, f"cannot read the file ({exc.strerror})", "check its permissions") from None
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError.at(where, "not an xlsx workbook (not a zip archive)", "save the matrix as .xlsx") from None
-    if unpacked > _MAX_UNPACKED:
-        raise InputError.at(where, "the workbook unpacks to more than 400 MB", "is this the matrix?")
-    return raw
+    return read_input(path, MAX_MATRIX_BYTES, what="a matrix", hint="give the path of the returned .xlsx matrix")
 
 
 def _open(raw: bytes, path: Path) -> Any:

@@ -63,6 +63,7 @@ class RowChecker:
             self._header(cells)
         elif number > MAX_ANSWERS + 1:
             self._error("requirement", number, f"more than {MAX_ANSWERS} rows", "is this the matrix?")
+            self.errors.insert(0, self.errors.pop())  # the limit first: the rows' own errors follow
             self._stopped = True
         else:
             self._row(number, {c.key: cells[i] for i, c in enumerate(MATRIX_COLUMNS)})

@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.audit import load_audit
 from checker.dates import parse_day
 from checker.declaration import LoadedDeclaration, load_declaration
 from checker.errors import ExitCode
 from checker.evaluate import EvaluationOptions, evaluate
+from checker.inputs import declaration_inputs
 from checker.output import write_atomic
 from checker.referential import LoadedReferential, load_referential
 from checker.regression import compare_with_baseline, load_baseline
 from checker.render.registry import format_for_path, render
 from checker.report import Report
+
+if TYPE_CHECKING:
+    from checker.audit import LoadedAudit
 
 __all__ = ["VALIDATION_CODES", "EvaluateRequest", "parse_as_of", "run_evaluate", "validate_one"]
 
@@ -45,6 +49,12 @@ class EvaluateRequest:
     """`gaps` (exit 1 when not ready), `regression` (also on any regression), `never`; default `regression` with a baseline."""
 
 
+def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
+    from checker.audit import load_audit  # the audit models load only when an audit is given
+
+    return load_audit(path, ref, decl)
+
+
 def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
     ref = load_referential(request.referential)
     decl = load_declaration(request.declaration, ref)
@@ -52,7 +62,7 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
         as_of=request.as_of,
         lang=request.lang,
         allow_outside_evidence=request.allow_outside_evidence,
-        audit=load_audit(request.audit, ref, decl) if request.audit is not None else None,
+        audit=_load_audit(request.audit, ref, decl) if request.audit is not None else None,
     )
     return ref, decl, evaluate(ref, decl, options)
 
@@ -61,7 +71,7 @@ def run_evaluate(request: EvaluateRequest, stdout_format: str) -> tuple[bytes, i
     """Evaluate, write every ``-o`` output atomically, return (stdout bytes, exit code)."""
     formats = [(path, format_for_path(path)) for path in request.outputs]
     ref, decl, report = evaluate_file(request)
-    inputs = [decl.path, ref.path, *([request.audit] if request.audit else [])]
+    inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
     if request.baseline is not None:
         baseline, digest = load_baseline(request.baseline)
         report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)

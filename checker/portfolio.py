@@ -16,7 +16,9 @@ from checker.errors import InputError, Location
 from checker.evaluate import EvaluationOptions, evaluate
 from checker.habilitations import add_years
 from checker.i18n import message
+from checker.inputs import declaration_inputs
 from checker.portfolio_model import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
+from checker.readfile import real_path
 from checker.referential import LoadedReferential, load_referential
 from checker.report import GAP_OUTCOMES, Report, ToolInfo
 
@@ -47,8 +49,8 @@ def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for path in found:
-        if path.resolve() not in seen:
-            seen.add(path.resolve())
+        if real_path(path) not in seen:
+            seen.add(real_path(path))
             unique.append(path)
     return unique
 
@@ -58,19 +60,22 @@ def _worker_referential(path: str | None) -> LoadedReferential:
     return load_referential(Path(path) if path else None)
 
 
-def _evaluate_one(args: tuple[str, str | None, str, str]) -> tuple[str, str, str | None]:
-    """(path, report JSON or "", error message or None); runs in a worker process."""
+_Done = tuple[str, str, str | None, list[str]]
+
+
+def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
+    """(path, report JSON or "", error message or None, files read); runs in a worker process."""
     path, referential, as_of, lang = args
     try:
         ref = _worker_referential(referential)
         decl = load_declaration(Path(path), ref)
         report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
     except InputError as error:
-        return path, "", "\n".join(error.messages)
-    return path, report.model_dump_json(), None
+        return path, "", "\n".join(error.messages), [path]
+    return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
 
 
-def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[tuple[str, Report | None, str | None]]:
+def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
     jobs = [
         (str(p), str(request.referential) if request.referential else None, request.as_of.isoformat(), request.lang)
         for p in paths
@@ -81,12 +86,12 @@ def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[tuple[st
         workers = request.workers or min(os.cpu_count() or 1, 8)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             done = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-    return [(path, Report.model_validate_json(text) if text else None, error) for path, text, error in done]
+    return done
 
 
 def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
     """Evaluate every declaration of the portfolio; raise :class:`InputError` only if none could be evaluated."""
-    ref = load_referential(request.referential)
+    ref = _worker_referential(str(request.referential) if request.referential else None)  # forked workers inherit it
     paths = collect_declarations(request.inputs)
     if not paths:
         raise InputError.at(
@@ -95,8 +100,8 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
             "give declaration files, or folders holding declaration.yaml files",
         )
     results = _evaluate_all(paths, request)
-    reports = [(path, report) for path, report, _ in results if report is not None]
-    errors = [PortfolioError(path=path, message=error) for path, _, error in results if error is not None]
+    reports = [(path, Report.model_validate_json(text)) for path, text, _, _ in results if text]
+    errors = [PortfolioError(path=path, message=error) for path, _, error, _ in results if error is not None]
     if not reports:
         raise InputError(["no declaration could be evaluated:", *(f"{e.message}" for e in errors)])
     keys = {path: f"D{i + 1}" for i, (path, _) in enumerate(reports)}
@@ -111,6 +116,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         heatmap=_heatmap(reports, keys),
         most_missed=_most_missed(reports),
         links=_links(reports, ref, request.as_of, request.lang),
+        input_files=[str(ref.path), *(file for *_, files in results for file in files)],
     )
 
 

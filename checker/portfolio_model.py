@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.report import ReferentialInfo, ToolInfo
 
@@ -70,3 +70,5 @@ class PortfolioReport(_Value):
     """Requirement id → declaration key → outcome (absent when the requirement does not apply)."""
     most_missed: list[MissedRequirement]
     links: list[HabilitationLink]
+    input_files: list[str] = Field(default_factory=list, exclude=True)
+    """Every file the evaluations read (declarations, what they extend, evidence): outputs never replace one."""

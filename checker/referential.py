@@ -9,6 +9,7 @@ from pathlib import Path
 
 from checker.checks.registry import is_known_check
 from checker.errors import InputError
+from checker.limits import MAX_REFERENTIAL_BYTES
 from checker.model.referential import ActorDef, Referential, Requirement
 from checker.paths import default_referential, referential_dir
 from checker.referential_checks import referential_problems
@@ -93,11 +94,12 @@ class LoadedReferential:
 def load_referential(path: Path | None = None) -> LoadedReferential:
     """Load and check one edition (the bundled PSC referential by default)."""
     target = path or default_referential()
-    doc = load_yaml_file(target)
+    doc = load_yaml_file(target, max_bytes=MAX_REFERENTIAL_BYTES, what="a referential")
     model = validate_document(doc, Referential)
     problems = referential_problems(model, doc, is_known_check)
     if problems:
         raise InputError(problems)
+    doc.data = None  # validated: the model holds the content (the text stays, to place later messages)
     digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     return LoadedReferential(model=model, path=target, sha256=digest, document=doc)
 

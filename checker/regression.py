@@ -10,31 +10,21 @@ from pydantic import ValidationError
 
 from checker.errors import InputError, Location
 from checker.i18n import message
+from checker.limits import MAX_BASELINE_BYTES
+from checker.readfile import read_input
 from checker.report import GAP_OUTCOMES, OUTCOME_RANK, BaselineInfo, Finding, Regression, Report
 
 __all__ = ["MAX_BASELINE_BYTES", "compare_with_baseline", "load_baseline"]
-
-MAX_BASELINE_BYTES = 50 * 1024 * 1024
 
 
 def load_baseline(path: Path) -> tuple[Report, str]:
     """A previous JSON report written by psc-check, and its sha256."""
     name = str(path)
-    try:
-        raw = path.read_bytes() if path.is_file() else None
-    except OSError as exc:
-        raise InputError.at(Location(name), f"cannot read the baseline ({exc.strerror})", "check the path") from None
-    if raw is None:
-        raise InputError.at(
-            Location(name),
-            "baseline report not found",
-            "give a JSON report written by `psc-check evaluate -o report.json`",
-        )
-    if len(raw) > MAX_BASELINE_BYTES:
-        raise InputError.at(Location(name), "baseline report too large", "give the JSON report of one declaration")
+    hint = "give a JSON report written by `psc-check evaluate -o report.json`"
+    raw = read_input(path, MAX_BASELINE_BYTES, what="a baseline report", hint=hint)
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
         raise InputError.at(
             Location(name, line),

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["did_you_mean", "suggest"]
+__all__ = ["did_you_mean", "lookalike_note", "suggest"]
 
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
@@ -31,7 +31,21 @@ def suggest(word: str, known: Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
+def lookalike_note(word: str) -> str | None:
+    """Name the first non-ASCII character of an id (a Cyrillic ``С``, a full-width ``１``…), or None."""
+    for position, char in enumerate(word[:200], start=1):
+        if not char.isascii():
+            name = unicodedata.name(char, "unnamed character")
+            return f"character {position} `{char}` is U+{ord(char):04X} {name}, not ASCII: retype it"
+    return None
+
+
 def did_you_mean(word: str, known: Iterable[str]) -> str | None:
-    """A hint ``did you mean `X`?`` or None."""
+    """A hint ``did you mean `X`?`` (saying which look-alike character differs) or None."""
+    if len(word) > 200:
+        return None
     found = suggest(word, known)
-    return f"did you mean `{found}`?" if found is not None and found != word else None
+    if found is None or found == word:
+        return None
+    note = lookalike_note(word)
+    return f"did you mean `{found}`? ({note})" if note else f"did you mean `{found}`?"

@@ -1,18 +1,25 @@
-"""The acceptance corpus: every folder under tests/cases/{ready,gaps,invalid}/ is one case, run end to end."""
+"""The acceptance corpus: every folder under tests/cases/{ready,gaps,invalid}/ is one case, run end to end.
+
+The case format (``case.yaml``: command, generated files, expected exit code and messages) is described in
+``tests/case_support.py``. Each case runs on a working copy; no file may change but the outputs it names, and no
+temporary file may be left behind.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import MINI, Cli
+from tests.case_support import CASES, expand, generate, snapshot
+from tests.conftest import MINI, Cli, Result
 
-CASES = Path(__file__).resolve().parent / "cases"
-ALL = sorted(p for kind in ("ready", "gaps", "invalid") for p in (CASES / kind).iterdir() if p.is_dir())
+KINDS = ("ready", "gaps", "invalid")
+ALL = sorted(p for kind in KINDS for p in (CASES / kind).iterdir() if p.is_dir())
 
 
 def _meta(case: Path) -> dict[str, Any]:
@@ -20,27 +27,50 @@ def _meta(case: Path) -> dict[str, Any]:
     return data
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def _command(meta: dict[str, Any], work: Path) -> list[str]:
+    if "command" in meta:
+        return [expand(str(arg), work) for arg in meta["command"]]
+    args = ["evaluate", str(work / "declaration.yaml"), "--as-of", str(meta["as_of"]), "--format", "json"]
+    return args + (["--referentiel", str(MINI)] if meta.get("referentiel") == "mini" else [])
 
 
 @pytest.mark.parametrize("case", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_case(cli: Cli, case: Path) -> None:
+def test_case(cli: Cli, case: Path, tmp_path: Path) -> None:
     meta = _meta(case)
-    args: list[str | Path] = ["evaluate", case / "declaration.yaml", "--as-of", str(meta["as_of"]), "--format", "json"]
-    if meta["referentiel"] == "mini":
-        args += ["--referentiel", MINI]
-    before = _snapshot(case)
-    result = cli(*args)
-    assert _snapshot(case) == before, "an input file changed"
-    assert result.code == meta["exit_code"], (result.stdout[-2000:], result.stderr)
-    assert "Traceback" not in result.stderr
+    work = tmp_path / case.name
+    shutil.copytree(case, work, symlinks=True, ignore=shutil.ignore_patterns("case.yaml"))
+    for spec in meta.get("generate") or []:
+        generate(spec, work, cli)
+    before = snapshot(work)
+    result = cli(*_command(meta, work), cwd=work)
+    _check_files(work, before, [str(work / name) for name in meta.get("outputs") or []])
+    assert result.code == meta["exit_code"], (result.code, result.stdout[-2000:], result.stderr[-2000:])
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    _check_messages(meta, result)
+    if any(key in meta for key in ("outcomes", "reasons", "problems", "absent")):
+        _check_report(meta, json.loads(result.stdout))
+
+
+def _check_files(work: Path, before: dict[str, object], outputs: list[str]) -> None:
+    after = snapshot(work)
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)} - set(outputs)
+    assert not changed, f"files changed or appeared: {sorted(changed)}"
+    leftovers = [p for p in after if Path(p).name.startswith(".") and Path(p).name.endswith(".tmp")]
+    assert not leftovers, f"temporary files left behind: {leftovers}"
+
+
+def _check_messages(meta: dict[str, Any], result: Result) -> None:
+    for fragment in meta.get("stderr_contains") or []:
+        assert fragment in result.stderr, (fragment, result.stderr[-3000:])
+    for fragment in meta.get("stdout_contains") or []:
+        assert fragment in result.stdout, (fragment, result.stdout[-3000:])
+    for fragment in meta.get("stderr_excludes") or []:
+        assert fragment not in result.stderr, (fragment, result.stderr[-3000:])
     if meta["exit_code"] == 2:
-        for fragment in meta["stderr_contains"]:
-            assert fragment in result.stderr, (fragment, result.stderr)
-        assert "declaration.yaml" in result.stderr
-        return
-    report = json.loads(result.stdout)
+        assert result.stderr.strip(), "an input error says what is wrong"
+
+
+def _check_report(meta: dict[str, Any], report: dict[str, Any]) -> None:
     assert report["summary"]["ready"] is (meta["exit_code"] == 0)
     outcomes = {f["requirement_id"]: f for f in report["findings"]}
     for req_id, outcome in (meta.get("outcomes") or {}).items():
@@ -59,7 +89,22 @@ def test_case(cli: Cli, case: Path) -> None:
 
 
 def test_corpus_is_complete() -> None:
-    kinds = {p.parent.name for p in ALL}
-    assert kinds == {"ready", "gaps", "invalid"}
+    """Every kind has cases; every case says what it expects; the invalid corpus covers every input."""
+    assert {p.parent.name for p in ALL} == set(KINDS)
+    invalid = [p for p in ALL if p.parent.name == "invalid"]
+    assert len(invalid) >= 60, len(invalid)
+    heads: set[str] = set()
+    options: set[str] = set()
     for case in ALL:
-        assert (case / "declaration.yaml").is_file() and (case / "case.yaml").is_file(), case
+        meta = _meta(case)
+        assert "exit_code" in meta, case
+        generated = {spec["path"] for spec in meta.get("generate") or []}
+        if "command" not in meta:
+            assert (case / "declaration.yaml").is_file() or "declaration.yaml" in generated, case
+        if meta["exit_code"] == 2:
+            assert meta.get("stderr_contains"), f"{case}: an invalid case names a message fragment"
+        command = [str(arg) for arg in meta.get("command") or ["evaluate"]]
+        heads.add(command[0])
+        options.update(arg for arg in command if arg.startswith("-"))
+    assert {"evaluate", "referentiel", "import-matrix", "check-evidence", "init", "portfolio", "diff"} <= heads
+    assert {"--referentiel", "--audit", "--jwks", "--as-of", "--baseline", "--date", "-o"} <= options

@@ -91,10 +91,12 @@ class EvidenceCache:
             try:
                 self.parsed[key] = _parse(path, kind, ctx)
             except NotCheckable as exc:
-                self.parsed[key] = exc
+                self.parsed[key] = NotCheckable(exc.reason)  # the reason only: no traceback, no chained exception
         found = self.parsed[key]
         if isinstance(found, NotCheckable):
-            raise found
+            # A fresh exception each time: the stored one would gather tracebacks whose frames hold this cache,
+            # a reference cycle that keeps a whole evaluation alive until the cyclic collector runs.
+            raise NotCheckable(found.reason)
         return found
 
 

@@ -11,14 +11,15 @@ import typer
 from checker.cli.common import check_choice
 from checker.errors import InputError, Location
 from checker.i18n import LANGS
-from checker.pipeline import parse_as_of
+from checker.limits import MAX_EVIDENCE_HASH_BYTES, MAX_JWKS_BYTES
+from checker.readfile import read_input, require_regular_file
+from checker.textsafe import terminal_text
 
 __all__ = ["check_evidence"]
 
 _KINDS = ("certificate", "oidc_client_config", "http_capture", "token_sample", "ciba_capture", "proxy_traces")
 _ENVIRONMENTS = ("bac_a_sable", "production")
 _LEVELS = ("communaute", "espace_de_confiance")
-_MAX_JWKS = 1024 * 1024
 
 
 def check_evidence(
@@ -45,6 +46,7 @@ def check_evidence(
     from checker.checks.output import exit_code, make_report, render_console, render_json
     from checker.checks.runner import check_file
     from checker.model.referential import Environment, EvidenceKind
+    from checker.pipeline import parse_as_of
 
     for option, value, allowed in (
         ("--kind", kind, _KINDS),
@@ -63,24 +65,22 @@ def check_evidence(
         client_id=client_id,
         jwks=_read_jwks(jwks) if jwks else None,
     )
-    if not file.is_file():
-        raise InputError.at(Location(str(file)), "no such evidence file", "check the path")
+    require_regular_file(file, "give the path of one evidence file", missing="no such evidence file")
     found = check_file(file, EvidenceKind(kind) if kind else None, ctx)
     report = make_report(found, str(file), _sha256(file), ctx, str(jwks) if jwks else None)
     sys.stdout.buffer.write(render_json(report) if fmt == "json" else render_console(report))
     sys.stdout.flush()
+    if report.unreadable:  # exit 2 always comes with its reason on standard error
+        reason = terminal_text(report.unreadable)
+        hint = "see `psc-check check-evidence --help` for the files each --kind accepts"
+        sys.stderr.write(f"psc-check: {terminal_text(str(file))}: cannot be checked: {reason} — {hint}\n")
     raise typer.Exit(exit_code(report))
 
 
 def _read_jwks(path: Path) -> bytes:
     from checker.checks.jws import parse_jwks
 
-    try:
-        if path.stat().st_size > _MAX_JWKS:
-            raise InputError.at(Location(str(path)), "JWKS larger than 1 MB", "give the provider's public keys only")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError.at(Location(str(path)), f"cannot read the JWKS ({exc.strerror})", "check the path") from None
+    raw = read_input(path, MAX_JWKS_BYTES, what="a JWKS", hint="give the JWKS file (JSON), e.g. PSC's /certs")
     try:
         parse_jwks(raw)
     except ValueError as exc:
@@ -95,6 +95,8 @@ def _sha256(path: Path) -> str | None:
 
     digest = hashlib.sha256()
     try:
+        if path.stat().st_size > MAX_EVIDENCE_HASH_BYTES:  # not read for minutes: the checks refuse it anyway
+            return None
         with path.open("rb") as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)

@@ -10,6 +10,7 @@ import typer
 
 from checker.errors import UsageError
 from checker.suggest import did_you_mean
+from checker.textsafe import shown
 
 __all__ = ["ReferentialOption", "check_choice", "check_choices"]
 
@@ -28,7 +29,7 @@ def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
     known = list(allowed)
     if value not in known:
         hint = did_you_mean(value, known) or f"choose one of: {', '.join(known)}"
-        raise UsageError(f"{option}: unknown value `{value}` — {hint}")
+        raise UsageError(f"{option}: unknown value `{shown(value)}` — {hint}")
     return value
 
 

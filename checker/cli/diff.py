@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.applicability import applicable_requirements
 from checker.cli.common import check_choice
-from checker.declaration import load_declaration
-from checker.diff import AnswerMove, EditionDiff, classify_answers, diff_editions
 from checker.errors import InputError
-from checker.migrate import migrated_declaration_text
-from checker.output import write_atomic
-from checker.referential import load_referential
-from checker.render.diff_text import render_diff_json, render_diff_text
+
+if TYPE_CHECKING:
+    from checker.diff import AnswerMove, EditionDiff
 
 
 def diff(
@@ -30,6 +26,15 @@ def diff(
     force: Annotated[bool, typer.Option("--force", help="Remplacer un fichier de sortie existant.")] = False,
 ) -> None:
     """Comparer deux éditions ; avec --declaration, dire ce que devient chaque réponse."""
+    from checker.applicability import applicable_requirements
+    from checker.declaration import load_declaration
+    from checker.diff import classify_answers, diff_editions
+    from checker.inputs import declaration_inputs
+    from checker.migrate import migrated_declaration_text
+    from checker.output import warn, write_atomic
+    from checker.readfile import real_path
+    from checker.referential import load_referential
+
     check_choice("--format", fmt, ["text", "json"])
     old_ref, new_ref = load_referential(old), load_referential(new)
     changes = diff_editions(old_ref, new_ref)
@@ -40,17 +45,21 @@ def diff(
         moves = classify_answers(changes, decl.model, applicable)
         if output is not None:
             text = migrated_declaration_text(decl.model, moves, old_ref.version, new_ref.version)
-            if output.resolve().parent != declaration.resolve().parent:
-                sys.stderr.write(
-                    "psc-check: warning: evidence paths stay relative to the declaration's folder; "
-                    f"write {output.name} beside {declaration.name} to keep them valid\n"
+            if real_path(output).parent != real_path(declaration).parent:
+                warn(
+                    "evidence paths stay relative to the declaration's folder; "
+                    f"write {output.name} beside {declaration.name} to keep them valid"
                 )
-            write_atomic(output, text.encode("utf-8"), inputs=[declaration, old, new], overwrite=force)
+            inputs = [*declaration_inputs(decl), old, new]
+            write_atomic(output, text.encode("utf-8"), inputs=inputs, overwrite=force)
     elif output is not None:
         raise InputError("-o needs --declaration: there is nothing to migrate")
     _print(changes, moves, fmt)
 
 
 def _print(changes: EditionDiff, moves: list[AnswerMove], fmt: str) -> None:
+    from checker.render.diff_text import render_diff_json, render_diff_text
+    from checker.textsafe import terminal_text
+
     text = render_diff_json(changes, moves) if fmt == "json" else render_diff_text(changes, moves)
-    sys.stdout.write(text)
+    sys.stdout.write(text if fmt == "json" else terminal_text(text))

@@ -11,8 +11,8 @@ import typer
 from checker.cli.common import ReferentialOption, check_choice
 from checker.errors import ExitCode, InputError
 from checker.i18n import LANGS
-from checker.pipeline import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate, validate_one
-from checker.render.registry import FORMATS
+from checker.output import emit, warn
+from checker.textsafe import terminal_text
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ (aujourd'hui par défaut).")]
 
@@ -43,6 +43,9 @@ def evaluate(
     ] = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
+    from checker.pipeline import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.render.registry import FORMATS
+
     check_choice("--format", fmt, [f for f in FORMATS if not FORMATS[f].suffixes or f in ("json", "md")])
     check_choice("--lang", lang, LANGS)
     if fail_on is not None:
@@ -70,6 +73,8 @@ def validate(
     as_of: AsOf = None,
 ) -> None:
     """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
+    from checker.pipeline import parse_as_of, validate_one
+
     day = parse_as_of(as_of)
     failed = False
     for path in declarations:
@@ -78,10 +83,10 @@ def validate(
         except InputError as error:
             errors, warnings = error.messages, []
         for line in warnings:
-            sys.stderr.write(f"psc-check: warning: {line}\n")
+            warn(line)
         for line in errors:
-            sys.stderr.write(f"psc-check: {line}\n")
+            sys.stderr.write(f"psc-check: {terminal_text(line)}\n")
         failed = failed or bool(errors)
         if not errors:
-            sys.stdout.write(f"{path}: OK\n")
+            emit(f"{path}: OK")
     raise typer.Exit(int(ExitCode.BAD_INPUT if failed else ExitCode.OK))

@@ -10,8 +10,7 @@ import typer
 from checker.cli.common import ReferentialOption, check_choice
 from checker.dates import parse_day
 from checker.i18n import LANGS, message
-from checker.matrix_import import ImportRequest, run_import
-from checker.output import emit
+from checker.output import emit, warn
 
 
 def import_matrix(
@@ -35,6 +34,8 @@ def import_matrix(
     lang: Annotated[str, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = "fr",
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
+    from checker.matrix_import import ImportRequest, run_import
+
     check_choice("--lang", lang, LANGS)
     request = ImportRequest(
         matrix=matrix,
@@ -46,6 +47,8 @@ def import_matrix(
         force=force,
     )
     result = run_import(request)
+    for note in result.warnings:
+        warn(note)
     counts = {"new": result.new, "changed": result.changed, "kept": result.kept}
     emit(
         message(

@@ -8,9 +8,6 @@ from typing import Annotated
 import typer
 
 from checker.cli.common import ReferentialOption
-from checker.init_template import InitRequest, render_declaration_template
-from checker.output import write_atomic
-from checker.referential import load_referential
 
 
 def init(
@@ -29,6 +26,10 @@ def init(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Créer une déclaration à remplir : chaque exigence applicable, statut `not_assessed`."""
+    from checker.init_template import InitRequest, render_declaration_template
+    from checker.output import write_atomic
+    from checker.referential import load_referential
+
     ref = load_referential(referentiel)
     request = InitRequest(
         actors=tuple(actor),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import os
+import signal
 import sys
 import traceback
 from typing import Annotated
@@ -19,6 +22,7 @@ from checker.cli.init import init
 from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
+from checker.textsafe import terminal_text
 
 __all__ = ["app", "run"]
 
@@ -61,7 +65,7 @@ def main(
 
 def _report(error: PscCheckError) -> int:
     for line in str(error).splitlines():
-        sys.stderr.write(f"psc-check: {line}\n")
+        sys.stderr.write(f"psc-check: {terminal_text(line)}\n")
     return int(error.exit_code)
 
 
@@ -75,15 +79,17 @@ def run(argv: list[str] | None = None) -> int:
         return _report(error)
     except typer.Exit as done:
         return int(done.exit_code)
-    except typer.Abort:
+    except typer.Abort:  # Ctrl-C, turned into Abort by click
         sys.stderr.write("psc-check: interrupted\n")
-        return int(ExitCode.BAD_INPUT)
+        return 130
     except typer.TyperException as error:
         show = getattr(error, "show", None)
         if callable(show):
-            show()
+            shown = io.StringIO()
+            show(file=shown)
+            sys.stderr.write(terminal_text(shown.getvalue()))
         else:
-            sys.stderr.write(f"psc-check: {error.format_message()}\n")
+            sys.stderr.write(f"psc-check: {terminal_text(error.format_message())}\n")
         return int(ExitCode.BAD_INPUT)
     except KeyboardInterrupt:
         sys.stderr.write("psc-check: interrupted\n")
@@ -100,6 +106,16 @@ def run(argv: list[str] | None = None) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so a write in progress removes its temporary file."""
+    raise SystemExit(128 + signum)
+
+
 def entry() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminated)
+    # One short-lived command: reference counting frees what it drops, and an evaluation leaves no cyclic garbage.
+    # The cyclic collector would rescan every live object (the whole referential and report) again and again:
+    # 2.7x slower at 10,000 requirements (benchmarks/RESULTS.md). Forked portfolio workers inherit this.
+    gc.disable()
     raise SystemExit(run())

@@ -11,10 +11,8 @@ import typer
 from checker.cli.common import ReferentialOption, check_choice
 from checker.errors import ExitCode
 from checker.i18n import LANGS
-from checker.output import write_atomic
-from checker.pipeline import parse_as_of
-from checker.portfolio import PortfolioRequest, run_portfolio
-from checker.render.portfolio import render_portfolio
+from checker.output import emit, write_atomic
+from checker.textsafe import terminal_text
 
 
 def portfolio(
@@ -31,21 +29,23 @@ def portfolio(
     ] = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
+    from checker.pipeline import parse_as_of
+    from checker.portfolio import PortfolioRequest, run_portfolio
+    from checker.render.portfolio import render_portfolio
+
     check_choice("--lang", lang, LANGS)
     request = PortfolioRequest(
         inputs=tuple(inputs), as_of=parse_as_of(as_of), referential=referentiel, lang=lang, workers=workers
     )
     report = run_portfolio(request)
     for error in report.errors:
-        sys.stderr.write(f"psc-check: {error.message}\n")
+        sys.stderr.write("".join(f"psc-check: {terminal_text(line)}\n" for line in error.message.splitlines()))
     for path in output or []:
-        write_atomic(path, render_portfolio(report, path), inputs=inputs)
+        write_atomic(path, render_portfolio(report, path), inputs=[*inputs, *map(Path, report.input_files)])
     ready = sum(1 for row in report.rows if row.ready)
-    sys.stdout.write(
-        f"{len(report.rows)} déclaration(s) évaluée(s), {ready} prête(s), {len(report.errors)} en erreur\n"
-    )
+    emit(f"{len(report.rows)} déclaration(s) évaluée(s), {ready} prête(s), {len(report.errors)} en erreur")
     for link in report.links:
         if link.status != "resolved":
-            sys.stdout.write(f"  {link.declaration}: {link.message}\n")
+            emit(f"  {link.declaration}: {link.message}")
     all_ready = ready == len(report.rows) and not report.errors
     raise typer.Exit(int(ExitCode.OK if all_ready else ExitCode.NOT_READY))

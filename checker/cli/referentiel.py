@@ -9,12 +9,9 @@ import typer
 
 from checker.cli.common import ReferentialOption, check_choice, check_choices
 from checker.errors import UsageError
-from checker.listing import LIST_FORMATS, render_list, render_show
 from checker.output import emit
-from checker.referential import load_referential
-from checker.suggest import did_you_mean
 
-app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True)
+app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("list")
@@ -28,6 +25,9 @@ def list_requirements(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
+    from checker.listing import LIST_FORMATS, render_list
+    from checker.referential import load_referential
+
     check_choice("--format", fmt, LIST_FORMATS)
     ref = load_referential(referentiel)
     actors = check_choices("--actor", actor or [], ref.actors)
@@ -45,17 +45,24 @@ def show(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
+    from checker.listing import render_show
+    from checker.referential import load_referential
+    from checker.suggest import did_you_mean
+    from checker.textsafe import shown
+
     check_choice("--format", fmt, ["text", "json"])
     ref = load_referential(referentiel)
     req = ref.requirements.get(requirement_id)
     if req is None:
         hint = did_you_mean(requirement_id, ref.requirements) or "see `psc-check referentiel list`"
-        raise UsageError(f"unknown requirement `{requirement_id}` — {hint}")
+        raise UsageError(f"unknown requirement `{shown(requirement_id)}` — {hint}")
     emit(render_show(ref, req, fmt))
 
 
 @app.command("check")
 def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition du référentiel.")]) -> None:
     """Vérifier une édition du référentiel (schéma et cohérence) : code 0 si valide, 2 sinon."""
+    from checker.referential import load_referential
+
     ref = load_referential(path)
     emit(f"{path}: OK — {ref.id} {ref.version}, {len(ref.requirements)} exigences")

@@ -61,10 +61,14 @@ _CERT = {
         "the chain mixes TEST and production CAs (“{name}”)",
     ),
     "cert.eku_missing": (
-        "pas d'extension extendedKeyUsage : aucun usage n'est restreint (RFC 5280) ; le gabarit AUTH_CLI exact "
-        "n'est pas public, clientAuth y est attendu sans certitude",
-        "no extendedKeyUsage extension: no usage is restricted (RFC 5280); the exact AUTH_CLI profile is not "
-        "public, clientAuth is expected there without certainty",
+        (
+            "pas d'extension extendedKeyUsage : aucun usage n'est restreint (RFC 5280) ; le gabarit AUTH_CLI exact "
+            "n'est pas public, clientAuth y est attendu sans certitude"
+        ),
+        (
+            "no extendedKeyUsage extension: no usage is restricted (RFC 5280); the exact AUTH_CLI profile is not "
+            "public, clientAuth is expected there without certainty"
+        ),
     ),
     "cert.eku_ok": ("usage étendu clientAuth présent", "extended key usage clientAuth present"),
     "cert.eku_no_client_auth": (

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from checker.model.base import Frozen
+from checker.limits import MAX_TEXT_CHARS, MAX_VERDICTS
+from checker.model.base import Day, Frozen
 from checker.model.declaration import Status, _status
 
 __all__ = ["Audit", "AuditReference", "Auditor", "Verdict"]
@@ -28,13 +28,15 @@ class AuditReference(Frozen):
 
 class Verdict(Frozen):
     verdict: Annotated[Status, BeforeValidator(_status)]
-    comment: Annotated[str, StringConstraints(max_length=20_000)] | None = None
-    date: dt.date | None = None
+    comment: Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS)] | None = None
+    date: Day | None = None
 
 
 class Audit(Frozen):
     schema_version: Literal["1"] = "1"
     reference: AuditReference
     auditor: Auditor
-    date: dt.date
-    verdicts: Annotated[dict[Annotated[str, StringConstraints(max_length=64)], Verdict], Field(max_length=5_000)] = {}
+    date: Day
+    verdicts: Annotated[
+        dict[Annotated[str, StringConstraints(max_length=64)], Verdict], Field(max_length=MAX_VERDICTS)
+    ] = {}

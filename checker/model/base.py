@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-__all__ = ["Frozen", "Identifier", "Text"]
+from checker.dates import FIRST_DAY, LAST_DAY
+
+__all__ = ["Day", "Frozen", "Identifier", "Text"]
 
 
 class Frozen(BaseModel):
@@ -20,3 +23,6 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.\- 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 """Free text: non-empty, bounded."""
+
+Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+"""A calendar date between 1900 and 2100: anything else in a psc-check file is a typo."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, field_validator
 
-from checker.model.base import Frozen, Identifier
+from checker import limits
+from checker.model.base import Day, Frozen, Identifier
 from checker.model.referential import Environment, EvidenceKind
 
 __all__ = [
@@ -24,8 +24,8 @@ __all__ = [
     "luhn_ok",
 ]
 
-MAX_ANSWERS = 5_000
-MAX_EVIDENCE = 200
+MAX_ANSWERS = limits.MAX_ANSWERS
+MAX_EVIDENCE = limits.MAX_EVIDENCE_PER_ANSWER
 
 
 class Status(StrEnum):
@@ -63,9 +63,9 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-Date = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-LongText = Annotated[str, StringConstraints(max_length=20_000)]
+Date = Day
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=limits.MAX_SHORT_TEXT_CHARS)]
+LongText = Annotated[str, StringConstraints(max_length=limits.MAX_TEXT_CHARS)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$")]
 
 
@@ -81,7 +81,7 @@ class Organisation(Frozen):
             return None
         compact = value.replace(" ", "")
         if len(compact) != 9 or not compact.isascii() or not compact.isdigit():
-            raise ValueError("a SIREN has exactly 9 digits")
+            raise ValueError("a SIREN has exactly 9 digits: copy it from the Kbis or sirene.fr, in quotes")
         if not luhn_ok(compact):
             raise ValueError("SIREN fails its check digit (Luhn): check the number on the Kbis or sirene.fr")
         return compact
@@ -126,8 +126,18 @@ class Habilitations(Frozen):
     relied_upon: list[Habilitation] = []
 
 
+def _plain_path(value: str) -> str:
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+        raise ValueError("a file path cannot hold control characters (NUL, tab, line break…): retype it")
+    return value
+
+
+FilePath = Annotated[str, StringConstraints(min_length=1, max_length=1024), AfterValidator(_plain_path)]
+"""A relative file path as written in a declaration: no control characters (a NUL cannot name a file)."""
+
+
 class EvidenceItem(Frozen):
-    path: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    path: FilePath
     sha256: Sha256 | None = None
     collected: Date | None = None
     expires: Date | None = None
@@ -148,7 +158,7 @@ class Declaration(Frozen):
     """A vendor's declaration for one product or service."""
 
     schema_version: Literal["1"] = "1"
-    extends: Annotated[str, StringConstraints(min_length=1, max_length=1024)] | None = None
+    extends: FilePath | None = None
     """Relative path of an organisation-level declaration whose answers and habilitations this one inherits."""
     organisation: Organisation
     subject: Subject

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from checker.model.base import Frozen, Identifier, Text
+from checker.model.base import Day, Frozen, Identifier, Text
 
 __all__ = [
     "ActorDef",
@@ -95,7 +94,7 @@ class Source(Frozen):
     title: Text
     url: str | None = None
     reference: str | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     publisher: str | None = None
 
 
@@ -111,7 +110,7 @@ class Metadata(Frozen):
     title: Text
     version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-+]{0,31}$")]
     edition_status: EditionStatus
-    published: dt.date
+    published: Day
     language: Literal["fr"] = "fr"
     notice: str | None = None
     sources: Annotated[list[Source], Field(min_length=1)]
@@ -220,8 +219,8 @@ class Requirement(Frozen):
     theme: Key
     evidence: EvidenceSpec | None = None
     applicability: Applicability = Applicability()
-    effective: dt.date | None = None
-    deadline: dt.date | None = None
+    effective: Day | None = None
+    deadline: Day | None = None
     provenance: Provenance
     cross_references: list[CrossReference] = []
     replaces: Replacement | None = None

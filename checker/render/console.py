@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.render.view import ReportView, make_view
 from checker.report import Report
-from checker.textsafe import strip_control
+from checker.textsafe import strip_control, terminal_text
 
 __all__ = ["render_console"]
 
@@ -76,4 +76,4 @@ def render_console(report: Report) -> bytes:
     if r.lapses:
         lines += ["", t("label.lapses", days=90) + ":"]
         lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {lp.what}" for lp in r.lapses]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return terminal_text("\n".join(lines) + "\n").encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from checker.render.templating import render_template
 from checker.render.view import make_view
 from checker.report import Report
+from checker.textsafe import terminal_text
 
 __all__ = ["md_cell", "render_markdown"]
 
@@ -19,4 +20,4 @@ def md_cell(value: object) -> str:
 def render_markdown(report: Report) -> bytes:
     view = make_view(report)
     text = render_template("report.md.j2", v=view, r=report, t=view.t, md=md_cell)
-    return text.encode("utf-8")
+    return terminal_text(text).encode("utf-8")  # read with `cat` too: no terminal control reaches it

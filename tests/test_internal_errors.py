@@ -1,0 +1,78 @@
+"""A bug is exit 3 and one line asking for a report (with the version and a --debug hint); --debug shows the trace."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import checker.yamlload
+from checker import __version__
+from tests.conftest import MINI, ROOT
+from tests.fuzz_support import in_process
+
+
+def _bug(*_args: object) -> object:
+    raise ZeroDivisionError("a bug planted by the test")
+
+
+@pytest.fixture
+def planted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every YAML load fails with an unexpected exception; ``--debug``'s environment flag is undone afterwards."""
+    monkeypatch.setattr(checker.yamlload, "load_yaml_text", _bug)
+    monkeypatch.delenv("PSC_CHECK_DEBUG", raising=False)
+
+
+@pytest.mark.usefixtures("planted")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["referentiel", "check", str(MINI)],
+        ["evaluate", str(ROOT / "examples" / "fs-standard" / "declaration.yaml"), "--as-of", "2026-11-28"],
+        ["init", "--actor", "FS", "--level", "communaute", "-o", "/nonexistent/never-written.yaml"],
+    ],
+    ids=["referentiel", "evaluate", "init"],
+)
+def test_an_internal_error_is_one_line_and_exit_3(args: list[str]) -> None:
+    result = in_process(*args)
+    assert result.code == 3
+    assert result.stderr.count("\n") == 1, result.stderr
+    line = result.stderr.strip()
+    assert line.startswith("psc-check: internal error (ZeroDivisionError)"), line
+    assert f"please report it with psc-check {__version__}" in line
+    assert "--debug" in line
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.usefixtures("planted")
+def test_debug_shows_the_traceback() -> None:
+    result = in_process("--debug", "referentiel", "check", str(MINI))
+    assert result.code == 3
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "ZeroDivisionError: a bug planted by the test" in result.stderr
+
+
+_CHILD = """
+import sys
+import checker.yamlload
+def bug(*args):
+    raise ZeroDivisionError("a bug planted by the test")
+checker.yamlload.load_yaml_text = bug
+sys.argv = ["psc-check", *sys.argv[1:]]
+from checker.cli.main import entry
+entry()
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_the_installed_entry_point_behaves_the_same(debug: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
+    args = [*(["--debug"] if debug else []), "referentiel", "check", str(MINI)]
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 3
+    assert ("Traceback (most recent call last)" in done.stderr) is debug
+    assert ("--debug to see the traceback" in done.stderr) is not debug
