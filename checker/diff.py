@@ -35,9 +35,6 @@ class EditionDiff:
     new: LoadedReferential
     changes: list[Change] = field(default_factory=list)
 
-    def of_kind(self, kind: ChangeKind) -> list[Change]:
-        return [c for c in self.changes if c.kind == kind]
-
 
 def _changed_fields(old: Requirement, new: Requirement) -> tuple[str, ...]:
     out = [name for name in ("title", "statement") if getattr(old, name) != getattr(new, name)]

@@ -284,10 +284,7 @@ def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt
     for item in evidence:
         if item.status != "ok":
             continue
-        if rule and rule.applies_to and item.kind is not None and item.kind not in {k.value for k in rule.applies_to}:
-            rule_for_item = None
-        else:
-            rule_for_item = rule
+        rule_for_item = rule if rule is not None and rule.binds(item.kind) else None
         dates = [item.expires] if item.expires else []
         if rule_for_item and rule_for_item.max_age_days and item.collected:
             dates.append(item.collected + dt.timedelta(days=rule_for_item.max_age_days))

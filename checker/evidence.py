@@ -146,7 +146,7 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
 
 def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str] | None:
     rule = spec.freshness if spec else None
-    if rule is None or (rule.applies_to and item.kind is not None and item.kind not in rule.applies_to):
+    if rule is None or not rule.binds(item.kind):
         return None
     if rule.max_age_days is not None:
         if item.collected is None:
@@ -178,14 +178,15 @@ def _run_checks(
     subject = ctx.subject
     environment = item.environment or (subject.psc_environment if subject else None)
     rule = spec.freshness if spec else None
-    binds = rule is not None and (not rule.applies_to or EvidenceKind.CERTIFICATE in rule.applies_to)
     check_ctx = CheckContext(
         as_of=ctx.as_of,
         lang=ctx.lang,
         environment=environment,
         level=ctx.level,
         client_id=subject.client_id_for(environment) if subject else None,
-        min_remaining_days=rule.min_remaining_days if rule is not None and binds else None,
+        min_remaining_days=rule.min_remaining_days
+        if rule is not None and rule.binds(EvidenceKind.CERTIFICATE)
+        else None,
         declared_expires=item.expires,
     )
     return checks_on_item(target, item.kind, checks, check_ctx, ctx.checked)

@@ -42,8 +42,7 @@ class LayeredDocument(YamlDocument):
         return self.layers[0]
 
     def line_column(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
-        owner = self._owner(path)
-        return owner.line_column(path, key=key) if owner is not self else super().line_column(path, key=key)
+        return self._owner(path).line_column(path, key=key)
 
     def location(self, path: Sequence[str | int], *, key: bool = False) -> Location:
         owner = self._owner(path)

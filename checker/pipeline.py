@@ -24,7 +24,13 @@ if TYPE_CHECKING:
 __all__ = ["VALIDATION_CODES", "EvaluateRequest", "parse_as_of", "run_evaluate", "validate_one"]
 
 VALIDATION_CODES = frozenset(
-    {"answer_not_applicable", "na_without_justification", "gap_without_justification", "evidence_outside"}
+    {
+        "answer_not_applicable",
+        "na_without_justification",
+        "gap_without_justification",
+        "evidence_outside",
+        "siren_missing",
+    }
 )
 """Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
 
@@ -97,7 +103,7 @@ def exit_code(report: Report, fail_on: str) -> int:
 def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
     _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
-    chosen = [p for p in report.problems if p.code in VALIDATION_CODES or p.code == "siren_missing"]
+    chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
     errors = [f"{p.location}: {p.message}" for p in chosen if p.severity == "error"]
     warnings = [f"{p.location}: {p.message}" for p in chosen if p.severity != "error"]
     return errors, warnings

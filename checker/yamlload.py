@@ -13,7 +13,7 @@ from checker.errors import InputError, Location
 from checker.limits import MAX_YAML_DEPTH
 from checker.readfile import read_input
 
-__all__ = ["MAX_YAML_BYTES", "YamlDocument", "load_yaml_file", "load_yaml_text", "locate"]
+__all__ = ["MAX_YAML_BYTES", "YamlDocument", "load_yaml_file", "load_yaml_text"]
 
 MAX_YAML_BYTES = 20 * 1024 * 1024
 """Largest YAML input accepted (20 MiB)."""
@@ -173,20 +173,14 @@ def _compose(text: str) -> yaml.Node | None:
         return None
 
 
-def locate(text: str, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
-    """1-based (line, column) of the node at ``path`` in ``text``, or of its nearest existing parent."""
-    return _walk(_compose(text), path, key=key)
-
-
 def _walk(
     node: yaml.Node | None,
     path: Sequence[str | int],
     *,
     key: bool,
-    maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] | None = None,
+    maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]],
 ) -> tuple[int, int]:
     """Follow ``path`` down the node tree; ``maps`` caches each mapping's key index (look-ups, not scans)."""
-    cache = {} if maps is None else maps
     if node is None:
         return 1, 1
     mark = node.start_mark
@@ -194,13 +188,13 @@ def _walk(
         last = index == len(path) - 1
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            index_of = cache.get(id(node))
+            index_of = maps.get(id(node))
             if index_of is None:
                 index_of = {}
                 for key_node, value_node in node.value:
                     if isinstance(key_node, yaml.ScalarNode):
                         index_of.setdefault(key_node.value, (key_node, value_node))
-                cache[id(node)] = index_of
+                maps[id(node)] = index_of
             pair = index_of.get(str(part))
             if pair is not None:
                 child = pair[0] if (last and key) else pair[1]

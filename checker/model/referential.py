@@ -158,6 +158,10 @@ class Freshness(Frozen):
     applies_to: list[EvidenceKind] = []
     """Evidence kinds held to the rule; empty means every item (an item with no declared kind is always held)."""
 
+    def binds(self, kind: str | None) -> bool:
+        """Whether an evidence item of ``kind`` (None: undeclared) is held to this rule."""
+        return not self.applies_to or kind is None or kind in self.applies_to
+
 
 class EvidenceSpec(Frozen):
     """What evidence a compliant answer must carry."""
