@@ -50,7 +50,7 @@ METHOD = [
 
 
 def _bundled_referential() -> Path:
-    from checker.paths import default_referential
+    from checker.inputs.paths import default_referential
 
     return default_referential()
 

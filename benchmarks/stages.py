@@ -47,9 +47,9 @@ def main(referential: Path, declaration: Path, as_of: dt.date) -> dict[str, floa
     from checker.cli import main as cli_main  # noqa: F401
 
     clock.lap("import psc-check's CLI (command signatures)")
-    from checker.declaration import load_declaration
-    from checker.evaluate import EvaluationOptions, evaluate
-    from checker.referential import load_referential
+    from checker.declaration.load import load_declaration
+    from checker.evaluation.evaluate import EvaluationOptions, evaluate
+    from checker.referential.load import load_referential
     from checker.render.registry import render
 
     clock.lap("import the evaluation modules (pydantic models built)")

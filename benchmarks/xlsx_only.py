@@ -17,8 +17,8 @@ __all__ = ["main"]
 
 def main(report: Path, out: Path | None) -> None:
     gc.disable()  # as the CLI does (checker/cli/main.py)
+    from checker.model.report import Report
     from checker.render.registry import render
-    from checker.report import Report
 
     loaded = Report.model_validate_json(report.read_bytes())
     if out is not None:

@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from checker.catalogue import CATALOGUE_PATH, catalogue_text
-from checker.referential import LoadedReferential, load_bundle
-from checker.schemas import SCHEMAS, schema_text
+from checker.model.schemas import SCHEMAS, schema_text
+from checker.referential.load import LoadedReferential, load_bundle
+from checker.render.catalogue import CATALOGUE_PATH, catalogue_text
 from tests.conftest import ROOT, Cli
 
 ACTORS = {"FS", "ELU", "ELP", "OSU", "OSP", "FIT"}
@@ -114,7 +114,7 @@ def test_actor_and_level_filters(cli: Cli) -> None:
 
 def test_catalogue_is_current() -> None:
     current = (ROOT / CATALOGUE_PATH).read_text(encoding="utf-8")
-    assert current == catalogue_text(), "docs/referentiel.md is stale: run `python -m checker.catalogue`"
+    assert current == catalogue_text(), "docs/referentiel.md is stale: run `python -m checker.render.catalogue`"
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEMAS))

@@ -13,7 +13,7 @@ import pytest
 
 from checker.checks.registry import CHECKS
 from checker.checks.runner import AUTOMATED_KINDS, kind_of
-from checker.referential import load_referential
+from checker.referential.load import load_referential
 from tests import evidence_factory as ef
 from tests.conftest import MINI, Cli, assert_clean_error
 

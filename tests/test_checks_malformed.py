@@ -17,7 +17,7 @@ from checker.checks.registry import CHECKS
 from checker.checks.runner import AUTOMATED_KINDS, checks_for, kind_of
 from checker.i18n.catalogue import CATALOGUE
 from checker.model.referential import Environment, EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 from tests import evidence_factory as ef
 from tests.conftest import Cli, assert_clean_error
 from tests.evidence_factory import check_json

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.paths import default_referential
+from checker.inputs.paths import default_referential
 from tests.conftest import DATA, ROOT, Cli, assert_clean_error
 
 NEXT = DATA / "psc-next.yaml"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from checker.referential import load_referential
+from checker.referential.load import load_referential
 from tests.conftest import Cli
 
 AS_OF = dt.date(2026, 11, 28)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-import checker.yamlload
+import checker.inputs.yamlload
 from checker import __version__
 from tests.conftest import MINI, ROOT
 from tests.fuzz_support import in_process
@@ -21,7 +21,7 @@ def _bug(*_args: object) -> object:
 @pytest.fixture
 def planted(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every YAML load fails with an unexpected exception; ``--debug``'s environment flag is undone afterwards."""
-    monkeypatch.setattr(checker.yamlload, "load_yaml_text", _bug)
+    monkeypatch.setattr(checker.inputs.yamlload, "load_yaml_text", _bug)
     monkeypatch.delenv("PSC_CHECK_DEBUG", raising=False)
 
 
@@ -56,10 +56,10 @@ def test_debug_shows_the_traceback() -> None:
 
 _CHILD = """
 import sys
-import checker.yamlload
+import checker.inputs.yamlload
 def bug(*args):
     raise ZeroDivisionError("a bug planted by the test")
-checker.yamlload.load_yaml_text = bug
+checker.inputs.yamlload.load_yaml_text = bug
 sys.argv = ["psc-check", *sys.argv[1:]]
 from checker.cli.main import entry
 entry()

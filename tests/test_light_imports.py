@@ -24,19 +24,19 @@ sys.stderr.write("\\n" + json.dumps({"code": code, "top": top, "ours": ours}))
 """
 
 LIGHT = {
-    "checker.dates",
+    "checker.inputs.dates",
     "checker.errors",
     "checker.i18n",
     "checker.i18n.catalogue",
     "checker.i18n.checks_catalogue",
     "checker.i18n.checks_credentials",
     "checker.i18n.checks_exchanges",
-    "checker.limits",
-    "checker.output",
-    "checker.readfile",
-    "checker.schemas",
-    "checker.suggest",
-    "checker.textsafe",
+    "checker.inputs.limits",
+    "checker.app.write",
+    "checker.inputs.readfile",
+    "checker.model.schemas",
+    "checker.inputs.suggest",
+    "checker.inputs.textsafe",
 }
 """psc-check modules the command registry may load: errors, messages, limits and option helpers."""
 
@@ -72,5 +72,11 @@ def test_evaluate_loads_no_renderer_or_command_it_does_not_use() -> None:
     )
     assert code == 0
     assert not {"openpyxl", "jinja2"} & top
-    unused = {"checker.audit", "checker.portfolio", "checker.matrix_import", "checker.diff", "checker.render.xlsx"}
+    unused = {
+        "checker.evaluation.audit",
+        "checker.portfolio.run",
+        "checker.matrix.importer",
+        "checker.referential.diff",
+        "checker.matrix.writer",
+    }
     assert not unused & ours

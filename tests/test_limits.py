@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import limits
+from checker.inputs import limits
 from tests.conftest import MINI, ROOT
 from tests.fuzz_support import READY, in_process
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-import checker.output
+import checker.app.write
 from tests.conftest import MINI, ROOT, Cli, _command
 from tests.fuzz_support import READY, in_process
 
@@ -120,13 +120,13 @@ def test_each_writer_replaces_its_output_whole(case: Path, writer: str) -> None:
 
 
 def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = checker.output._write_all
+    real = checker.app.write._write_all
 
     def half_then_full(fd: int, data: bytes) -> None:
         real(fd, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(checker.output, "_write_all", half_then_full)
+    monkeypatch.setattr(checker.app.write, "_write_all", half_then_full)
 
 
 def _no_permission(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,7 +182,7 @@ def test_an_interruption_between_write_and_rename_keeps_the_previous_file(
     def interrupted(*_args: object) -> None:
         raise interruption("injected between the write and the rename")
 
-    monkeypatch.setattr(checker.output, "_publish", interrupted)
+    monkeypatch.setattr(checker.app.write, "_publish", interrupted)
     result = in_process(*args)
     assert result.code == (3 if interruption is RuntimeError else 130), result.stderr
     assert target.read_bytes() == PREVIOUS
@@ -229,13 +229,13 @@ def test_a_read_only_folder_keeps_the_previous_file() -> None:
 
 _CHILD = """
 import os, sys, time
-import checker.output
-real = checker.output._publish
+import checker.app.write
+real = checker.app.write._publish
 def slow(*args):
     sys.stderr.write("WRITTEN, NOT RENAMED\\n"); sys.stderr.flush()
     time.sleep(60)
     real(*args)
-checker.output._publish = slow
+checker.app.write._publish = slow
 sys.argv = ["psc-check", *sys.argv[1:]]
 from checker.cli.main import entry
 entry()
@@ -298,13 +298,13 @@ def test_no_overwrite_without_force_even_if_the_file_appears_meanwhile(
 ) -> None:
     """``init`` links its file into place: a file created by someone else during the write is not replaced."""
     target = case / "nouvelle.yaml"
-    real = checker.output._write_all
+    real = checker.app.write._write_all
 
     def racing(fd: int, data: bytes) -> None:
         real(fd, data)
         target.write_bytes(PREVIOUS)  # another program creates the file now
 
-    monkeypatch.setattr(checker.output, "_write_all", racing)
+    monkeypatch.setattr(checker.app.write, "_write_all", racing)
     result = in_process("init", "--referentiel", MINI, "--actor", "ELU", "--level", "espace_de_confiance", "-o", target)
     assert result.code == 2 and "file already exists" in result.stderr, result.stderr
     assert target.read_bytes() == PREVIOUS

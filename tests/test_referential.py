@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.referential import load_referential
+from checker.referential.load import load_referential
 from tests.conftest import MINI, Cli, assert_clean_error
 
 

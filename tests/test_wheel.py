@@ -36,7 +36,7 @@ def test_wheel_finds_bundled_data_outside_the_repository(tmp_path: Path) -> None
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
-    probe = "import checker.paths as p; print(p.referential_dir()); print(p.templates_dir())"
+    probe = "import checker.inputs.paths as p; print(p.referential_dir()); print(p.templates_dir())"
     done = subprocess.run([sys.executable, "-c", probe], cwd=empty, env=env, capture_output=True, text=True, check=True)
     assert str(target) in done.stdout.splitlines()[0]
     listed = subprocess.run(

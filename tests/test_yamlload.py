@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.errors import InputError
-from checker.yamlload import load_yaml_file, load_yaml_text
+from checker.inputs.yamlload import load_yaml_file, load_yaml_text
 
 
 def test_scalars_stay_as_written() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.i18n import message
 from checker.model.referential import Environment
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = [
     "CheckContext",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from checker.checks.base import CheckContext, NotCheckable, not_checkable, verdict
 from checker.model.referential import Environment, EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 if TYPE_CHECKING:
     from cryptography import x509

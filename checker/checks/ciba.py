@@ -12,7 +12,7 @@ from checker.checks.capture import read_har
 from checker.checks.psc import ACR, CIBA_CHANNELS, REQUIRED_SCOPES, form_params, is_national_id, scope_values
 from checker.checks.reading import parse_data, walk
 from checker.model.referential import EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = [
     "KIND",

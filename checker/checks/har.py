@@ -9,7 +9,7 @@ from checker.checks.capture import Capture, Exchange, read_capture
 from checker.checks.psc import ACR, REQUIRED_SCOPES, scope_values
 from checker.checks.reading import parse_data
 from checker.model.referential import EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = [
     "KIND",

@@ -10,7 +10,7 @@ from checker.checks.base import CheckContext, NotCheckable, not_checkable, verdi
 from checker.checks.psc import ACR, DISCOVERY_SUFFIXES, ISSUERS, REQUIRED_SCOPES, locate_host, scope_values
 from checker.checks.reading import parse_data, walk
 from checker.model.referential import Environment, EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = [
     "KIND",

@@ -63,7 +63,7 @@ def parse_data(raw: bytes, ctx: CheckContext, *, yaml: bool = False) -> Any:
     except ValueError as exc:
         if not yaml or text.lstrip().startswith(("{", "[")):
             raise NotCheckable(ctx.say("read.invalid_json", error=str(exc))) from None
-    from checker.yamlload import load_yaml_text
+    from checker.inputs.yamlload import load_yaml_text
 
     try:
         return load_yaml_text(text, "evidence").data

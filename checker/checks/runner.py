@@ -14,7 +14,7 @@ from checker.checks.reading import MAX_READ_BYTES, read_bounded
 from checker.checks.recognise import recognise
 from checker.checks.registry import CHECKS
 from checker.model.referential import EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = [
     "AUTOMATED_KINDS",

@@ -13,7 +13,7 @@ from checker.checks.psc import ACR, ISSUERS, is_national_id, locate_host
 from checker.checks.reading import decode_text, parse_data
 from checker.checks.recognise import looks_like_claims
 from checker.model.referential import EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = [
     "KIND",

@@ -11,7 +11,7 @@ from checker.checks.base import CheckContext, NotCheckable, verdict
 from checker.checks.reading import parse_data
 from checker.checks.recognise import TRACE_TYPES
 from checker.model.referential import EvidenceKind
-from checker.report import CheckResult
+from checker.model.report import CheckResult
 
 __all__ = ["KIND", "MAX_BYTES", "TraceExtract", "check_cycle", "check_fields", "check_send_no_payload", "load"]
 

@@ -11,9 +11,9 @@ import typer
 from checker.cli.common import check_choice
 from checker.errors import InputError, Location
 from checker.i18n import LANGS
-from checker.limits import MAX_EVIDENCE_HASH_BYTES, MAX_JWKS_BYTES
-from checker.readfile import read_input, require_regular_file
-from checker.textsafe import terminal_text
+from checker.inputs.limits import MAX_EVIDENCE_HASH_BYTES, MAX_JWKS_BYTES
+from checker.inputs.readfile import read_input, require_regular_file
+from checker.inputs.textsafe import terminal_text
 
 __all__ = ["check_evidence"]
 
@@ -42,11 +42,11 @@ def check_evidence(
     lang: Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")] = "fr",
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
+    from checker.app.evaluate import parse_as_of
     from checker.checks.base import CheckContext
-    from checker.checks.output import exit_code, make_report, render_console, render_json
     from checker.checks.runner import check_file
     from checker.model.referential import Environment, EvidenceKind
-    from checker.pipeline import parse_as_of
+    from checker.render.check_results import exit_code, make_report, render_console, render_json
 
     for option, value, allowed in (
         ("--kind", kind, _KINDS),

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from checker.errors import UsageError
-from checker.suggest import did_you_mean
-from checker.textsafe import shown
+from checker.inputs.suggest import did_you_mean
+from checker.inputs.textsafe import shown
 
 __all__ = ["ReferentialOption", "check_choice", "check_choices"]
 

@@ -12,7 +12,7 @@ from checker.cli.common import check_choice
 from checker.errors import InputError
 
 if TYPE_CHECKING:
-    from checker.diff import AnswerMove, EditionDiff
+    from checker.referential.diff import AnswerMove, EditionDiff
 
 
 def diff(
@@ -26,14 +26,14 @@ def diff(
     force: Annotated[bool, typer.Option("--force", help="Remplacer un fichier de sortie existant.")] = False,
 ) -> None:
     """Comparer deux éditions ; avec --declaration, dire ce que devient chaque réponse."""
-    from checker.applicability import applicable_requirements
-    from checker.declaration import load_declaration
-    from checker.diff import classify_answers, diff_editions
-    from checker.inputs import declaration_inputs
-    from checker.migrate import migrated_declaration_text
-    from checker.output import warn, write_atomic
-    from checker.readfile import real_path
-    from checker.referential import load_referential
+    from checker.app.write import warn, write_atomic
+    from checker.declaration.files import declaration_inputs
+    from checker.declaration.load import load_declaration
+    from checker.evaluation.applicability import applicable_requirements
+    from checker.inputs.readfile import real_path
+    from checker.referential.diff import classify_answers, diff_editions
+    from checker.referential.load import load_referential
+    from checker.referential.migrate import migrated_declaration_text
 
     check_choice("--format", fmt, ["text", "json"])
     old_ref, new_ref = load_referential(old), load_referential(new)
@@ -58,8 +58,8 @@ def diff(
 
 
 def _print(changes: EditionDiff, moves: list[AnswerMove], fmt: str) -> None:
+    from checker.inputs.textsafe import terminal_text
     from checker.render.diff_text import render_diff_json, render_diff_text
-    from checker.textsafe import terminal_text
 
     text = render_diff_json(changes, moves) if fmt == "json" else render_diff_text(changes, moves)
     sys.stdout.write(text if fmt == "json" else terminal_text(text))

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
+from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
 from checker.errors import ExitCode, InputError
 from checker.i18n import LANGS
-from checker.output import emit, warn
-from checker.textsafe import terminal_text
+from checker.inputs.textsafe import terminal_text
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ (aujourd'hui par défaut).")]
 
@@ -43,7 +43,7 @@ def evaluate(
     ] = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
-    from checker.pipeline import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
     from checker.render.registry import FORMATS
 
     check_choice("--format", fmt, [f for f in FORMATS if not FORMATS[f].suffixes or f in ("json", "md")])
@@ -73,7 +73,7 @@ def validate(
     as_of: AsOf = None,
 ) -> None:
     """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
-    from checker.pipeline import parse_as_of, validate_one
+    from checker.app.evaluate import parse_as_of, validate_one
 
     day = parse_as_of(as_of)
     failed = False

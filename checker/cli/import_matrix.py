@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
-from checker.dates import parse_day
 from checker.i18n import LANGS, message
-from checker.output import emit, warn
+from checker.inputs.dates import parse_day
 
 
 def import_matrix(
@@ -34,7 +34,7 @@ def import_matrix(
     lang: Annotated[str, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = "fr",
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
-    from checker.matrix_import import ImportRequest, run_import
+    from checker.matrix.importer import ImportRequest, run_import
 
     check_choice("--lang", lang, LANGS)
     request = ImportRequest(

@@ -26,9 +26,9 @@ def init(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Créer une déclaration à remplir : chaque exigence applicable, statut `not_assessed`."""
-    from checker.init_template import InitRequest, render_declaration_template
-    from checker.output import write_atomic
-    from checker.referential import load_referential
+    from checker.app.write import write_atomic
+    from checker.declaration.template import InitRequest, render_declaration_template
+    from checker.referential.load import load_referential
 
     ref = load_referential(referentiel)
     request = InitRequest(

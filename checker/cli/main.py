@@ -22,7 +22,7 @@ from checker.cli.init import init
 from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
-from checker.textsafe import terminal_text
+from checker.inputs.textsafe import terminal_text
 
 __all__ = ["app", "run"]
 

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
+from checker.app.write import emit, write_atomic
 from checker.cli.common import ReferentialOption, check_choice
 from checker.errors import ExitCode
 from checker.i18n import LANGS
-from checker.output import emit, write_atomic
-from checker.textsafe import terminal_text
+from checker.inputs.textsafe import terminal_text
 
 
 def portfolio(
@@ -29,9 +29,9 @@ def portfolio(
     ] = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
-    from checker.pipeline import parse_as_of
-    from checker.portfolio import PortfolioRequest, run_portfolio
-    from checker.render.portfolio import render_portfolio
+    from checker.app.evaluate import parse_as_of
+    from checker.portfolio.render import render_portfolio
+    from checker.portfolio.run import PortfolioRequest, run_portfolio
 
     check_choice("--lang", lang, LANGS)
     request = PortfolioRequest(

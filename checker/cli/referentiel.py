@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
+from checker.app.write import emit
 from checker.cli.common import ReferentialOption, check_choice, check_choices
 from checker.errors import UsageError
-from checker.output import emit
 
 app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -25,8 +25,8 @@ def list_requirements(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
-    from checker.listing import LIST_FORMATS, render_list
-    from checker.referential import load_referential
+    from checker.referential.load import load_referential
+    from checker.render.listing import LIST_FORMATS, render_list
 
     check_choice("--format", fmt, LIST_FORMATS)
     ref = load_referential(referentiel)
@@ -45,10 +45,10 @@ def show(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
-    from checker.listing import render_show
-    from checker.referential import load_referential
-    from checker.suggest import did_you_mean
-    from checker.textsafe import shown
+    from checker.inputs.suggest import did_you_mean
+    from checker.inputs.textsafe import shown
+    from checker.referential.load import load_referential
+    from checker.render.listing import render_show
 
     check_choice("--format", fmt, ["text", "json"])
     ref = load_referential(referentiel)
@@ -62,7 +62,7 @@ def show(
 @app.command("check")
 def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition du référentiel.")]) -> None:
     """Vérifier une édition du référentiel (schéma et cohérence) : code 0 si valide, 2 sinon."""
-    from checker.referential import load_referential
+    from checker.referential.load import load_referential
 
     ref = load_referential(path)
     emit(f"{path}: OK — {ref.id} {ref.version}, {len(ref.requirements)} exigences")

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from checker.app.write import emit
 from checker.cli.common import check_choice
-from checker.output import emit
-from checker.schemas import SCHEMAS, schema_text
+from checker.model.schemas import SCHEMAS, schema_text
 
 
 def schema(

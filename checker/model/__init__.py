@@ -1,1 +1,1 @@
-"""Typed models of psc-check's inputs: the referential and the declaration."""
+"""Stage 4, the models: referential, declaration, audit file, and the report every renderer reads (inputs → … → report)."""

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from checker.limits import MAX_TEXT_CHARS, MAX_VERDICTS
+from checker.inputs.limits import MAX_TEXT_CHARS, MAX_VERDICTS
 from checker.model.base import Day, Frozen
 from checker.model.declaration import Status, _status
 

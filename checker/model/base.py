@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from checker.dates import FIRST_DAY, LAST_DAY
+from checker.inputs.dates import FIRST_DAY, LAST_DAY
 
 __all__ = ["Day", "Frozen", "Identifier", "Text"]
 

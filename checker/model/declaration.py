@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, field_validator
 
-from checker import limits
+from checker.inputs import limits
 from checker.model.base import Day, Frozen, Identifier
 from checker.model.referential import Environment, EvidenceKind
 

@@ -1,1 +1,1 @@
-"""Renderers: one module per output format behind one small interface (see :mod:`checker.render.registry`)."""
+"""Stage 5, rendering: a report (or listing, diff, check result) to bytes, one module per format behind one typed registry."""

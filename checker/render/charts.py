@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.i18n import Translator
+from checker.model.report import Outcome, Report
 from checker.render.palette import OUTCOME_COLOURS
-from checker.report import Outcome, Report
 
 __all__ = ["BarChart", "StackChart", "outcome_chart", "theme_chart"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from checker.inputs.textsafe import strip_control, terminal_text
+from checker.model.report import Report
 from checker.render.view import ReportView, make_view
-from checker.report import Report
-from checker.textsafe import strip_control, terminal_text
 
 __all__ = ["render_console"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from checker.diff import AnswerMove, EditionDiff
+from checker.referential.diff import AnswerMove, EditionDiff
 
 __all__ = ["render_diff_json", "render_diff_text"]
 

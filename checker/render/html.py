@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from checker.model.report import Report
 from checker.render.charts import outcome_chart, theme_chart
 from checker.render.palette import ACCENT, OUTCOME_COLOURS, STATUS_OUTCOME
 from checker.render.templating import render_template
 from checker.render.view import make_view
-from checker.report import Report
 
 __all__ = ["render_html"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from checker.report import Report
+from checker.model.report import Report
 
 __all__ = ["render_json"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from checker.i18n import Translator
-from checker.report import GAP_OUTCOMES, Outcome, Report
-from checker.textsafe import strip_control
+from checker.inputs.textsafe import strip_control
+from checker.model.report import GAP_OUTCOMES, Outcome, Report
 
 __all__ = ["render_junit"]
 

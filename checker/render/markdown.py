@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from checker.inputs.textsafe import terminal_text
+from checker.model.report import Report
 from checker.render.templating import render_template
 from checker.render.view import make_view
-from checker.report import Report
-from checker.textsafe import terminal_text
 
 __all__ = ["md_cell", "render_markdown"]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import UsageError
-from checker.report import Report
+from checker.model.report import Report
 
 __all__ = ["FORMATS", "Format", "format_for_path", "render"]
 
@@ -35,7 +35,7 @@ FORMATS: dict[str, Format] = {
         Format("json", (".json",), "checker.render.json_report:render_json"),
         Format("md", (".md", ".markdown"), "checker.render.markdown:render_markdown"),
         Format("html", (".html", ".htm"), "checker.render.html:render_html"),
-        Format("xlsx", (".xlsx",), "checker.render.xlsx:render_xlsx"),
+        Format("xlsx", (".xlsx",), "checker.matrix.writer:render_xlsx"),
         Format("sarif", (".sarif",), "checker.render.sarif:render_sarif"),
         Format("junit", (".xml",), "checker.render.junit:render_junit"),
     )

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from checker.i18n import Translator
-from checker.report import GAP_OUTCOMES, Finding, Problem, Report
+from checker.model.report import GAP_OUTCOMES, Finding, Problem, Report
 
 __all__ = ["render_sarif"]
 

@@ -12,7 +12,7 @@ __all__ = ["render_template"]
 def _environment() -> Any:
     import jinja2
 
-    from checker.paths import templates_dir
+    from checker.inputs.paths import templates_dir
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import Translator
-from checker.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report
+from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report
 
 __all__ = ["CheckRow", "ReportView", "check_rows", "gap_priority", "make_view"]
 

@@ -9,8 +9,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from checker.migrate import dump_yaml
-from checker.yamlload import load_yaml_file
+from checker.inputs.yamlload import load_yaml_file
+from checker.referential.migrate import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 

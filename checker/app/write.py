@@ -1,0 +1,182 @@
+"""Writing outputs safely: a temporary file beside the target, renamed over it; never over an input file.
+
+What a write guarantees: the target holds either its previous content or the complete new one, never a mix; an
+error (full disk, permissions, an exception, Ctrl-C, SIGTERM) leaves no temporary file behind; a temporary file
+left by a process killed outright (SIGKILL, power cut) is named ``.NAME.psc-PID-….tmp`` and removed by the next
+write to the same target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from checker.errors import InputError, Location
+from checker.inputs.textsafe import terminal_text
+
+__all__ = ["emit", "refuse_input_overwrite", "warn", "write_atomic"]
+
+_CHUNK = 1 << 20
+
+
+def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
+    """Raise if ``target`` is one of ``inputs`` (the same path, or the same file through any path or link)."""
+    where = target.absolute()
+    try:
+        info: os.stat_result | None = target.stat()
+    except (OSError, ValueError):
+        info = None
+    for path in dict.fromkeys(inputs):
+        if path.absolute() == where or (info is not None and _same_file(path, info)):
+            raise InputError.at(
+                Location(str(target)), "the output would overwrite an input file", "choose another output path"
+            )
+
+
+def _same_file(path: Path, info: os.stat_result) -> bool:
+    try:
+        other = path.stat()
+    except (OSError, ValueError):
+        return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
+
+
+def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), overwrite: bool = True) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``.
+
+    With ``overwrite=False`` an existing ``target`` is refused, and the final step links the file into place so a
+    file created meanwhile by someone else is not replaced either.
+    """
+    refuse_input_overwrite(target, inputs)
+    folder = _check_target(target, overwrite)
+    _remove_stale(folder, target.name)
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(target.name)}{os.getpid()}-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            _write_all(handle.fileno(), data)
+            os.fchmod(handle.fileno(), _mode_for(target))
+            os.fsync(handle.fileno())
+        _publish(tmp, target, overwrite)
+        tmp = ""
+        _sync_folder(folder)
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError as exc:
+        raise InputError.at(
+            Location(str(target)), f"cannot write the file ({exc.strerror or exc})", _hint(exc)
+        ) from None
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink()
+
+
+def _check_target(target: Path, overwrite: bool) -> Path:
+    folder = target.parent if str(target.parent) else Path()
+    if target.is_dir():
+        raise InputError.at(Location(str(target)), "is a folder", "give the path of a file to write")
+    if not overwrite and (target.exists() or target.is_symlink()):
+        raise _exists(target)
+    if not folder.is_dir():
+        raise InputError.at(Location(str(target)), "the output folder does not exist", "create it first")
+    return folder
+
+
+def _exists(target: Path) -> InputError:
+    return InputError.at(Location(str(target)), "file already exists", "remove it, choose another path or pass --force")
+
+
+def _hint(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space; the previous file, if any, is untouched"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "check the folder's permissions; the previous file, if any, is untouched"
+    return "check the folder's permissions and free space; the previous file, if any, is untouched"
+
+
+def _prefix(name: str) -> str:
+    return f".{name}.psc-"
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[:_CHUNK])
+        view = view[written:]
+
+
+def _publish(tmp: str, target: Path, overwrite: bool) -> None:
+    if overwrite:
+        Path(tmp).replace(target)
+        return
+    try:
+        os.link(tmp, target)  # fails with FileExistsError if the target appeared meanwhile: never replaced
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system (FAT, some network shares): check, then rename
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+        Path(tmp).replace(target)
+        return
+    Path(tmp).unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable (best effort: not every system can open a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove the temporary files of earlier writes to ``name`` whose process no longer exists."""
+    prefix = _prefix(name)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            pid = entry.name[len(prefix) :].split("-", 1)[0]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask (mkstemp gives 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def emit(text: str) -> None:
+    """Print ``text`` to standard output (UTF-8, one trailing newline, terminal controls made visible)."""
+    safe = terminal_text(text)
+    sys.stdout.write(safe if safe.endswith("\n") else safe + "\n")
+
+
+def warn(text: str) -> None:
+    """Print a warning line on standard error (terminal controls made visible)."""
+    for line in text.splitlines() or [""]:
+        sys.stderr.write(f"psc-check: warning: {terminal_text(line)}\n")

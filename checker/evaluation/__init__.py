@@ -1,0 +1,1 @@
+"""Stage 3, evaluation (pure, the clock passed in): applicability, evidence, habilitations, parcours, outcomes, regression, audit verdicts."""

@@ -1,0 +1,125 @@
+"""Audit files: load one strictly, check it was made on this referential and declaration, fold it into findings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.declaration.load import LoadedDeclaration
+from checker.errors import InputError
+from checker.i18n import message
+from checker.inputs.limits import MAX_AUDIT_BYTES
+from checker.inputs.suggest import did_you_mean
+from checker.inputs.validation import validate_document
+from checker.inputs.yamlload import YamlDocument, load_yaml_file
+from checker.model.audit import Audit
+from checker.model.declaration import Status
+from checker.model.report import AuditInfo, Finding, Outcome, Problem, Reason
+from checker.referential.load import LoadedReferential
+
+__all__ = ["LoadedAudit", "apply_audit", "audit_errors", "audit_info", "audit_problems", "load_audit"]
+
+VERDICT_OUTCOMES = {
+    Status.COMPLIANT: Outcome.COMPLIANT,
+    Status.PARTIAL: Outcome.PARTIAL,
+    Status.NON_COMPLIANT: Outcome.NON_COMPLIANT,
+    Status.NOT_APPLICABLE: Outcome.NOT_APPLICABLE,
+}
+"""An auditor's verdict → the outcome it decides (``not_assessed`` decides nothing)."""
+
+
+@dataclass(frozen=True)
+class LoadedAudit:
+    """A validated audit file with its path and hash."""
+
+    model: Audit
+    path: Path
+    sha256: str
+    document: YamlDocument = field(repr=False, compare=False)
+
+
+def load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
+    """Load ``path`` strictly; refuse an audit made on another referential edition or declaration."""
+    doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what="an audit file")
+    model = validate_document(doc, Audit)
+    errors = audit_errors(model, doc, ref, decl.sha256)
+    if errors:
+        raise InputError(errors)
+    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return LoadedAudit(model=model, path=path, sha256=digest, document=doc)
+
+
+def audit_errors(audit: Audit, doc: YamlDocument, ref: LoadedReferential, declaration_sha256: str) -> list[str]:
+    """What makes ``audit`` unusable with ``ref`` and the declaration hashed ``declaration_sha256``."""
+    out: list[str] = []
+    got = audit.reference
+    if got.referential_id != ref.id or got.referential_version != ref.version:
+        where = doc.location(["reference", "referential_version" if got.referential_id == ref.id else "referential_id"])
+        out.append(
+            f"{where}: audit made on referential {got.referential_id} {got.referential_version}, this evaluation uses "
+            f"{ref.id} {ref.version} — evaluate with that edition (--referentiel) or re-import a matrix made from this one"
+        )
+    if got.declaration_sha256 != declaration_sha256:
+        where = doc.location(["reference", "declaration_sha256"])
+        out.append(
+            f"{where}: audit made on another version of the declaration (sha256 {got.declaration_sha256[:12]}…, "
+            f"this one is {declaration_sha256[:12]}…) — export a new matrix from this declaration and import it"
+        )
+    for req_id in audit.verdicts:
+        if req_id not in ref.requirements:
+            hint = did_you_mean(req_id, ref.requirements) or "see `psc-check referentiel list`"
+            out.append(f"{doc.location(['verdicts', req_id], key=True)}: unknown requirement `{req_id}` — {hint}")
+    return out
+
+
+def apply_audit(findings: Iterable[Finding], audit: LoadedAudit, lang: str) -> list[Finding]:
+    """Findings where each auditor's verdict (other than ``not_assessed``) decides the outcome."""
+    out: list[Finding] = []
+    for finding in findings:
+        verdict = audit.model.verdicts.get(finding.requirement_id)
+        if verdict is None or verdict.verdict not in VERDICT_OUTCOMES:
+            out.append(finding)
+            continue
+        status = verdict.verdict
+        reason = Reason(
+            code="auditor_verdict",
+            message=message("reason.auditor", lang, verdict=message(f"status.{status.value}", lang)),
+        )
+        update = {
+            "outcome": VERDICT_OUTCOMES[status],
+            "reasons": [*finding.reasons, reason],
+            "auditor_verdict": status.value,
+            "auditor_comment": verdict.comment or None,
+            "disagreement": finding.declared_status != status.value,
+        }
+        out.append(finding.model_copy(update=update))
+    return out
+
+
+def audit_problems(audit: LoadedAudit, applicable: set[str], lang: str) -> list[Problem]:
+    """Warnings for verdicts on requirements that do not apply to the declaration (they are ignored)."""
+    return [
+        Problem(
+            code="audit_not_applicable",
+            severity="warning",
+            location=str(audit.document.location(["verdicts", req_id], key=True)),
+            message=message("problem.audit_not_applicable", lang, requirement=req_id),
+        )
+        for req_id, verdict in sorted(audit.model.verdicts.items())
+        if req_id not in applicable and verdict.verdict in VERDICT_OUTCOMES
+    ]
+
+
+def audit_info(audit: LoadedAudit, findings: Iterable[Finding]) -> AuditInfo:
+    """Who audited, when, and how many verdicts and disagreements reached the findings."""
+    judged = [f for f in findings if f.auditor_verdict is not None]
+    return AuditInfo(
+        path=audit.path.as_posix(),
+        sha256=audit.sha256,
+        auditor=audit.model.auditor.name,
+        date=audit.model.date,
+        verdicts=len(judged),
+        disagreements=sum(1 for f in judged if f.disagreement),
+    )

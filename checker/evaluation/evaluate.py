@@ -1,0 +1,373 @@
+"""Evaluate a declaration against a referential as of a date: pure, no output, the clock passed in."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker import __version__
+from checker.declaration.load import LoadedDeclaration
+from checker.evaluation.applicability import applicable_requirements
+from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
+from checker.evaluation.habilitations import review_habilitations
+from checker.evaluation.parcours import review_parcours
+from checker.i18n import message
+from checker.model.declaration import Answer, Status
+from checker.model.referential import Obligation, Requirement
+from checker.model.report import (
+    GAP_OUTCOMES,
+    DeadlineItem,
+    DeclarationInfo,
+    EvidenceResult,
+    Finding,
+    Lapse,
+    Outcome,
+    Problem,
+    Reason,
+    Report,
+    Summary,
+    ThemeCount,
+    ToolInfo,
+)
+from checker.referential.load import LoadedReferential
+
+if TYPE_CHECKING:
+    from checker.evaluation.audit import LoadedAudit
+
+__all__ = ["EvaluationOptions", "evaluate"]
+
+LAPSE_HORIZON_DAYS = 90
+_DIRECT = {
+    Status.PARTIAL: Outcome.PARTIAL,
+    Status.NON_COMPLIANT: Outcome.NON_COMPLIANT,
+    Status.NOT_APPLICABLE: Outcome.NOT_APPLICABLE,
+}
+
+
+@dataclass(frozen=True)
+class EvaluationOptions:
+    as_of: dt.date
+    lang: str = "fr"
+    allow_outside_evidence: bool = False
+    audit: LoadedAudit | None = None
+    """An auditor's verdicts: where one is given, it decides the outcome."""
+
+
+def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
+    """The report of ``decl`` against ``ref`` as of ``options.as_of``."""
+    lang, as_of, model = options.lang, options.as_of, decl.model
+    ctx = EvidenceContext(
+        decl.folder, as_of, lang, options.allow_outside_evidence, level=model.level, subject=model.subject
+    )
+    applicable = applicable_requirements(ref, model, lang)
+    applicable_ids = {req.id for req, _ in applicable}
+    themes = {t.id: t.label for t in ref.model.themes}
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    lapses: list[Lapse] = []
+    for req, why in applicable:
+        answer = model.answers.get(req.id)
+        finding = _finding(req, why, answer, ctx, themes, decl)
+        findings.append(finding)
+        problems.extend(_answer_problems(req, answer, finding, decl, as_of, lang))
+        lapses.extend(_evidence_lapses(req, finding.evidence, as_of, lang))
+    problems.extend(
+        Problem(
+            code="answer_not_applicable",
+            severity="warning",
+            location=str(decl.document.location(["answers", req_id], key=True)),
+            message=message("problem.answer_not_applicable", lang, requirement=req_id),
+        )
+        for req_id in sorted(model.answers.keys() - applicable_ids)
+    )
+    if model.organisation.siren is None:
+        problems.append(
+            Problem(
+                code="siren_missing",
+                severity="warning",
+                location=str(decl.document.location(["organisation"])),
+                message=message("problem.siren_missing", lang),
+            )
+        )
+    habs = review_habilitations(
+        ref,
+        model.actors,
+        model.habilitations.held,
+        model.habilitations.relied_upon,
+        decl.document,
+        as_of,
+        lang,
+        LAPSE_HORIZON_DAYS,
+    )
+    steps, parcours_problems = review_parcours(ref, model, decl.document, as_of, lang)
+    problems += habs.problems + parcours_problems
+    audit = None
+    if options.audit is not None:  # the audit module (and its models) loads only when an audit is given
+        from checker.evaluation.audit import apply_audit, audit_info, audit_problems
+
+        findings = apply_audit(findings, options.audit, lang)
+        problems += audit_problems(options.audit, applicable_ids, lang)
+        audit = audit_info(options.audit, findings)
+    problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message))
+    lapses = sorted(lapses + habs.lapses, key=lambda lp: (lp.date, lp.kind, lp.what))
+    return Report(
+        tool=ToolInfo(name="psc-check", version=__version__),
+        lang=lang,
+        as_of=as_of,
+        referential=ref.info(),
+        declaration=_declaration_info(decl),
+        summary=_summary(findings, problems, themes),
+        findings=findings,
+        problems=problems,
+        habilitations=habs.statuses,
+        parcours=steps,
+        lapses=lapses,
+        deadlines=_deadlines([req for req, _ in applicable], as_of),
+        audit=audit,
+    )
+
+
+_SEVERITY = {"error": 0, "warning": 1, "info": 2}
+
+
+def _finding(
+    req: Requirement,
+    why: list[Reason],
+    answer: Answer | None,
+    ctx: EvidenceContext,
+    themes: dict[str, str],
+    decl: LoadedDeclaration,
+) -> Finding:
+    lang = ctx.lang
+    source = decl.answer_file(req.id)
+    if answer and source != decl.path:
+        ctx = dataclasses.replace(ctx, folder=source.parent)  # inherited answer: its evidence sits beside its file
+    evidence = [assess_evidence(item, req.evidence, ctx, req.checks) for item in answer.evidence] if answer else []
+    outcome, reasons = _outcome(req, answer, evidence, lang)
+    spec = req.evidence
+    return Finding(
+        requirement_id=req.id,
+        title=req.title,
+        statement=req.statement,
+        theme=req.theme,
+        theme_label=themes.get(req.theme, req.theme),
+        obligation=req.obligation.value,
+        actors=list(req.actors),
+        levels=list(req.levels),
+        declared_status=answer.status.value if answer else None,
+        outcome=outcome,
+        applicability=why,
+        reasons=reasons,
+        evidence=evidence,
+        evidence_expected=f"{', '.join(k.value for k in spec.kinds)} — {spec.description}" if spec else None,
+        justification=answer.justification if answer else None,
+        remediation=req.remediation,
+        planned=answer.planned if answer else None,
+        owner=answer.owner if answer else None,
+        deadline=req.deadline,
+        line=decl.line_of_answer(req.id) if answer else decl.document.line_column(["answers"], key=True)[0],
+        source=source.as_posix() if answer else None,
+    )
+
+
+def _outcome(
+    req: Requirement, answer: Answer | None, evidence: list[EvidenceResult], lang: str
+) -> tuple[Outcome, list[Reason]]:
+    if answer is None:
+        return Outcome.UNANSWERED, [Reason(code="no_answer", message=message("reason.no_answer", lang))]
+    if answer.status is Status.NOT_ASSESSED:
+        return Outcome.UNANSWERED, [Reason(code="not_assessed", message=message("reason.not_assessed", lang))]
+    declared = Reason(
+        code="declared", message=message("reason.declared", lang, status=message(f"status.{answer.status.value}", lang))
+    )
+    if answer.status in _DIRECT:
+        reasons = [declared]
+        if (
+            answer.status is Status.NOT_APPLICABLE
+            and req.obligation is Obligation.MANDATORY
+            and not answer.justification
+        ):
+            reasons.append(
+                Reason(code="na_without_justification", message=message("reason.na_without_justification", lang))
+            )
+        return _DIRECT[answer.status], reasons
+    failed = [e for e in evidence if e.status != "ok"]
+    if failed:
+        return Outcome.UNSUPPORTED, [declared] + [
+            Reason(
+                code=f"evidence_{e.status}",
+                message=message("reason.evidence_failed", lang, path=e.path, status=e.detail, detail=""),
+            )
+            for e in failed
+        ]
+    contradicted = check_reasons(evidence, "contradicted", lang)
+    if contradicted:
+        return Outcome.UNSUPPORTED, [declared, *contradicted]
+    spec = req.evidence
+    if spec is not None and spec.required and not evidence:
+        kinds = ", ".join(k.value for k in spec.kinds)
+        return Outcome.UNSUPPORTED, [
+            declared,
+            Reason(code="no_evidence", message=message("reason.no_evidence", lang, kinds=kinds)),
+        ]
+    if evidence:
+        return Outcome.COMPLIANT, [
+            declared,
+            Reason(code="evidence_ok", message=message("reason.evidence_ok", lang, count=len(evidence))),
+            *check_reasons(evidence, "verified", lang),
+            *check_reasons(evidence, "not_checkable", lang),
+        ]
+    return Outcome.COMPLIANT, [
+        declared,
+        Reason(code="no_evidence_expected", message=message("reason.no_evidence_expected", lang)),
+    ]
+
+
+def _answer_problems(
+    req: Requirement, answer: Answer | None, finding: Finding, decl: LoadedDeclaration, as_of: dt.date, lang: str
+) -> list[Problem]:
+    if answer is None:
+        return []
+    where = str(decl.document.location(["answers", req.id], key=True))
+    out: list[Problem] = []
+    if answer.status is Status.NOT_APPLICABLE and req.obligation is Obligation.MANDATORY and not answer.justification:
+        out.append(
+            Problem(
+                code="na_without_justification",
+                severity="error",
+                location=where,
+                message=message("problem.na_without_justification", lang, requirement=req.id),
+            )
+        )
+    if answer.status in (Status.PARTIAL, Status.NON_COMPLIANT) and not answer.justification:
+        out.append(
+            Problem(
+                code="gap_without_justification",
+                severity="error",
+                location=where,
+                message=message(
+                    "problem.gap_without_justification",
+                    lang,
+                    requirement=req.id,
+                    status=message(f"status.{answer.status.value}", lang),
+                ),
+            )
+        )
+    if answer.planned is not None and answer.planned < as_of and finding.outcome in GAP_OUTCOMES:
+        out.append(
+            Problem(
+                code="planned_past",
+                severity="warning",
+                location=where,
+                message=message("problem.planned_past", lang, requirement=req.id, planned=answer.planned.isoformat()),
+            )
+        )
+    for i, item in enumerate(finding.evidence):
+        if item.status == "outside":
+            out.append(
+                Problem(
+                    code="evidence_outside",
+                    severity="error",
+                    location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
+                    message=message("problem.evidence_outside", lang, requirement=req.id, path=item.path),
+                )
+            )
+    return out
+
+
+def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt.date, lang: str) -> list[Lapse]:
+    out: list[Lapse] = []
+    rule = req.evidence.freshness if req.evidence else None
+    for item in evidence:
+        if item.status != "ok":
+            continue
+        rule_for_item = rule if rule is not None and rule.binds(item.kind) else None
+        dates = [item.expires] if item.expires else []
+        if rule_for_item and rule_for_item.max_age_days and item.collected:
+            dates.append(item.collected + dt.timedelta(days=rule_for_item.max_age_days))
+        if rule_for_item and rule_for_item.min_remaining_days is not None and item.expires:
+            dates.append(item.expires - dt.timedelta(days=rule_for_item.min_remaining_days))
+        if dates and 0 <= (min(dates) - as_of).days <= LAPSE_HORIZON_DAYS:
+            day = min(dates)
+            out.append(
+                Lapse(
+                    kind="evidence",
+                    date=day,
+                    days=(day - as_of).days,
+                    what=message("lapse.evidence", lang, path=item.path, requirement=req.id),
+                )
+            )
+    return out
+
+
+def _deadlines(reqs: list[Requirement], as_of: dt.date) -> list[DeadlineItem]:
+    out = [
+        DeadlineItem(requirement_id=r.id, title=r.title, kind=kind, date=day, days=(day - as_of).days)
+        for r in reqs
+        for kind, day in (("effective", r.effective), ("deadline", r.deadline))
+        if day is not None and day >= as_of
+    ]
+    return sorted(out, key=lambda d: (d.date, d.requirement_id, d.kind))
+
+
+def _declaration_info(decl: LoadedDeclaration) -> DeclarationInfo:
+    m = decl.model
+    return DeclarationInfo(
+        path=decl.path.as_posix(),
+        sha256=decl.sha256,
+        organisation=m.organisation.name,
+        siren=m.organisation.siren,
+        subject=m.subject.name,
+        subject_version=m.subject.version,
+        actors=list(m.actors),
+        level=m.level,
+        parcours=m.parcours.id if m.parcours else None,
+        features=sorted(k for k, on in m.features.items() if on),
+    )
+
+
+def _score(counts: Counter[Outcome]) -> float:
+    assessed = sum(counts.values()) - counts[Outcome.NOT_APPLICABLE]
+    if assessed <= 0:
+        return 100.0
+    return round(100 * (counts[Outcome.COMPLIANT] + 0.5 * counts[Outcome.PARTIAL]) / assessed, 1)
+
+
+def _summary(findings: list[Finding], problems: list[Problem], themes: dict[str, str]) -> Summary:
+    counts = Counter(f.outcome for f in findings)
+    mandatory_gaps = sum(1 for f in findings if f.obligation == "mandatory" and f.outcome in GAP_OUTCOMES)
+    errors = sum(1 for p in problems if p.severity == "error")
+    by_obligation = {
+        ob: {o.value: sum(1 for f in findings if f.obligation == ob and f.outcome is o) for o in Outcome}
+        for ob in ("mandatory", "recommended")
+    }
+    per_theme: dict[str, Counter[Outcome]] = {}
+    for f in findings:  # one pass, not one per theme
+        per_theme.setdefault(f.theme, Counter())[f.outcome] += 1
+    by_theme = []
+    for theme in sorted(per_theme):
+        in_theme = per_theme[theme]
+        by_theme.append(
+            ThemeCount(
+                theme=theme,
+                label=themes.get(theme, theme),
+                applicable=sum(in_theme.values()),
+                compliant=in_theme[Outcome.COMPLIANT] + in_theme[Outcome.NOT_APPLICABLE],
+                gaps=sum(n for o, n in in_theme.items() if o in GAP_OUTCOMES),
+                score=_score(in_theme),
+            )
+        )
+    return Summary(
+        applicable=len(findings),
+        outcomes={o.value: counts[o] for o in Outcome},
+        by_obligation=by_obligation,
+        by_theme=by_theme,
+        mandatory_gaps=mandatory_gaps,
+        errors=errors,
+        warnings=sum(1 for p in problems if p.severity == "warning"),
+        score=_score(counts),
+        ready=mandatory_gaps == 0 and errors == 0,
+    )

@@ -1,0 +1,140 @@
+"""``import-matrix``: turn a returned matrix into an audit file, merged into an earlier one, written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.app.write import refuse_input_overwrite, write_atomic
+from checker.declaration.files import declaration_inputs
+from checker.declaration.load import LoadedDeclaration, load_declaration
+from checker.errors import InputError, Location, UsageError
+from checker.evaluation.audit import audit_errors
+from checker.inputs.limits import MAX_AUDIT_BYTES
+from checker.inputs.textsafe import strip_control
+from checker.inputs.validation import validate_document
+from checker.inputs.yamlload import load_yaml_file, load_yaml_text
+from checker.matrix.read import MatrixContent, read_matrix
+from checker.model.audit import Audit, Auditor, AuditReference, Verdict
+from checker.model.declaration import Status
+from checker.referential.load import LoadedReferential, load_referential
+
+__all__ = ["ImportRequest", "ImportResult", "dump_audit", "merge_rows", "run_import"]
+
+_HEADER = "# psc-check audit file: an auditor's verdicts per requirement (written by psc-check import-matrix).\n"
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    matrix: Path
+    declaration: Path
+    output: Path
+    date: dt.date
+    referential: Path | None = None
+    auditor: str | None = None
+    force: bool = False
+    """Replace an existing audit file instead of merging into it."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    audit: Audit
+    new: int
+    changed: int
+    kept: int
+    warnings: tuple[str, ...] = ()
+    """What the matrix holds that was not imported, or imported from hidden rows."""
+
+
+def run_import(request: ImportRequest) -> ImportResult:
+    """Read the matrix, check it against the referential and declaration, merge, write the audit file."""
+    ref = load_referential(request.referential)
+    decl = load_declaration(request.declaration, ref)
+    inputs = [request.matrix, *declaration_inputs(decl), ref.path]
+    refuse_input_overwrite(request.output, inputs)
+    content = read_matrix(request.matrix, ref)
+    _check_declaration(request.matrix, content, decl)
+    earlier = None if request.force else _earlier(request.output, ref, decl)
+    name = strip_control(request.auditor or "").strip() or (earlier.auditor.name if earlier else "")
+    if not name:
+        raise UsageError("--auditor: give the auditor's name (there is no earlier audit file to take it from)")
+    organisation = earlier.auditor.organisation if earlier and earlier.auditor.name == name else None
+    verdicts, counts = merge_rows(earlier.verdicts if earlier else {}, content, request.date)
+    audit = Audit(
+        reference=AuditReference(
+            referential_id=ref.id, referential_version=ref.version, declaration_sha256=decl.sha256
+        ),
+        auditor=Auditor(name=name[:200], organisation=organisation),
+        date=request.date,
+        verdicts=verdicts,
+    )
+    text = dump_audit(audit)
+    if validate_document(load_yaml_text(text, str(request.output)), Audit).model_dump() != audit.model_dump():
+        raise RuntimeError("the audit file would not read back identically")
+    write_atomic(request.output, text.encode("utf-8"), inputs=inputs)
+    return ImportResult(audit, *counts, warnings=tuple(content.warnings))
+
+
+def _check_declaration(path: Path, content: MatrixContent, decl: LoadedDeclaration) -> None:
+    made_from = content.about.get("declaration_sha256", "")
+    if made_from != decl.sha256:
+        raise InputError.at(
+            Location(str(path), sheet=_about_name(content), cell=content.about_cells.get("declaration_sha256")),
+            f"matrix made from another version of the declaration (sha256 {made_from[:12] or '—'}…, "
+            f"{decl.path} is {decl.sha256[:12]}…)",
+            "pass the declaration the matrix was made from, or export a new matrix from this one",
+        )
+
+
+def _about_name(content: MatrixContent) -> str:
+    from checker.i18n import message
+
+    return message("sheet.about", content.about.get("lang") or "fr")
+
+
+def _earlier(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> Audit | None:
+    if path.is_dir():
+        raise InputError.at(Location(str(path)), "is a folder", "give the path of the audit file to write (-o)")
+    if not path.exists():
+        return None
+    try:
+        doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what="an audit file")
+        model = validate_document(doc, Audit)
+    except InputError as error:
+        shown = error.messages[:5]
+        raise InputError(
+            [*shown, f"{path}: exists and is not an audit file to complete — choose another -o, or pass --force"]
+        ) from None
+    errors = audit_errors(model, doc, ref, decl.sha256)
+    if errors:
+        raise InputError([*errors, f"{path}: this audit file cannot be merged — pass --force to replace it"])
+    return model
+
+
+def merge_rows(
+    earlier: dict[str, Verdict], content: MatrixContent, day: dt.date
+) -> tuple[dict[str, Verdict], tuple[int, int, int]]:
+    """Earlier verdicts updated by the matrix's rows; an empty cell never erases what was there."""
+    merged = dict(earlier)
+    new = changed = 0
+    for row in content.rows:
+        before = earlier.get(row.requirement_id)
+        verdict = row.verdict or (before.verdict if before else Status.NOT_ASSESSED)
+        comment = row.comment if row.comment is not None else (before.comment if before else None)
+        if before is not None and (before.verdict, before.comment) == (verdict, comment):
+            continue
+        merged[row.requirement_id] = Verdict(verdict=verdict, comment=comment, date=day)
+        new, changed = (new + 1, changed) if before is None else (new, changed + 1)
+    kept = len(merged) - new - changed
+    return dict(sorted(merged.items())), (new, changed, kept)
+
+
+def dump_audit(audit: Audit) -> str:
+    """The audit file's YAML text (keys in a fixed order, verdicts sorted by requirement id)."""
+    import yaml
+
+    data: dict[str, Any] = audit.model_dump(mode="json", exclude_none=True)
+    data["verdicts"] = {key: data["verdicts"][key] for key in sorted(data["verdicts"])}
+    return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,166 @@
+"""Read an auditor's returned matrix: verdicts and comments by requirement id, refusals by sheet and cell."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError, Location
+from checker.inputs.limits import MAX_MATRIX_BYTES
+from checker.inputs.readfile import read_input
+from checker.matrix.layout import ABOUT_FIELDS, MATRIX_COLUMNS, MATRIX_FORMAT, SHEETS, column_number, sheet_names
+from checker.matrix.rows import CheckedRow, RowChecker
+from checker.matrix.scan import WorkbookScan, scan_workbook
+from checker.referential.load import LoadedReferential
+
+__all__ = ["MAX_MATRIX_BYTES", "MatrixContent", "read_matrix"]
+
+_MAX_MESSAGES = 25
+_AUDITED = (column_number("auditor_verdict") - 1, column_number("auditor_comment") - 1)
+
+
+@dataclass(frozen=True)
+class MatrixContent:
+    """The matrix's provenance (``À propos``) and the auditor's rows."""
+
+    sha256: str
+    about: dict[str, str]
+    about_cells: dict[str, str]
+    rows: list[CheckedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the import leaves aside and the auditor should know: extra sheets, hidden rows, stray cells."""
+
+
+def read_matrix(path: Path, ref: LoadedReferential) -> MatrixContent:
+    """Read ``path``; raise :class:`InputError` naming sheet, cell and fix for anything that cannot be trusted."""
+    raw = _raw_bytes(path)
+    wanted = dict.fromkeys(sheet_names("matrix"), len(MATRIX_COLUMNS)) | dict.fromkeys(sheet_names("about"), 2)
+    scan = scan_workbook(raw, str(path), wanted)
+    workbook = _open(raw, path)
+    try:
+        about_sheet = _sheet(workbook, "about", path)
+        matrix_sheet = _sheet(workbook, "matrix", path)
+        seen = scan.sheets.get(matrix_sheet.title)
+        if seen is None or about_sheet.title not in scan.sheets:  # openpyxl found a sheet the scan did not
+            raise InputError.at(
+                Location(str(path), sheet=matrix_sheet.title), "unusual workbook structure", "save it again as .xlsx"
+            )
+        about, cells = _about(about_sheet)
+        _check_about(path, about_sheet.title, about, cells, ref)
+        checker = RowChecker(str(path), matrix_sheet.title, ref)
+        checker.errors += [
+            f"{Location(str(path), sheet=matrix_sheet.title, cell=merged)}: merged cells — unmerge them: "
+            "each requirement keeps its own row, verdict and comment"
+            for merged in seen.merged
+        ]
+        notes = _notes(path, scan, matrix_sheet.title)
+        for number, row in enumerate(matrix_sheet.iter_rows(max_col=len(MATRIX_COLUMNS)), start=1):
+            cells_of_row = list(row)
+            if number in seen.hidden_rows and _audited(cells_of_row):
+                notes.append(_hidden_note(path, matrix_sheet.title, number))
+            checker.add(number, cells_of_row)
+    finally:
+        workbook.close()
+    if checker.errors:
+        _raise(checker.errors)
+    return MatrixContent(hashlib.sha256(raw).hexdigest(), about, cells, checker.rows, notes)
+
+
+def _audited(cells: list[Any]) -> bool:
+    return any(index < len(cells) and getattr(cells[index], "value", None) not in (None, "") for index in _AUDITED)
+
+
+def _hidden_note(path: Path, sheet: str, row: int) -> str:
+    where = Location(str(path), sheet=sheet, cell=f"A{row}")
+    return f"{where}: row {row} is hidden but holds a verdict or comment, imported — check it is meant"
+
+
+def _notes(path: Path, scan: WorkbookScan, matrix: str) -> list[str]:
+    """Warnings for what the import leaves aside: sheets psc-check did not write, text right of the last column."""
+    known = {name for key in SHEETS for name in sheet_names(key)}
+    column = chr(ord("A") + column_number("auditor_comment") - 1)
+    out = [
+        f"{Location(str(path), sheet=name)}: sheet not written by psc-check, not imported — "
+        f"copy what matters into the comment column ({column}) of `{matrix}`"
+        for name in scan.sheet_parts
+        if name not in known
+    ]
+    out += [
+        f"{Location(str(path), sheet=matrix, cell=cell)}: text outside the matrix columns, not imported — "
+        f"move it to the comment column ({column})"
+        for cell in scan.sheets[matrix].outside
+    ]
+    return out
+
+
+def _raise(errors: list[str]) -> None:
+    shown = errors[:_MAX_MESSAGES]
+    if len(errors) > len(shown):
+        shown.append(f"… and {len(errors) - len(shown)} more problems in the matrix")
+    raise InputError(shown)
+
+
+def _raw_bytes(path: Path) -> bytes:
+    return read_input(path, MAX_MATRIX_BYTES, what="a matrix", hint="give the path of the returned .xlsx matrix")
+
+
+def _open(raw: bytes, path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - any failure to parse a foreign file is an input error
+        raise InputError.at(
+            Location(str(path)),
+            f"cannot read the workbook ({type(exc).__name__})",
+            "save it again as an Excel .xlsx workbook (not .xls, not password-protected)",
+        ) from None
+
+
+def _sheet(workbook: Any, key: str, path: Path) -> Any:
+    for name in sheet_names(key):
+        if name in workbook.sheetnames:
+            return workbook[name]
+    expected = " or ".join(f"`{name}`" for name in sheet_names(key))
+    raise InputError.at(
+        Location(str(path), sheet=expected),
+        "sheet missing or renamed",
+        "use the matrix psc-check produced, with its sheet names unchanged",
+    )
+
+
+def _about(ws: Any) -> tuple[dict[str, str], dict[str, str]]:
+    values: dict[str, str] = {}
+    cells: dict[str, str] = {}
+    for number, row in enumerate(ws.iter_rows(min_row=2, max_row=len(ABOUT_FIELDS) + 1, max_col=2), start=2):
+        key = ABOUT_FIELDS[number - 2]
+        cell = row[1] if len(row) > 1 else None
+        value = getattr(cell, "value", None)
+        values[key] = "" if value is None else str(value).strip()
+        cells[key] = f"B{number}"
+    return values, cells
+
+
+def _check_about(path: Path, sheet: str, about: dict[str, str], cells: dict[str, str], ref: LoadedReferential) -> None:
+    def at(key: str) -> Location:
+        return Location(str(path), sheet=sheet, cell=cells.get(key, "B1"))
+
+    if about.get("matrix_format") != MATRIX_FORMAT:
+        raise InputError.at(
+            at("matrix_format"),
+            f"matrix format `{about.get('matrix_format')}` is not format {MATRIX_FORMAT}",
+            "export a new matrix with this version of psc-check",
+        )
+    made_on = (about.get("referential_id"), about.get("referential_version"))
+    if made_on != (ref.id, ref.version):
+        raise InputError.at(
+            at("referential_version"),
+            f"matrix made from referential {made_on[0]} {made_on[1]}, this import uses {ref.id} {ref.version}",
+            "import with the edition it was made from (--referentiel), or export a new matrix from this one",
+        )

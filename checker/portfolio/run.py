@@ -1,0 +1,221 @@
+"""Evaluate many declarations (in parallel) and build the portfolio report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from checker import __version__
+from checker.declaration.files import declaration_inputs
+from checker.declaration.load import load_declaration
+from checker.errors import InputError, Location
+from checker.evaluation.evaluate import EvaluationOptions, evaluate
+from checker.evaluation.habilitations import add_years
+from checker.i18n import message
+from checker.inputs.readfile import real_path
+from checker.model.portfolio import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
+from checker.model.report import GAP_OUTCOMES, Report, ToolInfo
+from checker.referential.load import LoadedReferential, load_referential
+
+__all__ = ["PortfolioRequest", "collect_declarations", "run_portfolio"]
+
+_PATTERNS = ("declaration.yaml", "declaration.yml", "*.declaration.yaml", "declaration-*.yaml")
+_SERIAL_BELOW = 16
+
+
+@dataclass(frozen=True)
+class PortfolioRequest:
+    inputs: tuple[Path, ...]
+    as_of: dt.date
+    referential: Path | None = None
+    lang: str = "fr"
+    workers: int | None = None
+
+
+def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
+    """Files as given; in folders, every ``declaration.yaml`` (or ``*.declaration.yaml``) below, sorted."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            hits = {p for pattern in _PATTERNS for p in item.rglob(pattern) if p.is_file()}
+            found += sorted(hits)
+        else:
+            found.append(item)
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        if real_path(path) not in seen:
+            seen.add(real_path(path))
+            unique.append(path)
+    return unique
+
+
+@cache
+def _worker_referential(path: str | None) -> LoadedReferential:
+    return load_referential(Path(path) if path else None)
+
+
+_Done = tuple[str, str, str | None, list[str]]
+
+
+def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
+    """(path, report JSON or "", error message or None, files read); runs in a worker process."""
+    path, referential, as_of, lang = args
+    try:
+        ref = _worker_referential(referential)
+        decl = load_declaration(Path(path), ref)
+        report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
+    except InputError as error:
+        return path, "", "\n".join(error.messages), [path]
+    return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
+
+
+def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
+    jobs = [
+        (str(p), str(request.referential) if request.referential else None, request.as_of.isoformat(), request.lang)
+        for p in paths
+    ]
+    if len(jobs) < _SERIAL_BELOW or request.workers == 1:
+        done = [_evaluate_one(job) for job in jobs]
+    else:
+        workers = request.workers or min(os.cpu_count() or 1, 8)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    return done
+
+
+def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
+    """Evaluate every declaration of the portfolio; raise :class:`InputError` only if none could be evaluated."""
+    ref = _worker_referential(str(request.referential) if request.referential else None)  # forked workers inherit it
+    paths = collect_declarations(request.inputs)
+    if not paths:
+        raise InputError.at(
+            Location(", ".join(map(str, request.inputs))),
+            "no declaration found",
+            "give declaration files, or folders holding declaration.yaml files",
+        )
+    results = _evaluate_all(paths, request)
+    reports = [(path, Report.model_validate_json(text)) for path, text, _, _ in results if text]
+    errors = [PortfolioError(path=path, message=error) for path, _, error, _ in results if error is not None]
+    if not reports:
+        raise InputError(["no declaration could be evaluated:", *(f"{e.message}" for e in errors)])
+    keys = {path: f"D{i + 1}" for i, (path, _) in enumerate(reports)}
+    return PortfolioReport(
+        tool=ToolInfo(name="psc-check", version=__version__),
+        lang=request.lang,
+        as_of=request.as_of,
+        referential=ref.info(),
+        rows=[_row(keys[path], path, report) for path, report in reports],
+        errors=errors,
+        heatmap_requirements=sorted({f.requirement_id for _, r in reports for f in r.findings}),
+        heatmap=_heatmap(reports, keys),
+        most_missed=_most_missed(reports),
+        links=_links(reports, ref, request.as_of, request.lang),
+        input_files=[str(ref.path), *(file for *_, files in results for file in files)],
+    )
+
+
+def _row(key: str, path: str, report: Report) -> PortfolioRow:
+    d, s = report.declaration, report.summary
+    return PortfolioRow(
+        key=key,
+        path=path,
+        organisation=d.organisation,
+        subject=d.subject,
+        actors=d.actors,
+        level=d.level,
+        ready=s.ready,
+        score=s.score,
+        mandatory_gaps=s.mandatory_gaps,
+        errors=s.errors,
+        lapses_90_days=len(report.lapses),
+    )
+
+
+def _heatmap(reports: list[tuple[str, Report]], keys: dict[str, str]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for path, report in reports:
+        for finding in report.findings:
+            out.setdefault(finding.requirement_id, {})[keys[path]] = finding.outcome.value
+    return dict(sorted(out.items()))
+
+
+def _most_missed(reports: list[tuple[str, Report]], limit: int = 20) -> list[MissedRequirement]:
+    missed: Counter[str] = Counter()
+    applicable: Counter[str] = Counter()
+    info: dict[str, tuple[str, str]] = {}
+    for _, report in reports:
+        for f in report.findings:
+            applicable[f.requirement_id] += 1
+            info[f.requirement_id] = (f.title, f.obligation)
+            if f.outcome in GAP_OUTCOMES:
+                missed[f.requirement_id] += 1
+    ranked = sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [
+        MissedRequirement(
+            requirement_id=rid, title=info[rid][0], obligation=info[rid][1], missed=n, applicable=applicable[rid]
+        )
+        for rid, n in ranked
+    ]
+
+
+def _links(
+    reports: list[tuple[str, Report]], ref: LoadedReferential, as_of: dt.date, lang: str
+) -> list[HabilitationLink]:
+    """Resolve each relied-upon habilitation against the habilitations held by the portfolio's declarations."""
+    years = ref.model.habilitation.validity_years if ref.model.habilitation else 3
+    held: dict[str, list[tuple[str, str, dt.date, Report]]] = {}
+    for path, report in reports:
+        for h in report.habilitations:
+            if h.relation == "held":
+                held.setdefault(h.reference, []).append((path, h.actor, h.granted, report))
+    links: list[HabilitationLink] = []
+    for path, report in reports:
+        for h in report.habilitations:
+            if h.relation != "relied_upon":
+                continue
+            status, holder_path = _resolve(h.actor, h.reference, h.granted, held, as_of, years)
+            links.append(
+                HabilitationLink(
+                    declaration=path,
+                    relying_actor=", ".join(report.declaration.actors),
+                    actor=h.actor,
+                    reference=h.reference,
+                    holder=h.holder,
+                    status=status,
+                    holder_declaration=holder_path,
+                    message=message(
+                        f"link.{status}", lang, actor=h.actor, reference=h.reference, holder=holder_path or h.holder
+                    ),
+                )
+            )
+    return sorted(links, key=lambda lk: (lk.declaration, lk.actor, lk.reference))
+
+
+def _resolve(
+    actor: str,
+    reference: str,
+    granted: dt.date,
+    held: dict[str, list[tuple[str, str, dt.date, Report]]],
+    as_of: dt.date,
+    years: int,
+) -> tuple[str, str | None]:
+    if add_years(granted, years) <= as_of:
+        return "expired", None
+    candidates = held.get(reference, [])
+    if not candidates:
+        return "unknown_reference", None
+    matching = [c for c in candidates if c[1] == actor]
+    if not matching:
+        return "actor_mismatch", candidates[0][0]
+    path, _, held_granted, holder = matching[0]
+    if add_years(held_granted, years) <= as_of:
+        return "expired", path
+    if not holder.summary.ready:
+        return "holder_not_ready", path
+    return "resolved", path

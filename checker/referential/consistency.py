@@ -1,0 +1,150 @@
+"""Consistency of a referential edition beyond its schema: ids unique and every reference defined."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from checker.inputs.suggest import did_you_mean
+from checker.inputs.yamlload import YamlDocument
+from checker.model.referential import Referential
+
+__all__ = ["referential_problems"]
+
+Path = Sequence[str | int]
+
+
+class _Collector:
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.messages: list[str] = []
+
+    def add(self, path: Path, message: str, hint: str | None = None) -> None:
+        text = f"{self.doc.location(path)}: {'.'.join(map(str, path))}: {message}"
+        self.messages.append(f"{text} — {hint}" if hint else text)
+
+    def unique(self, section: str, ids: Iterable[str], what: str) -> None:
+        seen: set[str] = set()
+        for index, value in enumerate(ids):
+            if value in seen:
+                self.add([section, index, "id"], f"duplicate {what} id `{value}`", "give each one its own id")
+            seen.add(value)
+
+    def known(self, path: Path, value: str, known: set[str], what: str) -> None:
+        if value not in known:
+            self.add(path, f"unknown {what} `{value}`", did_you_mean(value, known) or f"define it under `{what}s`")
+
+
+def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Callable[[str], bool]) -> list[str]:
+    """Every cross-reference problem in ``ref``, each located in ``doc``."""
+    out = _Collector(doc)
+    out.unique("actors", (a.id for a in ref.actors), "actor")
+    out.unique("levels", (lv.id for lv in ref.levels), "level")
+    out.unique("themes", (t.id for t in ref.themes), "theme")
+    out.unique("features", (f.id for f in ref.features), "feature")
+    out.unique("parcours", (p.id for p in ref.parcours), "parcours")
+    out.unique("requirements", (r.id for r in ref.requirements), "requirement")
+    sources = [s.key for s in ref.metadata.sources]
+    seen_sources: set[str] = set()
+    for index, key in enumerate(sources):
+        if key in seen_sources:
+            out.add(["metadata", "sources", index, "key"], f"duplicate source key `{key}`", "keep one entry per source")
+        seen_sources.add(key)
+    _check_actors_levels(ref, out)
+    _check_parcours(ref, out, seen_sources)
+    _check_requirements(ref, out, seen_sources, known_checks)
+    return out.messages
+
+
+def _check_actors_levels(ref: Referential, out: _Collector) -> None:
+    actors = {a.id for a in ref.actors}
+    levels = {lv.id for lv in ref.levels}
+    for i, actor in enumerate(ref.actors):
+        for j, dep in enumerate(actor.relies_on):
+            out.known(["actors", i, "relies_on", j], dep, actors, "actor")
+        for j, level in enumerate(actor.levels):
+            out.known(["actors", i, "levels", j], level, levels, "level")
+    for i, level_def in enumerate(ref.levels):
+        for j, inc in enumerate(level_def.includes):
+            out.known(["levels", i, "includes", j], inc, levels, "level")
+    if ref.habilitation is not None:
+        for j, key in enumerate(ref.habilitation.provenance.sources):
+            out.known(
+                ["habilitation", "provenance", "sources", j], key, {s.key for s in ref.metadata.sources}, "source"
+            )
+
+
+def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> None:
+    actors = {a.id for a in ref.actors}
+    levels = {lv.id for lv in ref.levels}
+    for i, parcours in enumerate(ref.parcours):
+        for j, level in enumerate(parcours.levels):
+            out.known(["parcours", i, "levels", j], level, levels, "level")
+        step_ids: set[str] = set()
+        for j, step in enumerate(parcours.steps):
+            if step.id in step_ids:
+                out.add(
+                    ["parcours", i, "steps", j, "id"], f"duplicate step id `{step.id}`", "give each step its own id"
+                )
+            step_ids.add(step.id)
+            for k, actor in enumerate(step.actors):
+                out.known(["parcours", i, "steps", j, "actors", k], actor, actors, "actor")
+        for j, key in enumerate(parcours.provenance.sources):
+            out.known(["parcours", i, "provenance", "sources", j], key, sources, "source")
+
+
+def _check_requirements(
+    ref: Referential, out: _Collector, sources: set[str], known_checks: Callable[[str], bool]
+) -> None:
+    actors = {a.id: a for a in ref.actors}
+    levels = {lv.id for lv in ref.levels}
+    themes = {t.id for t in ref.themes}
+    features = {f.id for f in ref.features}
+    parcours = {p.id for p in ref.parcours}
+    reach = _reach(ref)
+    for i, req in enumerate(ref.requirements):
+        base: list[str | int] = ["requirements", i]
+        for j, actor in enumerate(req.actors):
+            out.known([*base, "actors", j], actor, set(actors), "actor")
+            if actor in actors and levels and not any(lv in reach[actor] for lv in req.levels if lv in levels):
+                out.add(
+                    [*base, "actors", j],
+                    f"actor `{actor}` never works at level(s) {', '.join(req.levels)}",
+                    "fix the requirement's actors or levels",
+                )
+        for j, level in enumerate(req.levels):
+            out.known([*base, "levels", j], level, levels, "level")
+        out.known([*base, "theme"], req.theme, themes, "theme")
+        for j, key in enumerate(req.provenance.sources):
+            out.known([*base, "provenance", "sources", j], key, sources, "source")
+        app = req.applicability
+        for name, values in (
+            ("features_all", app.features_all),
+            ("features_any", app.features_any),
+            ("features_none", app.features_none),
+        ):
+            for j, feature in enumerate(values):
+                out.known([*base, "applicability", name, j], feature, features, "feature")
+        for j, path_id in enumerate(app.parcours):
+            out.known([*base, "applicability", "parcours", j], path_id, parcours, "parcours")
+        for j, check in enumerate(req.checks):
+            if not known_checks(check):
+                out.add(
+                    [*base, "checks", j], f"unknown automated check `{check}`", "see `psc-check check-evidence --help`"
+                )
+        if req.effective and req.deadline and req.deadline < req.effective:
+            out.add([*base, "deadline"], "deadline before the effective date", "swap or fix the dates")
+
+
+def _reach(ref: Referential) -> dict[str, set[str]]:
+    """For each actor, the levels whose requirements it meets (its levels and what they include)."""
+    includes = {lv.id: set(lv.includes) for lv in ref.levels}
+
+    def closure(level: str, seen: set[str]) -> set[str]:
+        if level in seen:
+            return seen
+        seen.add(level)
+        for inner in includes.get(level, ()):
+            closure(inner, seen)
+        return seen
+
+    return {a.id: set().union(*(closure(lv, set()) for lv in a.levels)) for a in ref.actors}

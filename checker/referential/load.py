@@ -1,0 +1,124 @@
+"""Load a referential edition strictly, check its consistency, and index it for look-ups."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from checker.checks.registry import is_known_check
+from checker.errors import InputError
+from checker.inputs.limits import MAX_REFERENTIAL_BYTES
+from checker.inputs.paths import default_referential, referential_dir
+from checker.inputs.validation import validate_document
+from checker.inputs.yamlload import YamlDocument, load_yaml_file
+from checker.model.referential import ActorDef, Referential, Requirement
+from checker.model.report import ReferentialInfo
+from checker.referential.consistency import referential_problems
+
+__all__ = ["LoadedReferential", "load_bundle", "load_referential"]
+
+
+@dataclass(frozen=True)
+class LoadedReferential:
+    """A validated edition with its file, hash and indexes."""
+
+    model: Referential
+    path: Path
+    sha256: str
+    document: YamlDocument = field(repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.model.metadata.id
+
+    @property
+    def version(self) -> str:
+        return self.model.metadata.version
+
+    def info(self) -> ReferentialInfo:
+        """What every report says of this edition: id, title, version, hash, edition status."""
+        meta = self.model.metadata
+        return ReferentialInfo(
+            id=self.id,
+            title=meta.title,
+            version=self.version,
+            sha256=self.sha256,
+            edition_status=meta.edition_status.value,
+        )
+
+    @cached_property
+    def requirements(self) -> dict[str, Requirement]:
+        return {r.id: r for r in self.model.requirements}
+
+    @cached_property
+    def actors(self) -> dict[str, ActorDef]:
+        return {a.id: a for a in self.model.actors}
+
+    @cached_property
+    def level_closure(self) -> dict[str, frozenset[str]]:
+        """Each level with every level it includes, transitively (itself included)."""
+        includes = {lv.id: lv.includes for lv in self.model.levels}
+        out: dict[str, frozenset[str]] = {}
+        for level in includes:
+            seen: set[str] = set()
+            todo = [level]
+            while todo:
+                current = todo.pop()
+                if current not in seen:
+                    seen.add(current)
+                    todo.extend(includes.get(current, ()))
+            out[level] = frozenset(seen)
+        return out
+
+    def binds_level(self, requirement: Requirement, level: str) -> bool:
+        """Whether ``requirement`` is in force at ``level`` (directly or through an included level)."""
+        closure = self.level_closure.get(level, frozenset({level}))
+        return any(lv in closure for lv in requirement.levels)
+
+    def select(
+        self, actors: list[str] | None = None, level: str | None = None, theme: str | None = None
+    ) -> list[Requirement]:
+        """Requirements binding any of ``actors`` at ``level`` within ``theme`` (None = no filter), in file order."""
+        wanted = set(actors or ())
+        return [
+            r
+            for r in self.model.requirements
+            if (not wanted or wanted.intersection(r.actors))
+            and (level is None or self.binds_level(r, level))
+            and (theme is None or r.theme == theme)
+        ]
+
+
+def load_referential(path: Path | None = None) -> LoadedReferential:
+    """Load and check one edition (the bundled PSC referential by default)."""
+    target = path or default_referential()
+    doc = load_yaml_file(target, max_bytes=MAX_REFERENTIAL_BYTES, what="a referential")
+    model = validate_document(doc, Referential)
+    problems = referential_problems(model, doc, is_known_check)
+    if problems:
+        raise InputError(problems)
+    doc.data = None  # validated: the model holds the content (the text stays, to place later messages)
+    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return LoadedReferential(model=model, path=target, sha256=digest, document=doc)
+
+
+def load_bundle(folder: Path | None = None) -> dict[str, LoadedReferential]:
+    """Every edition in ``folder`` (the bundled one by default), with cross-references resolved."""
+    root = folder or referential_dir()
+    editions: dict[str, LoadedReferential] = {}
+    for path in sorted(root.glob("*.yaml")):
+        edition = load_referential(path)
+        editions[edition.id] = edition
+    problems: list[str] = []
+    for edition in editions.values():
+        for index, req in enumerate(edition.model.requirements):
+            for j, ref in enumerate(req.cross_references):
+                target = editions.get(ref.referential)
+                if target is None or ref.requirement not in target.requirements:
+                    where = edition.document.location(["requirements", index, "cross_references", j])
+                    problems.append(f"{where}: cross-reference to unknown `{ref.referential}` / `{ref.requirement}`")
+    if problems:
+        raise InputError(problems)
+    return editions

@@ -1,0 +1,103 @@
+"""Generate the requirements catalogue ``docs/referentiel.md`` from the bundled data (``--check``: fail if stale)."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from checker.app.write import write_atomic
+from checker.model.referential import Requirement
+from checker.referential.load import LoadedReferential, load_bundle
+
+__all__ = ["catalogue_text", "main"]
+
+CATALOGUE_PATH = Path("docs/referentiel.md")
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _provenance(req: Requirement) -> str:
+    refs = ", ".join(f"{r.scheme} {r.id}" for r in req.provenance.references)
+    text = f"{req.provenance.basis.value} — {', '.join(req.provenance.sources)}"
+    return f"{text} ({refs})" if refs else text
+
+
+def _edition(ref: LoadedReferential) -> list[str]:
+    meta = ref.model.metadata
+    lines = [
+        f"## {meta.title} — {meta.version}",
+        "",
+        (
+            f"Identifiant `{meta.id}`, statut `{meta.edition_status.value}`, "
+            f"publié le {meta.published.isoformat()}, {len(ref.requirements)} exigences."
+        ),
+        "",
+    ]
+    if meta.notice:
+        lines += [f"> {_cell(meta.notice)}", ""]
+    for level in ref.model.levels:
+        for actor in ref.model.actors:
+            if level.id not in actor.levels:
+                continue
+            reqs = ref.select([actor.id], level.id)
+            lines += [
+                f"### {actor.id} ({actor.label}) — niveau {level.label}",
+                "",
+                "| id | obligation | thème | titre | provenance |",
+                "|---|---|---|---|---|",
+            ]
+            lines += [
+                f"| {r.id} | {r.obligation.value} | {r.theme} | {_cell(r.title)} | {_cell(_provenance(r))} |"
+                for r in reqs
+            ]
+            lines.append("")
+    by_basis: dict[str, int] = defaultdict(int)
+    for req in ref.model.requirements:
+        by_basis[req.provenance.basis.value] += 1
+    lines += ["### Sources", ""]
+    lines += [
+        f"- **{s.key}** — {_cell(s.title)}{' — ' + (s.url or s.reference or '') if (s.url or s.reference) else ''}"
+        for s in meta.sources
+    ]
+    lines += ["", "Bases : " + ", ".join(f"{k} {v}" for k, v in sorted(by_basis.items())), ""]
+    checked = [r for r in ref.model.requirements if r.checks]
+    if checked:
+        lines += ["### Vérifications automatiques des preuves", "", "| id | contrôles |", "|---|---|"]
+        lines += [f"| {r.id} | {', '.join(f'`{c}`' for c in r.checks)} |" for r in checked] + [""]
+    if meta.known_gaps:
+        lines += ["### Lacunes connues", ""] + [f"- **{g.id}** — {_cell(g.note)}" for g in meta.known_gaps] + [""]
+    return lines
+
+
+def catalogue_text() -> str:
+    """The whole catalogue, deterministic."""
+    lines = [
+        "# Catalogue des exigences",
+        "",
+        "<!-- Généré par `python -m checker.render.catalogue` : ne pas éditer à la main. -->",
+        "",
+    ]
+    for edition in load_bundle().values():
+        lines += _edition(edition)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    text = catalogue_text()
+    if "--check" in args:
+        current = CATALOGUE_PATH.read_text(encoding="utf-8") if CATALOGUE_PATH.exists() else ""
+        if current != text:
+            sys.stderr.write(f"{CATALOGUE_PATH} is stale: run `python -m checker.render.catalogue`\n")
+            return 1
+        return 0
+    CATALOGUE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(CATALOGUE_PATH, text.encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
