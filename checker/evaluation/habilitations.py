@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from checker.inputs.yamlload import YamlDocument
 from checker.model.declaration import Habilitation
@@ -11,7 +12,17 @@ from checker.model.message import Param, msg
 from checker.model.report import HabilitationStatus, Lapse, Problem, Severity
 from checker.referential.load import LoadedReferential
 
-__all__ = ["HabilitationReview", "add_years", "review_habilitations"]
+__all__ = ["HabilitationProblem", "HabilitationReview", "add_years", "review_habilitations"]
+
+HabilitationProblem = Literal[
+    "habilitation_environment",
+    "habilitation_future",
+    "held_not_declared_actor",
+    "held_expired",
+    "habilitation_unused",
+    "habilitation_expired",
+]
+"""The problems of one declared habilitation (each one is the catalogue key ``problem.<code>``)."""
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -100,7 +111,7 @@ def _item_problems(
     actor_def = ref.actors.get(hab.actor)
     expected = actor_def.habilitation_environment if actor_def else None
     needed = {dep for a in actors if a in ref.actors for dep in ref.actors[a].relies_on}
-    found: list[tuple[str, Severity, dict[str, Param]]] = []
+    found: list[tuple[HabilitationProblem, Severity, dict[str, Param]]] = []
     if expected is not None and hab.environment != expected:
         found.append(
             ("habilitation_environment", "error", {"actual": hab.environment.value, "expected": expected.value})
