@@ -82,4 +82,48 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "show.reference": {"fr": "réf. {scheme} {id}", "en": "ref. {scheme} {id}"},
     "show.note": {"fr": "note : {value}", "en": "note: {value}"},
     "show.conflict": {"fr": "conflit de sources : {value}", "en": "conflicting sources: {value}"},
+    # command-line messages (errors and warnings are shown in English for now: the French text is ready)
+    "cli.init_done": {
+        "fr": "{path}: déclaration créée ({count} exigences à renseigner)",
+        "en": "{path}: declaration created ({count} requirements to fill in)",
+    },
+    "cli.portfolio_done": {
+        "fr": "{count} déclaration(s) évaluée(s), {ready} prête(s), {errors} en erreur",
+        "en": "{count} declaration(s) evaluated, {ready} ready, {errors} in error",
+    },
+    "cli.referential_ok": {
+        "fr": "{path}: OK — {id} {version}, {count} exigences",
+        "en": "{path}: OK — {id} {version}, {count} requirements",
+    },
+    "error.choose_one_of": {"fr": "choisissez parmi : {choices}", "en": "choose one of: {choices}"},
+    "error.unknown_value": {
+        "fr": "{option} : valeur inconnue `{value}` — {hint}",
+        "en": "{option}: unknown value `{value}` — {hint}",
+    },
+    "error.see_list": {"fr": "voir `psc-check referentiel list`", "en": "see `psc-check referentiel list`"},
+    "error.unknown_requirement": {
+        "fr": "exigence inconnue `{id}` — {hint}",
+        "en": "unknown requirement `{id}` — {hint}",
+    },
+    "error.cannot_be_checked": {
+        "fr": (
+            "{path} : contrôle impossible : {reason} — voir `psc-check check-evidence --help` pour les fichiers "
+            "qu'accepte chaque --kind"
+        ),
+        "en": "{path}: cannot be checked: {reason} — see `psc-check check-evidence --help` for the files each --kind accepts",
+    },
+    "warning.migrated_elsewhere": {
+        "fr": (
+            "les chemins des preuves restent relatifs au dossier de la déclaration ; "
+            "écrivez {output} à côté de {declaration} pour qu'ils restent valides"
+        ),
+        "en": (
+            "evidence paths stay relative to the declaration's folder; "
+            "write {output} beside {declaration} to keep them valid"
+        ),
+    },
+    "error.output_needs_declaration": {
+        "fr": "-o demande --declaration : il n'y a rien à migrer",
+        "en": "-o needs --declaration: there is nothing to migrate",
+    },
 }
