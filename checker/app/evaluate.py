@@ -13,6 +13,7 @@ from checker.declaration.load import LoadedDeclaration, load_declaration
 from checker.errors import ExitCode
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
+from checker.i18n import Translator
 from checker.inputs.dates import parse_day
 from checker.model.report import Report
 from checker.referential.load import LoadedReferential, load_referential
@@ -104,6 +105,7 @@ def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
     _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
     chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
-    errors = [f"{p.location}: {p.message}" for p in chosen if p.severity == "error"]
-    warnings = [f"{p.location}: {p.message}" for p in chosen if p.severity != "error"]
+    words = Translator(report.lang).text
+    errors = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity == "error"]
+    warnings = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity != "error"]
     return errors, warnings

@@ -10,7 +10,7 @@ import typer
 
 from checker.cli.common import check_choice
 from checker.errors import InputError, Location
-from checker.i18n import LANGS
+from checker.i18n import LANGS, message
 from checker.inputs.limits import MAX_EVIDENCE_HASH_BYTES, MAX_JWKS_BYTES
 from checker.inputs.readfile import read_input, require_regular_file
 from checker.inputs.textsafe import terminal_text
@@ -72,8 +72,8 @@ def check_evidence(
     sys.stdout.flush()
     if report.unreadable:  # exit 2 always comes with its reason on standard error
         reason = terminal_text(report.unreadable)
-        hint = "see `psc-check check-evidence --help` for the files each --kind accepts"
-        sys.stderr.write(f"psc-check: {terminal_text(str(file))}: cannot be checked: {reason} — {hint}\n")
+        text = message("error.cannot_be_checked", path=terminal_text(str(file)), reason=reason, lang="en")
+        sys.stderr.write(f"psc-check: {text}\n")
     raise typer.Exit(exit_code(report))
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from checker.errors import UsageError
+from checker.i18n import message
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.textsafe import shown
 
@@ -28,8 +29,8 @@ def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
     """Return ``value`` if allowed, else raise a usage error with a suggestion."""
     known = list(allowed)
     if value not in known:
-        hint = did_you_mean(value, known) or f"choose one of: {', '.join(known)}"
-        raise UsageError(f"{option}: unknown value `{shown(value)}` — {hint}")
+        hint = did_you_mean(value, known) or message("error.choose_one_of", choices=", ".join(known), lang="en")
+        raise UsageError(message("error.unknown_value", option=option, value=shown(value), hint=hint, lang="en"))
     return value
 
 

@@ -30,6 +30,7 @@ def diff(
     from checker.declaration.files import declaration_inputs
     from checker.declaration.load import load_declaration
     from checker.evaluation.applicability import applicable_requirements
+    from checker.i18n import message
     from checker.inputs.readfile import real_path
     from checker.referential.diff import classify_answers, diff_editions
     from checker.referential.load import load_referential
@@ -46,14 +47,11 @@ def diff(
         if output is not None:
             text = migrated_declaration_text(decl.model, moves, old_ref.version, new_ref.version)
             if real_path(output).parent != real_path(declaration).parent:
-                warn(
-                    "evidence paths stay relative to the declaration's folder; "
-                    f"write {output.name} beside {declaration.name} to keep them valid"
-                )
+                warn(message("warning.migrated_elsewhere", output=output.name, declaration=declaration.name, lang="en"))
             inputs = [*declaration_inputs(decl), old, new]
             write_atomic(output, text.encode("utf-8"), inputs=inputs, overwrite=force)
     elif output is not None:
-        raise InputError("-o needs --declaration: there is nothing to migrate")
+        raise InputError(message("error.output_needs_declaration", lang="en"))
     _print(changes, moves, fmt)
 
 

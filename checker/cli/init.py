@@ -41,4 +41,6 @@ def init(
     )
     text = render_declaration_template(ref, request)
     write_atomic(output, text.encode("utf-8"), inputs=[ref.path], overwrite=force)
-    typer.echo(f"{output}: déclaration créée ({text.count('status: not_assessed')} exigences à renseigner)")
+    from checker.i18n import message
+
+    typer.echo(message("cli.init_done", path=str(output), count=text.count("status: not_assessed")))

@@ -11,7 +11,7 @@ import typer
 from checker.app.write import emit, write_atomic
 from checker.cli.common import ReferentialOption, check_choice
 from checker.errors import ExitCode
-from checker.i18n import LANGS
+from checker.i18n import LANGS, message
 from checker.inputs.textsafe import terminal_text
 
 
@@ -43,7 +43,7 @@ def portfolio(
     for path in output or []:
         write_atomic(path, render_portfolio(report, path), inputs=[*inputs, *map(Path, report.input_files)])
     ready = sum(1 for row in report.rows if row.ready)
-    emit(f"{len(report.rows)} déclaration(s) évaluée(s), {ready} prête(s), {len(report.errors)} en erreur")
+    emit(message("cli.portfolio_done", count=len(report.rows), ready=ready, errors=len(report.errors)))
     for link in report.links:
         if link.status != "resolved":
             emit(f"  {link.declaration}: {link.message}")

@@ -10,6 +10,7 @@ import typer
 from checker.app.write import emit
 from checker.cli.common import ReferentialOption, check_choice, check_choices
 from checker.errors import UsageError
+from checker.i18n import message
 
 app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -54,8 +55,8 @@ def show(
     ref = load_referential(referentiel)
     req = ref.requirements.get(requirement_id)
     if req is None:
-        hint = did_you_mean(requirement_id, ref.requirements) or "see `psc-check referentiel list`"
-        raise UsageError(f"unknown requirement `{shown(requirement_id)}` — {hint}")
+        hint = did_you_mean(requirement_id, ref.requirements) or message("error.see_list", lang="en")
+        raise UsageError(message("error.unknown_requirement", id=shown(requirement_id), hint=hint, lang="en"))
     emit(render_show(ref, req, fmt))
 
 
@@ -65,4 +66,4 @@ def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition
     from checker.referential.load import load_referential
 
     ref = load_referential(path)
-    emit(f"{path}: OK — {ref.id} {ref.version}, {len(ref.requirements)} exigences")
+    emit(message("cli.referential_ok", path=str(path), id=ref.id, version=ref.version, count=len(ref.requirements)))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.i18n import message
 from checker.model.declaration import Declaration
+from checker.model.message import msg
 from checker.model.referential import Requirement
 from checker.model.report import Reason
 from checker.referential.load import LoadedReferential
@@ -11,7 +11,7 @@ from checker.referential.load import LoadedReferential
 __all__ = ["applicable_requirements", "why_applies"]
 
 
-def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration, lang: str) -> list[Reason] | None:
+def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> list[Reason] | None:
     """The reasons ``req`` applies to ``decl``, or None when it does not apply."""
     actors = [a for a in decl.actors if a in req.actors]
     if not actors or not ref.binds_level(req, decl.level):
@@ -27,34 +27,30 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration, lan
     if app.parcours and (decl.parcours is None or decl.parcours.id not in app.parcours):
         return None
     reasons = [
-        Reason(code="actor", message=message("why.actor", lang, actors=", ".join(actors))),
-        Reason(code="level", message=message("why.level", lang, level=decl.level, levels=", ".join(req.levels))),
+        Reason(code="actor", message=msg("why.actor", actors=", ".join(actors))),
+        Reason(code="level", message=msg("why.level", level=decl.level, levels=", ".join(req.levels))),
     ]
     if app.features_all:
         reasons.append(
-            Reason(code="features_all", message=message("why.features_all", lang, features=", ".join(app.features_all)))
+            Reason(code="features_all", message=msg("why.features_all", features=", ".join(app.features_all)))
         )
     if app.features_any:
         hit = sorted(declared.intersection(app.features_any))
-        reasons.append(Reason(code="features_any", message=message("why.features_any", lang, features=", ".join(hit))))
+        reasons.append(Reason(code="features_any", message=msg("why.features_any", features=", ".join(hit))))
     if app.features_none:
         reasons.append(
-            Reason(
-                code="features_none", message=message("why.features_none", lang, features=", ".join(app.features_none))
-            )
+            Reason(code="features_none", message=msg("why.features_none", features=", ".join(app.features_none)))
         )
     if app.parcours and decl.parcours is not None:
-        reasons.append(Reason(code="parcours", message=message("why.parcours", lang, parcours=decl.parcours.id)))
+        reasons.append(Reason(code="parcours", message=msg("why.parcours", parcours=decl.parcours.id)))
     return reasons
 
 
-def applicable_requirements(
-    ref: LoadedReferential, decl: Declaration, lang: str = "fr"
-) -> list[tuple[Requirement, list[Reason]]]:
+def applicable_requirements(ref: LoadedReferential, decl: Declaration) -> list[tuple[Requirement, list[Reason]]]:
     """Every requirement that applies to ``decl`` with its reasons, sorted by id."""
     out: list[tuple[Requirement, list[Reason]]] = []
     for req in ref.model.requirements:
-        reasons = why_applies(ref, req, decl, lang)
+        reasons = why_applies(ref, req, decl)
         if reasons is not None:
             out.append((req, reasons))
     out.sort(key=lambda pair: pair[0].id)

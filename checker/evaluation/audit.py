@@ -9,13 +9,13 @@ from pathlib import Path
 
 from checker.declaration.load import LoadedDeclaration
 from checker.errors import InputError
-from checker.i18n import message
 from checker.inputs.limits import MAX_AUDIT_BYTES
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
 from checker.model.audit import Audit
 from checker.model.declaration import Status
+from checker.model.message import msg
 from checker.model.report import AuditInfo, Finding, Outcome, Problem, Reason
 from checker.referential.load import LoadedReferential
 
@@ -74,7 +74,7 @@ def audit_errors(audit: Audit, doc: YamlDocument, ref: LoadedReferential, declar
     return out
 
 
-def apply_audit(findings: Iterable[Finding], audit: LoadedAudit, lang: str) -> list[Finding]:
+def apply_audit(findings: Iterable[Finding], audit: LoadedAudit) -> list[Finding]:
     """Findings where each auditor's verdict (other than ``not_assessed``) decides the outcome."""
     out: list[Finding] = []
     for finding in findings:
@@ -83,10 +83,7 @@ def apply_audit(findings: Iterable[Finding], audit: LoadedAudit, lang: str) -> l
             out.append(finding)
             continue
         status = verdict.verdict
-        reason = Reason(
-            code="auditor_verdict",
-            message=message("reason.auditor", lang, verdict=message(f"status.{status.value}", lang)),
-        )
+        reason = Reason(code="auditor_verdict", message=msg("reason.auditor", verdict=msg(f"status.{status.value}")))
         update = {
             "outcome": VERDICT_OUTCOMES[status],
             "reasons": [*finding.reasons, reason],
@@ -98,14 +95,14 @@ def apply_audit(findings: Iterable[Finding], audit: LoadedAudit, lang: str) -> l
     return out
 
 
-def audit_problems(audit: LoadedAudit, applicable: set[str], lang: str) -> list[Problem]:
+def audit_problems(audit: LoadedAudit, applicable: set[str]) -> list[Problem]:
     """Warnings for verdicts on requirements that do not apply to the declaration (they are ignored)."""
     return [
         Problem(
             code="audit_not_applicable",
             severity="warning",
             location=str(audit.document.location(["verdicts", req_id], key=True)),
-            message=message("problem.audit_not_applicable", lang, requirement=req_id),
+            message=msg("problem.audit_not_applicable", requirement=req_id),
         )
         for req_id, verdict in sorted(audit.model.verdicts.items())
         if req_id not in applicable and verdict.verdict in VERDICT_OUTCOMES

@@ -14,8 +14,8 @@ from checker.evaluation.applicability import applicable_requirements
 from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.evaluation.habilitations import review_habilitations
 from checker.evaluation.parcours import review_parcours
-from checker.i18n import message
 from checker.model.declaration import Answer, Status
+from checker.model.message import msg
 from checker.model.referential import Obligation, Requirement
 from checker.model.report import (
     GAP_OUTCOMES,
@@ -51,6 +51,8 @@ _DIRECT = {
 class EvaluationOptions:
     as_of: dt.date
     lang: str = "fr"
+    """The language the report is to be rendered in, kept as ``Report.lang``: nothing is translated while evaluating,
+    except the automated checks' own reasons, which are still text (they are given this language)."""
     allow_outside_evidence: bool = False
     audit: LoadedAudit | None = None
     """An auditor's verdicts: where one is given, it decides the outcome."""
@@ -58,11 +60,11 @@ class EvaluationOptions:
 
 def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
     """The report of ``decl`` against ``ref`` as of ``options.as_of``."""
-    lang, as_of, model = options.lang, options.as_of, decl.model
+    as_of, model = options.as_of, decl.model
     ctx = EvidenceContext(
-        decl.folder, as_of, lang, options.allow_outside_evidence, level=model.level, subject=model.subject
+        decl.folder, as_of, options.lang, options.allow_outside_evidence, level=model.level, subject=model.subject
     )
-    applicable = applicable_requirements(ref, model, lang)
+    applicable = applicable_requirements(ref, model)
     applicable_ids = {req.id for req, _ in applicable}
     themes = {t.id: t.label for t in ref.model.themes}
     findings: list[Finding] = []
@@ -72,14 +74,14 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         answer = model.answers.get(req.id)
         finding = _finding(req, why, answer, ctx, themes, decl)
         findings.append(finding)
-        problems.extend(_answer_problems(req, answer, finding, decl, as_of, lang))
-        lapses.extend(_evidence_lapses(req, finding.evidence, as_of, lang))
+        problems.extend(_answer_problems(req, answer, finding, decl, as_of))
+        lapses.extend(_evidence_lapses(req, finding.evidence, as_of))
     problems.extend(
         Problem(
             code="answer_not_applicable",
             severity="warning",
             location=str(decl.document.location(["answers", req_id], key=True)),
-            message=message("problem.answer_not_applicable", lang, requirement=req_id),
+            message=msg("problem.answer_not_applicable", requirement=req_id),
         )
         for req_id in sorted(model.answers.keys() - applicable_ids)
     )
@@ -89,7 +91,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
                 code="siren_missing",
                 severity="warning",
                 location=str(decl.document.location(["organisation"])),
-                message=message("problem.siren_missing", lang),
+                message=msg("problem.siren_missing"),
             )
         )
     habs = review_habilitations(
@@ -99,23 +101,22 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         model.habilitations.relied_upon,
         decl.document,
         as_of,
-        lang,
         LAPSE_HORIZON_DAYS,
     )
-    steps, parcours_problems = review_parcours(ref, model, decl.document, as_of, lang)
+    steps, parcours_problems = review_parcours(ref, model, decl.document, as_of)
     problems += habs.problems + parcours_problems
     audit = None
     if options.audit is not None:  # the audit module (and its models) loads only when an audit is given
         from checker.evaluation.audit import apply_audit, audit_info, audit_problems
 
-        findings = apply_audit(findings, options.audit, lang)
-        problems += audit_problems(options.audit, applicable_ids, lang)
+        findings = apply_audit(findings, options.audit)
+        problems += audit_problems(options.audit, applicable_ids)
         audit = audit_info(options.audit, findings)
-    problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message))
-    lapses = sorted(lapses + habs.lapses, key=lambda lp: (lp.date, lp.kind, lp.what))
+    problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message.sort_key()))
+    lapses = sorted(lapses + habs.lapses, key=lambda lp: (lp.date, lp.kind, lp.what.sort_key()))
     return Report(
         tool=ToolInfo(name="psc-check", version=__version__),
-        lang=lang,
+        lang=options.lang,
         as_of=as_of,
         referential=ref.info(),
         declaration=_declaration_info(decl),
@@ -141,12 +142,11 @@ def _finding(
     themes: dict[str, str],
     decl: LoadedDeclaration,
 ) -> Finding:
-    lang = ctx.lang
     source = decl.answer_file(req.id)
     if answer and source != decl.path:
         ctx = dataclasses.replace(ctx, folder=source.parent)  # inherited answer: its evidence sits beside its file
     evidence = [assess_evidence(item, req.evidence, ctx, req.checks) for item in answer.evidence] if answer else []
-    outcome, reasons = _outcome(req, answer, evidence, lang)
+    outcome, reasons = _outcome(req, answer, evidence)
     spec = req.evidence
     return Finding(
         requirement_id=req.id,
@@ -154,7 +154,7 @@ def _finding(
         statement=req.statement,
         theme=req.theme,
         theme_label=themes.get(req.theme, req.theme),
-        obligation=req.obligation.value,
+        obligation=req.obligation,
         actors=list(req.actors),
         levels=list(req.levels),
         declared_status=answer.status.value if answer else None,
@@ -173,37 +173,34 @@ def _finding(
     )
 
 
-def _outcome(
-    req: Requirement, answer: Answer | None, evidence: list[EvidenceResult], lang: str
-) -> tuple[Outcome, list[Reason]]:
+_NA_WITHOUT_JUSTIFICATION = "na_without_justification"
+
+
+def _outcome(req: Requirement, answer: Answer | None, evidence: list[EvidenceResult]) -> tuple[Outcome, list[Reason]]:
     if answer is None:
-        return Outcome.UNANSWERED, [Reason(code="no_answer", message=message("reason.no_answer", lang))]
+        return Outcome.UNANSWERED, [Reason(code="no_answer", message=msg("reason.no_answer"))]
     if answer.status is Status.NOT_ASSESSED:
-        return Outcome.UNANSWERED, [Reason(code="not_assessed", message=message("reason.not_assessed", lang))]
-    declared = Reason(
-        code="declared", message=message("reason.declared", lang, status=message(f"status.{answer.status.value}", lang))
-    )
+        return Outcome.UNANSWERED, [Reason(code="not_assessed", message=msg("reason.not_assessed"))]
+    declared = Reason(code="declared", message=msg("reason.declared", status=msg(f"status.{answer.status.value}")))
     if answer.status in _DIRECT:
         reasons = [declared]
         if (
             answer.status is Status.NOT_APPLICABLE
             and req.obligation is Obligation.MANDATORY
             and not answer.justification
-        ):
-            reasons.append(
-                Reason(code="na_without_justification", message=message("reason.na_without_justification", lang))
-            )
+        ):  # the rule is decided here only: the problem of the same name follows from this reason
+            reasons.append(Reason(code=_NA_WITHOUT_JUSTIFICATION, message=msg("reason.na_without_justification")))
         return _DIRECT[answer.status], reasons
     failed = [e for e in evidence if e.status != "ok"]
     if failed:
         return Outcome.UNSUPPORTED, [declared] + [
             Reason(
                 code=f"evidence_{e.status}",
-                message=message("reason.evidence_failed", lang, path=e.path, status=e.detail, detail=""),
+                message=msg("reason.evidence_failed", path=e.path, status=e.detail),
             )
             for e in failed
         ]
-    contradicted = check_reasons(evidence, "contradicted", lang)
+    contradicted = check_reasons(evidence, "contradicted")
     if contradicted:
         return Outcome.UNSUPPORTED, [declared, *contradicted]
     spec = req.evidence
@@ -211,35 +208,35 @@ def _outcome(
         kinds = ", ".join(k.value for k in spec.kinds)
         return Outcome.UNSUPPORTED, [
             declared,
-            Reason(code="no_evidence", message=message("reason.no_evidence", lang, kinds=kinds)),
+            Reason(code="no_evidence", message=msg("reason.no_evidence", kinds=kinds)),
         ]
     if evidence:
         return Outcome.COMPLIANT, [
             declared,
-            Reason(code="evidence_ok", message=message("reason.evidence_ok", lang, count=len(evidence))),
-            *check_reasons(evidence, "verified", lang),
-            *check_reasons(evidence, "not_checkable", lang),
+            Reason(code="evidence_ok", message=msg("reason.evidence_ok", count=len(evidence))),
+            *check_reasons(evidence, "verified"),
+            *check_reasons(evidence, "not_checkable"),
         ]
     return Outcome.COMPLIANT, [
         declared,
-        Reason(code="no_evidence_expected", message=message("reason.no_evidence_expected", lang)),
+        Reason(code="no_evidence_expected", message=msg("reason.no_evidence_expected")),
     ]
 
 
 def _answer_problems(
-    req: Requirement, answer: Answer | None, finding: Finding, decl: LoadedDeclaration, as_of: dt.date, lang: str
+    req: Requirement, answer: Answer | None, finding: Finding, decl: LoadedDeclaration, as_of: dt.date
 ) -> list[Problem]:
     if answer is None:
         return []
     where = str(decl.document.location(["answers", req.id], key=True))
     out: list[Problem] = []
-    if answer.status is Status.NOT_APPLICABLE and req.obligation is Obligation.MANDATORY and not answer.justification:
+    if any(r.code == _NA_WITHOUT_JUSTIFICATION for r in finding.reasons):
         out.append(
             Problem(
-                code="na_without_justification",
+                code=_NA_WITHOUT_JUSTIFICATION,
                 severity="error",
                 location=where,
-                message=message("problem.na_without_justification", lang, requirement=req.id),
+                message=msg("problem.na_without_justification", requirement=req.id),
             )
         )
     if answer.status in (Status.PARTIAL, Status.NON_COMPLIANT) and not answer.justification:
@@ -248,11 +245,8 @@ def _answer_problems(
                 code="gap_without_justification",
                 severity="error",
                 location=where,
-                message=message(
-                    "problem.gap_without_justification",
-                    lang,
-                    requirement=req.id,
-                    status=message(f"status.{answer.status.value}", lang),
+                message=msg(
+                    "problem.gap_without_justification", requirement=req.id, status=msg(f"status.{answer.status.value}")
                 ),
             )
         )
@@ -262,7 +256,7 @@ def _answer_problems(
                 code="planned_past",
                 severity="warning",
                 location=where,
-                message=message("problem.planned_past", lang, requirement=req.id, planned=answer.planned.isoformat()),
+                message=msg("problem.planned_past", requirement=req.id, planned=answer.planned.isoformat()),
             )
         )
     for i, item in enumerate(finding.evidence):
@@ -272,13 +266,13 @@ def _answer_problems(
                     code="evidence_outside",
                     severity="error",
                     location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
-                    message=message("problem.evidence_outside", lang, requirement=req.id, path=item.path),
+                    message=msg("problem.evidence_outside", requirement=req.id, path=item.path),
                 )
             )
     return out
 
 
-def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt.date, lang: str) -> list[Lapse]:
+def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt.date) -> list[Lapse]:
     out: list[Lapse] = []
     rule = req.evidence.freshness if req.evidence else None
     for item in evidence:
@@ -297,7 +291,7 @@ def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt
                     kind="evidence",
                     date=day,
                     days=(day - as_of).days,
-                    what=message("lapse.evidence", lang, path=item.path, requirement=req.id),
+                    what=msg("lapse.evidence", path=item.path, requirement=req.id),
                 )
             )
     return out

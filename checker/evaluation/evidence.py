@@ -12,12 +12,12 @@ from typing import Literal
 
 from checker.checks.base import CheckContext
 from checker.checks.runner import EvidenceCache, checks_on_item
-from checker.i18n import message
 from checker.inputs.limits import MAX_EVIDENCE_HASH_BYTES, size_text
 from checker.inputs.readfile import real_path
 from checker.model.declaration import EvidenceItem, Subject
+from checker.model.message import Message, msg
 from checker.model.referential import EvidenceKind, EvidenceSpec
-from checker.model.report import CheckResult, EvidenceResult, Reason
+from checker.model.report import CheckResult, EvidenceResult, EvidenceStatus, Reason
 
 __all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "resolve_inside"]
 
@@ -26,11 +26,12 @@ _CHUNK = 1 << 20
 
 @dataclass
 class EvidenceContext:
-    """What assessing evidence needs: the declaration's folder, the date, the language, a hash cache."""
+    """What assessing evidence needs: the declaration's folder, the date, a hash cache."""
 
     folder: Path
     as_of: dt.date
-    lang: str = "fr"
+    checks_lang: str = "fr"
+    """The language the automated checks write their reasons in (they still return text, not message codes)."""
     allow_outside: bool = False
     _hashes: dict[Path, str | OSError] = field(default_factory=dict)
     level: str | None = None
@@ -92,7 +93,7 @@ def assess_evidence(
     """The status of one evidence item for a requirement expecting ``spec``, and of its automated ``checks``."""
     status, detail, actual = _assess(item, spec, ctx)
     results = _run_checks(item, spec, ctx, checks) if status == "ok" and checks else []
-    label = message(f"evidence.{status}", ctx.lang)
+    label = msg(f"evidence.{status}")
     return EvidenceResult(
         path=item.path,
         sha256=actual,
@@ -102,35 +103,38 @@ def assess_evidence(
         expires=item.expires,
         environment=item.environment.value if item.environment else None,
         status=status,
-        detail=f"{label}{detail}",
+        detail=label if detail is None else msg("evidence.detailed", status=label, detail=detail),
         checks=results,
     )
 
 
-def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str, str | None]:
-    lang = ctx.lang
+_Assessed = tuple[EvidenceStatus, Message | None, str | None]
+"""The status, the detail that follows its label (or None), and the file's sha256 when it could be read."""
+
+
+def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> _Assessed:
     target = ctx.inside(item.path)
     if target is None:
-        return "outside", "", None
+        return "outside", None, None
     try:
         present = target.exists()
     except OSError as exc:  # a path too long, a folder that cannot be searched
-        return "unreadable", message("detail.os", lang, error=exc.strerror or type(exc).__name__), None
+        return "unreadable", msg("detail.os", error=exc.strerror or type(exc).__name__), None
     if not present:
-        return "missing", "", None
+        return "missing", None, None
     digest = ctx.sha256(target)
     if isinstance(digest, OSError):
-        return "unreadable", message("detail.os", lang, error=digest.strerror or type(digest).__name__), None
+        return "unreadable", msg("detail.os", error=digest.strerror or type(digest).__name__), None
     if item.sha256 and item.sha256.lower() != digest:
         return (
             "hash_mismatch",
-            message("detail.hash", lang, expected=item.sha256.lower()[:12], actual=digest[:12]),
+            msg("detail.hash", expected=item.sha256.lower()[:12], actual=digest[:12]),
             digest,
         )
     if item.expires is not None and item.expires < ctx.as_of:
-        return "expired", message("detail.expired", lang, expires=item.expires.isoformat()), digest
+        return "expired", msg("detail.expired", expires=item.expires.isoformat()), digest
     if item.collected is not None and item.collected > ctx.as_of:
-        return "future", "", digest
+        return "future", None, digest
     problem = _freshness(item, spec, ctx)
     if problem is not None:
         return problem[0], problem[1], digest
@@ -138,34 +142,33 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
         actual = item.environment.value if item.environment else "?"
         return (
             "wrong_environment",
-            message("detail.environment", lang, actual=actual, expected=spec.environment.value),
+            msg("detail.environment", actual=actual, expected=spec.environment.value),
             digest,
         )
-    return "ok", "", digest
+    return "ok", None, digest
 
 
-def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext) -> tuple[str, str] | None:
+def _freshness(
+    item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext
+) -> tuple[EvidenceStatus, Message] | None:
     rule = spec.freshness if spec else None
     if rule is None or not rule.binds(item.kind):
         return None
     if rule.max_age_days is not None:
         if item.collected is None:
-            return "undated", message("detail.undated_collected", ctx.lang)
+            return "undated", msg("detail.undated_collected")
         if (ctx.as_of - item.collected).days > rule.max_age_days:
-            return "stale", message(
+            return "stale", msg(
                 "detail.stale",
-                ctx.lang,
                 collected=item.collected.isoformat(),
                 days=rule.max_age_days,
                 as_of=ctx.as_of.isoformat(),
             )
     if rule.min_remaining_days is not None:
         if item.expires is None:
-            return "undated", message("detail.undated_expires", ctx.lang)
+            return "undated", msg("detail.undated_expires")
         if (item.expires - ctx.as_of).days < rule.min_remaining_days:
-            return "stale", message(
-                "detail.remaining", ctx.lang, expires=item.expires.isoformat(), days=rule.min_remaining_days
-            )
+            return "stale", msg("detail.remaining", expires=item.expires.isoformat(), days=rule.min_remaining_days)
     return None
 
 
@@ -180,7 +183,7 @@ def _run_checks(
     rule = spec.freshness if spec else None
     check_ctx = CheckContext(
         as_of=ctx.as_of,
-        lang=ctx.lang,
+        lang=ctx.checks_lang,
         environment=environment,
         level=ctx.level,
         client_id=subject.client_id_for(environment) if subject else None,
@@ -193,13 +196,16 @@ def _run_checks(
 
 
 def check_reasons(
-    evidence: Sequence[EvidenceResult], status: Literal["verified", "contradicted", "not_checkable"], lang: str
+    evidence: Sequence[EvidenceResult], status: Literal["verified", "contradicted", "not_checkable"]
 ) -> list[Reason]:
-    """One reason per automated check of ``status`` on the evidence, naming the file, the check and why."""
+    """One reason per automated check of ``status`` on the evidence, naming the file, the check and why.
+
+    The check's own reasons are text already (in ``EvidenceContext.checks_lang``): the checks return words, not codes.
+    """
     return [
         Reason(
             code=f"check_{status}",
-            message=message(f"reason.check_{status}", lang, path=e.path, check=c.check, detail="; ".join(c.reasons)),
+            message=msg(f"reason.check_{status}", path=e.path, check=c.check, detail="; ".join(c.reasons)),
         )
         for e in evidence
         for c in e.checks

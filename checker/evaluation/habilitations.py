@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
-from checker.i18n import message
 from checker.inputs.yamlload import YamlDocument
 from checker.model.declaration import Habilitation
-from checker.model.report import HabilitationStatus, Lapse, Problem
+from checker.model.message import Param, msg
+from checker.model.report import HabilitationStatus, Lapse, Problem, Severity
 from checker.referential.load import LoadedReferential
 
-__all__ = ["HabilitationReview", "add_years", "review_habilitations"]
+__all__ = ["HabilitationProblem", "HabilitationReview", "add_years", "review_habilitations"]
+
+HabilitationProblem = Literal[
+    "habilitation_environment",
+    "habilitation_future",
+    "held_not_declared_actor",
+    "held_expired",
+    "habilitation_unused",
+    "habilitation_expired",
+]
+"""The problems of one declared habilitation (each one is the catalogue key ``problem.<code>``)."""
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -42,7 +53,6 @@ def review_habilitations(
     relied_upon: list[Habilitation],
     doc: YamlDocument,
     as_of: dt.date,
-    lang: str,
     horizon_days: int = 90,
 ) -> HabilitationReview:
     """Statuses of every declared habilitation, and the problems of the dependencies the actors need."""
@@ -67,24 +77,24 @@ def review_habilitations(
                 )
             )
             where = str(doc.location(["habilitations", relation, i]))
-            params = {
+            params: dict[str, Param] = {
                 "dependency": hab.actor,
                 "reference": hab.reference,
                 "granted": hab.granted.isoformat(),
                 "expires": expires.isoformat(),
                 "years": years,
             }
-            problems.extend(_item_problems(ref, relation, hab, state, actors, where, params, lang))
+            problems.extend(_item_problems(ref, relation, hab, state, actors, where, params))
             if state == "valid" and (expires - as_of).days <= horizon_days:
                 lapses.append(
                     Lapse(
                         kind="habilitation",
                         date=expires,
                         days=(expires - as_of).days,
-                        what=message("lapse.habilitation", lang, actor=hab.actor, reference=hab.reference),
+                        what=msg("lapse.habilitation", actor=hab.actor, reference=hab.reference),
                     )
                 )
-    problems.extend(_missing(ref, actors, relied_upon, as_of, years, doc, lang))
+    problems.extend(_missing(ref, actors, relied_upon, doc))
     return HabilitationReview(statuses, problems, lapses)
 
 
@@ -95,14 +105,13 @@ def _item_problems(
     state: str,
     actors: list[str],
     where: str,
-    params: dict[str, object],
-    lang: str,
+    params: dict[str, Param],
 ) -> list[Problem]:
     """Problems of one declared habilitation: environment, date, and what its relation implies."""
     actor_def = ref.actors.get(hab.actor)
     expected = actor_def.habilitation_environment if actor_def else None
     needed = {dep for a in actors if a in ref.actors for dep in ref.actors[a].relies_on}
-    found: list[tuple[str, str, dict[str, object]]] = []
+    found: list[tuple[HabilitationProblem, Severity, dict[str, Param]]] = []
     if expected is not None and hab.environment != expected:
         found.append(
             ("habilitation_environment", "error", {"actual": hab.environment.value, "expected": expected.value})
@@ -120,9 +129,7 @@ def _item_problems(
         if state == "expired":
             found.append(("habilitation_expired", "error", {}))
     return [
-        Problem(
-            code=code, severity=severity, location=where, message=message(f"problem.{code}", lang, **params, **extra)
-        )
+        Problem(code=code, severity=severity, location=where, message=msg(f"problem.{code}", **params, **extra))
         for code, severity, extra in found
     ]
 
@@ -131,10 +138,7 @@ def _missing(
     ref: LoadedReferential,
     actors: list[str],
     relied_upon: list[Habilitation],
-    as_of: dt.date,
-    years: int,
     doc: YamlDocument,
-    lang: str,
 ) -> list[Problem]:
     out: list[Problem] = []
     for actor in actors:
@@ -147,7 +151,7 @@ def _missing(
                         code="habilitation_missing",
                         severity="error",
                         location=str(doc.location(["habilitations"])),
-                        message=message("problem.habilitation_missing", lang, actor=actor, dependency=dep),
+                        message=msg("problem.habilitation_missing", actor=actor, dependency=dep),
                     )
                 )
     return out

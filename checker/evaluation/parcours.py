@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.i18n import message
 from checker.inputs.yamlload import YamlDocument
 from checker.model.declaration import Declaration
+from checker.model.message import msg
 from checker.model.report import ParcoursStepState, Problem
 from checker.referential.load import LoadedReferential
 
@@ -14,7 +14,7 @@ __all__ = ["review_parcours"]
 
 
 def review_parcours(
-    ref: LoadedReferential, decl: Declaration, doc: YamlDocument, as_of: dt.date, lang: str
+    ref: LoadedReferential, decl: Declaration, doc: YamlDocument, as_of: dt.date
 ) -> tuple[list[ParcoursStepState], list[Problem]]:
     """Each step's state for the declared actors, and order problems (warnings)."""
     if decl.parcours is None:
@@ -23,7 +23,7 @@ def review_parcours(
                 code="parcours_missing",
                 severity="info",
                 location=doc.name,
-                message=message("problem.parcours_missing", lang),
+                message=msg("problem.parcours_missing"),
             )
         ]
     parcours = next((p for p in ref.model.parcours if p.id == decl.parcours.id), None)
@@ -47,7 +47,7 @@ def review_parcours(
                     code="parcours_future",
                     severity="warning",
                     location=where,
-                    message=message("problem.parcours_future", lang, step=step.label, date=date.isoformat()),
+                    message=msg("problem.parcours_future", step=step.label, date=date.isoformat()),
                 )
             )
         if previous is not None and date is not None:
@@ -58,7 +58,7 @@ def review_parcours(
                         code="parcours_skipped",
                         severity="warning",
                         location=where,
-                        message=message("problem.parcours_skipped", lang, step=step.label, previous=prev_label),
+                        message=msg("problem.parcours_skipped", step=step.label, previous=prev_label),
                     )
                 )
             elif date < prev_date:
@@ -67,9 +67,8 @@ def review_parcours(
                         code="parcours_order",
                         severity="warning",
                         location=where,
-                        message=message(
+                        message=msg(
                             "problem.parcours_order",
-                            lang,
                             step=step.label,
                             date=date.isoformat(),
                             previous=prev_label,

@@ -9,9 +9,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from checker.errors import InputError, Location
-from checker.i18n import message
+from checker.i18n import Translator
 from checker.inputs.limits import MAX_BASELINE_BYTES
 from checker.inputs.readfile import read_input
+from checker.model.message import msg
 from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, BaselineInfo, Finding, Regression, Report
 
 __all__ = ["MAX_BASELINE_BYTES", "compare_with_baseline", "load_baseline"]
@@ -49,24 +50,28 @@ def _evidence(finding: Finding) -> dict[str, str | None]:
 
 
 def compare_with_baseline(report: Report, baseline: Report, path: str, sha256: str) -> Report:
-    """``report`` with its baseline and every regression against it."""
-    lang = report.lang
+    """``report`` with its baseline and every regression against it.
+
+    A baseline read back from JSON holds its problems as words, in its own language: this report's problems are
+    compared with them in that language.
+    """
     before = {f.requirement_id: f for f in baseline.findings}
     out: list[Regression] = []
     for finding in report.findings:
         old = before.get(finding.requirement_id)
-        out += _finding_regressions(finding, old, lang)
-    known = {(p.code, p.message) for p in baseline.problems}
+        out += _finding_regressions(finding, old)
+    words = Translator(baseline.lang).text
+    known = {(p.code, words(p.message)) for p in baseline.problems}
     out += [
         Regression(
             kind="problem_added",
             requirement_id=None,
             before=None,
             after=p.code,
-            message=message("regression.problem_added", lang, problem=p.message),
+            message=msg("regression.problem_added", problem=p.message),
         )
         for p in report.problems
-        if p.severity == "error" and (p.code, p.message) not in known
+        if p.severity == "error" and (p.code, words(p.message)) not in known
     ]
     info = BaselineInfo(
         path=path, sha256=sha256, as_of=baseline.as_of, ready=baseline.summary.ready, score=baseline.summary.score
@@ -74,7 +79,7 @@ def compare_with_baseline(report: Report, baseline: Report, path: str, sha256: s
     return report.model_copy(update={"baseline": info, "regressions": out})
 
 
-def _finding_regressions(finding: Finding, old: Finding | None, lang: str) -> list[Regression]:
+def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regression]:
     rid, now = finding.requirement_id, finding.outcome
     out: list[Regression] = []
     if now in GAP_OUTCOMES and (old is None or old.outcome not in GAP_OUTCOMES):
@@ -85,7 +90,7 @@ def _finding_regressions(finding: Finding, old: Finding | None, lang: str) -> li
                 requirement_id=rid,
                 before=was,
                 after=now.value,
-                message=message("regression.new_gap", lang, requirement=rid, before=was or "—", after=now.value),
+                message=msg("regression.new_gap", requirement=rid, before=was or "—", after=now.value),
             )
         )
     elif old is not None and OUTCOME_RANK[now] < OUTCOME_RANK[old.outcome]:
@@ -95,9 +100,7 @@ def _finding_regressions(finding: Finding, old: Finding | None, lang: str) -> li
                 requirement_id=rid,
                 before=old.outcome.value,
                 after=now.value,
-                message=message(
-                    "regression.downgraded", lang, requirement=rid, before=old.outcome.value, after=now.value
-                ),
+                message=msg("regression.downgraded", requirement=rid, before=old.outcome.value, after=now.value),
             )
         )
     if old is None:
@@ -111,7 +114,7 @@ def _finding_regressions(finding: Finding, old: Finding | None, lang: str) -> li
                     requirement_id=rid,
                     before=path,
                     after=None,
-                    message=message("regression.evidence_removed", lang, requirement=rid, path=path),
+                    message=msg("regression.evidence_removed", requirement=rid, path=path),
                 )
             )
         elif digest and current[path] and digest != current[path]:
@@ -121,7 +124,7 @@ def _finding_regressions(finding: Finding, old: Finding | None, lang: str) -> li
                     requirement_id=rid,
                     before=digest,
                     after=current[path],
-                    message=message("regression.evidence_changed", lang, requirement=rid, path=path),
+                    message=msg("regression.evidence_changed", requirement=rid, path=path),
                 )
             )
     return out

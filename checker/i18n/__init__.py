@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.i18n.catalogue import CATALOGUE
+
+if TYPE_CHECKING:
+    from checker.model.message import Message
 
 __all__ = ["LANGS", "Translator", "message"]
 
@@ -27,6 +30,11 @@ class Translator:
 
     def __call__(self, key: str, **params: Any) -> str:
         return message(key, self.lang, **params)
+
+    def text(self, message: Message) -> str:
+        """``message`` in this language, its message parameters translated first."""
+        params = {name: self.text(v) if not isinstance(v, str | int) else v for name, v in message.params.items()}
+        return self(message.key, **params)
 
     def labels(self, prefix: str) -> Mapping[str, str]:
         """Every label under ``prefix.`` (e.g. ``outcome``), keyed by the rest of the key."""

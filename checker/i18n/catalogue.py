@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from checker.i18n.checks_catalogue import CHECK_MESSAGES
+from checker.i18n.commands_catalogue import COMMAND_MESSAGES
 
 __all__ = ["CATALOGUE"]
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    "text.verbatim": {"fr": "{text}", "en": "{text}"},
     # outcomes
     "outcome.compliant": {"fr": "conforme", "en": "compliant"},
     "outcome.partial": {"fr": "partiel", "en": "partial"},
@@ -63,7 +65,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "conforme déclaré sans preuve, alors qu'une preuve est attendue ({kinds})",
         "en": "claimed compliant with no evidence, though evidence is expected ({kinds})",
     },
-    "reason.evidence_failed": {"fr": "preuve {path} : {status}{detail}", "en": "evidence {path}: {status}{detail}"},
+    "reason.evidence_failed": {"fr": "preuve {path} : {status}", "en": "evidence {path}: {status}"},
     "reason.evidence_ok": {"fr": "preuves vérifiées ({count})", "en": "evidence verified ({count})"},
     "reason.no_evidence_expected": {
         "fr": "aucune preuve exigée pour cette exigence",
@@ -74,6 +76,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "not applicable without justification on a mandatory requirement",
     },
     "reason.auditor": {"fr": "verdict de l'auditeur : {verdict}", "en": "auditor's verdict: {verdict}"},
+    "evidence.detailed": {"fr": "{status}{detail}", "en": "{status}{detail}"},
     # evidence details
     "detail.hash": {"fr": " (attendu {expected}…, obtenu {actual}…)", "en": " (expected {expected}…, got {actual}…)"},
     "detail.stale": {
@@ -292,7 +295,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.no_deadlines": {"fr": "Aucune échéance à venir.", "en": "No deadline ahead."},
     "label.compliant_list": {"fr": "Exigences satisfaites", "en": "Requirements met"},
     "label.count": {"fr": "Nombre", "en": "Count"},
-    "label.total": {"fr": "Total", "en": "Total"},
     "label.actor": {"fr": "Acteur", "en": "Actor"},
     "label.reference": {"fr": "Référence", "en": "Reference"},
     "label.holder": {"fr": "Titulaire", "en": "Holder"},
@@ -323,7 +325,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{auditor}, {date} — {verdicts} verdicts, {disagreements} désaccords",
         "en": "{auditor}, {date} — {verdicts} verdicts, {disagreements} disagreements",
     },
-    "label.auditor": {"fr": "Auditeur", "en": "Auditor"},
     "label.auditor_verdict": {"fr": "Verdict de l'auditeur", "en": "Auditor's verdict"},
     "label.auditor_comment": {"fr": "Commentaire de l'auditeur", "en": "Auditor's comment"},
     "label.disagreement": {"fr": "désaccord", "en": "disagreement"},
@@ -423,3 +424,4 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "env.production": {"fr": "production", "en": "production"},
 }
 CATALOGUE.update(CHECK_MESSAGES)
+CATALOGUE.update(COMMAND_MESSAGES)

@@ -41,7 +41,7 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         t(f"obligation.{f.obligation}"),
         _status(t, f.declared_status),
         t(f"outcome.{f.outcome.value}"),
-        "\n".join(reason.message for reason in f.reasons),
+        "\n".join(t.text(reason.message) for reason in f.reasons),
         f.justification,
         "\n".join(_evidence_cell(t, item) for item in f.evidence),
         _status(t, f.auditor_verdict) if f.auditor_verdict else None,
@@ -117,7 +117,7 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
             e.expires,
             t(f"env.{e.environment}") if e.environment else None,
             t(f"evidence.{e.status}"),
-            e.detail,
+            t.text(e.detail),
             "\n".join(f"{c.check} : {t('check.' + c.status)} {'; '.join(c.reasons)}".strip() for c in e.checks),
         ]
         for f in report.findings

@@ -167,7 +167,7 @@ def _dates(w: _Writer, report: Report) -> None:
     else:
         w.header(t("label.date"), "", t("label.what"))
         for lapse in report.lapses:
-            w.line(lapse.date, t("label.days_left", days=lapse.days), lapse.what)
+            w.line(lapse.date, t("label.days_left", days=lapse.days), t.text(lapse.what))
     w.heading(t("label.deadlines"))
     if not report.deadlines:
         w.line(t("label.no_deadlines"))

@@ -6,7 +6,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.message import Text
+from checker.model.referential import Obligation
 
 __all__ = [
     "AuditInfo",
@@ -15,6 +18,7 @@ __all__ = [
     "DeadlineItem",
     "DeclarationInfo",
     "EvidenceResult",
+    "EvidenceStatus",
     "Finding",
     "HabilitationStatus",
     "Lapse",
@@ -25,6 +29,7 @@ __all__ = [
     "ReferentialInfo",
     "Regression",
     "Report",
+    "Severity",
     "Summary",
     "ToolInfo",
 ]
@@ -66,7 +71,7 @@ class Reason(_Value):
     """Why: a stable code (for machines) and a message (for people, in the report's language)."""
 
     code: str
-    message: str
+    message: Text = Field(title="Message")
 
 
 class ToolInfo(_Value):
@@ -103,6 +108,21 @@ class CheckResult(_Value):
     reasons: list[str]
 
 
+EvidenceStatus = Literal[
+    "ok",
+    "missing",
+    "outside",
+    "unreadable",
+    "hash_mismatch",
+    "stale",
+    "expired",
+    "wrong_environment",
+    "undated",
+    "future",
+]
+"""What assessing one evidence file concluded (``evidence.<status>`` in the catalogue names it)."""
+
+
 class EvidenceResult(_Value):
     path: str
     sha256: str | None
@@ -111,8 +131,8 @@ class EvidenceResult(_Value):
     collected: dt.date | None
     expires: dt.date | None
     environment: str | None
-    status: str
-    detail: str
+    status: EvidenceStatus
+    detail: Text = Field(title="Detail")
     checks: list[CheckResult] = []
 
 
@@ -123,7 +143,7 @@ class Finding(_Value):
     """The requirement's text, as the referential words it (the matrix shows it; its hash guards edits)."""
     theme: str
     theme_label: str
-    obligation: Literal["mandatory", "recommended"]
+    obligation: Obligation
     actors: list[str]
     levels: list[str]
     declared_status: str | None
@@ -147,16 +167,19 @@ class Finding(_Value):
     """The auditor's verdict differs from the declared status."""
 
 
+Severity = Literal["error", "warning", "info"]
+
+
 class Problem(_Value):
     code: str
-    severity: Literal["error", "warning", "info"]
-    message: str
+    severity: Severity
+    message: Text = Field(title="Message")
     location: str
 
 
 class Lapse(_Value):
     kind: Literal["evidence", "habilitation"]
-    what: str
+    what: Text = Field(title="What")
     date: dt.date
     days: int
 
@@ -225,7 +248,7 @@ class Regression(_Value):
     requirement_id: str | None
     before: str | None
     after: str | None
-    message: str
+    message: Text = Field(title="Message")
 
 
 class BaselineInfo(_Value):

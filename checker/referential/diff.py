@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from checker.model.declaration import Declaration
+from checker.model.message import Message, msg
 from checker.model.referential import Requirement
 from checker.referential.load import LoadedReferential
 
@@ -97,7 +98,7 @@ class AnswerMove:
     verdict: Verdict
     old_id: str | None
     new_id: str | None
-    why: str
+    why: Message
 
 
 def classify_answers(diff: EditionDiff, decl: Declaration, applicable_new: set[str]) -> list[AnswerMove]:
@@ -116,43 +117,28 @@ def classify_answers(diff: EditionDiff, decl: Declaration, applicable_new: set[s
         if found is None and old_id in diff.new.requirements:
             covered.add(old_id)
     for new_id in sorted(applicable_new - covered):
-        moves.append(AnswerMove("new", None, new_id, "nouvelle exigence applicable, sans réponse"))
+        moves.append(AnswerMove("new", None, new_id, msg("move_reason.new")))
     return moves
 
 
 def _move(old_id: str, change: Change | None, diff: EditionDiff) -> list[AnswerMove]:
     if change is None:
         if old_id in diff.new.requirements:
-            return [AnswerMove("carries_over", old_id, old_id, "exigence inchangée")]
-        return [AnswerMove("obsolete", old_id, None, "exigence absente des deux éditions")]
+            return [AnswerMove("carries_over", old_id, old_id, msg("move_reason.unchanged"))]
+        return [AnswerMove("obsolete", old_id, None, msg("move_reason.absent"))]
     if change.kind == "removed":
-        return [AnswerMove("obsolete", old_id, None, "exigence retirée de la nouvelle édition")]
+        return [AnswerMove("obsolete", old_id, None, msg("move_reason.removed"))]
     if change.kind in ("changed", "renamed"):
         new_id = change.new_ids[0]
-        label = f"renommée en {new_id}" if change.kind == "renamed" else "modifiée"
+        how = msg("move_reason.renamed_to", new_id=new_id) if change.kind == "renamed" else msg("move_reason.changed")
+        fields = ", ".join(change.fields)
         if not change.fields:
-            return [AnswerMove("carries_over", old_id, new_id, f"exigence {label}, contenu inchangé")]
+            return [AnswerMove("carries_over", old_id, new_id, msg("move_reason.same_content", how=how))]
         if change.wording_only:
-            return [
-                AnswerMove(
-                    "reconfirm", old_id, new_id, f"exigence {label} : formulation changée ({', '.join(change.fields)})"
-                )
-            ]
-        return [
-            AnswerMove(
-                "reassess",
-                old_id,
-                new_id,
-                f"exigence {label} : portée ou obligation changée ({', '.join(change.fields)})",
-            )
-        ]
+            return [AnswerMove("reconfirm", old_id, new_id, msg("move_reason.wording", how=how, fields=fields))]
+        return [AnswerMove("reassess", old_id, new_id, msg("move_reason.scope", how=how, fields=fields))]
     if change.kind == "split":
-        return [
-            AnswerMove("reassess", old_id, n, f"{old_id} scindée en {', '.join(change.new_ids)}")
-            for n in change.new_ids
-        ]
-    return [
-        AnswerMove(
-            "reassess", old_id, change.new_ids[0], f"{', '.join(change.old_ids)} fusionnées en {change.new_ids[0]}"
-        )
-    ]
+        why = msg("move_reason.split", old_id=old_id, new_ids=", ".join(change.new_ids))
+        return [AnswerMove("reassess", old_id, n, why) for n in change.new_ids]
+    why = msg("move_reason.merged", old_ids=", ".join(change.old_ids), new_id=change.new_ids[0])
+    return [AnswerMove("reassess", old_id, change.new_ids[0], why)]

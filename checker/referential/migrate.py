@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from checker.i18n import Translator
 from checker.model.declaration import Declaration
 from checker.referential.diff import AnswerMove
 
@@ -41,8 +42,11 @@ def _indent(text: str, prefix: str) -> str:
     return "".join(prefix + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def migrated_declaration_text(decl: Declaration, moves: list[AnswerMove], old_version: str, new_version: str) -> str:
+def migrated_declaration_text(
+    decl: Declaration, moves: list[AnswerMove], old_version: str, new_version: str, lang: str = "fr"
+) -> str:
     """The migrated declaration: answers kept where they carry over, the rest `not_assessed` with the reason."""
+    t = Translator(lang)
     raw: dict[str, Any] = decl.model_dump(mode="json", exclude_none=True)
     answers: dict[str, Any] = dict(raw.get("answers") or {})
     out_answers: dict[str, tuple[dict[str, Any], list[str]]] = {}
@@ -61,12 +65,12 @@ def migrated_declaration_text(decl: Declaration, moves: list[AnswerMove], old_ve
                 entry["justification"] = previous.get("justification")
                 entry["evidence"] = previous.get("evidence") or []
         if move.verdict != "carries_over":
-            was = f" (ancien statut de {move.old_id} : {previous.get('status')})" if previous is not None else ""
-            notes.append(f"{_LABEL[move.verdict]} — {move.why}{was}")
+            was = t("migrate.was", old_id=move.old_id, status=previous.get("status")) if previous is not None else ""
+            notes.append(t("migrate.note", verdict=t("migrate." + move.verdict), why=t.text(move.why), was=was))
         out_answers[move.new_id] = (entry, notes)
     head = {k: v for k, v in raw.items() if k != "answers"}
-    lines = [f"# Déclaration migrée de l'édition {old_version} vers {new_version} par psc-check diff.\n"]
-    lines += [f"# Réponse obsolète retirée : {m.old_id} — {m.why}\n" for m in obsolete]
+    lines = [f"# {t('migrate.head', old_version=old_version, new_version=new_version)}\n"]
+    lines += [f"# {t('migrate.obsolete_removed', old_id=m.old_id, why=t.text(m.why))}\n" for m in obsolete]
     lines.append(dump_yaml(head))
     lines.append("answers:\n" if out_answers else "answers: {}\n")
     for new_id in sorted(out_answers):
@@ -74,12 +78,3 @@ def migrated_declaration_text(decl: Declaration, moves: list[AnswerMove], old_ve
         lines += [f"  # {note}\n" for note in notes]
         lines.append(_indent(dump_yaml({new_id: entry}), "  "))
     return "".join(lines)
-
-
-_LABEL = {
-    "reconfirm": "À RECONFIRMER",
-    "reassess": "À RÉÉVALUER",
-    "new": "NOUVELLE",
-    "obsolete": "OBSOLÈTE",
-    "carries_over": "REPRISE",
-}

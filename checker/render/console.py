@@ -60,7 +60,7 @@ def render_console(report: Report) -> bytes:
     if view.gaps:
         lines += ["", t("label.gaps") + ":"]
         for f in view.gaps[:_MAX_GAPS]:
-            first = f.reasons[-1].message if f.reasons else ""
+            first = t.text(f.reasons[-1].message) if f.reasons else ""
             lines.append(
                 f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {f.title} — {first}"
             )
@@ -68,12 +68,12 @@ def render_console(report: Report) -> bytes:
             lines.append(f"  … +{len(view.gaps) - _MAX_GAPS}")
     if r.problems:
         lines += ["", t("label.problems") + ":"]
-        lines += [f"  {t('severity.' + p.severity)}: {p.location}: {p.message}" for p in r.problems]
+        lines += [f"  {t('severity.' + p.severity)}: {p.location}: {t.text(p.message)}" for p in r.problems]
     lines += _checks(view)
     if r.baseline is not None:
         lines += ["", t("label.regressions") + ":"] if r.regressions else ["", t("label.no_regressions")]
-        lines += [f"  {reg.message}" for reg in r.regressions]
+        lines += [f"  {t.text(reg.message)}" for reg in r.regressions]
     if r.lapses:
         lines += ["", t("label.lapses", days=90) + ":"]
-        lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {lp.what}" for lp in r.lapses]
+        lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {t.text(lp.what)}" for lp in r.lapses]
     return terminal_text("\n".join(lines) + "\n").encode("utf-8")

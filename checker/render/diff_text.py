@@ -5,48 +5,43 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from checker.i18n import Translator
 from checker.referential.diff import AnswerMove, EditionDiff
 
 __all__ = ["render_diff_json", "render_diff_text"]
 
-_KIND = {
-    "added": "ajoutée",
-    "removed": "retirée",
-    "changed": "modifiée",
-    "renamed": "renommée",
-    "split": "scindée",
-    "merged": "fusionnée",
-}
-_VERDICT = {
-    "carries_over": "reprise",
-    "reconfirm": "à reconfirmer",
-    "reassess": "à réévaluer",
-    "obsolete": "obsolète",
-    "new": "nouvelle",
-}
 
-
-def render_diff_text(diff: EditionDiff, moves: list[AnswerMove]) -> str:
+def render_diff_text(diff: EditionDiff, moves: list[AnswerMove], lang: str = "fr") -> str:
+    t = Translator(lang)
     lines = [f"{diff.old.id} {diff.old.version} → {diff.new.id} {diff.new.version}"]
     counts = Counter(c.kind for c in diff.changes)
     lines.append(
-        "  " + " · ".join(f"{_KIND[k]}: {n}" for k, n in sorted(counts.items())) if counts else "  aucun changement"
+        "  " + " · ".join(f"{t('change.' + k)}: {n}" for k, n in sorted(counts.items()))
+        if counts
+        else "  " + t("diff.no_change")
     )
     for c in diff.changes:
         fields = f" ({', '.join(c.fields)})" if c.fields else ""
-        lines.append(f"  [{_KIND[c.kind]}] {', '.join(c.old_ids) or '—'} → {', '.join(c.new_ids) or '—'}{fields}")
+        lines.append(
+            f"  [{t('change.' + c.kind)}] {', '.join(c.old_ids) or '—'} → {', '.join(c.new_ids) or '—'}{fields}"
+        )
     if moves:
         verdicts = Counter(m.verdict for m in moves)
-        lines += ["", "Réponses : " + " · ".join(f"{_VERDICT[v]}: {n}" for v, n in sorted(verdicts.items()))]
+        counted = " · ".join(f"{t('move.' + v)}: {n}" for v, n in sorted(verdicts.items()))
+        lines += ["", t("diff.answers", counts=counted)]
         lines += [
-            f"  [{_VERDICT[m.verdict]}] {m.old_id or '—'} → {m.new_id or '—'} : {m.why}"
+            "  "
+            + t(
+                "diff.move", verdict=t("move." + m.verdict), old=m.old_id or "—", new=m.new_id or "—", why=t.text(m.why)
+            )
             for m in moves
             if m.verdict != "carries_over"
         ]
     return "\n".join(lines) + "\n"
 
 
-def render_diff_json(diff: EditionDiff, moves: list[AnswerMove]) -> str:
+def render_diff_json(diff: EditionDiff, moves: list[AnswerMove], lang: str = "fr") -> str:
+    t = Translator(lang)
     data = {
         "old": {"id": diff.old.id, "version": diff.old.version, "sha256": diff.old.sha256},
         "new": {"id": diff.new.id, "version": diff.new.version, "sha256": diff.new.sha256},
@@ -54,6 +49,8 @@ def render_diff_json(diff: EditionDiff, moves: list[AnswerMove]) -> str:
             {"kind": c.kind, "old_ids": list(c.old_ids), "new_ids": list(c.new_ids), "fields": list(c.fields)}
             for c in diff.changes
         ],
-        "answers": [{"verdict": m.verdict, "old_id": m.old_id, "new_id": m.new_id, "why": m.why} for m in moves],
+        "answers": [
+            {"verdict": m.verdict, "old_id": m.old_id, "new_id": m.new_id, "why": t.text(m.why)} for m in moves
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

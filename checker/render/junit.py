@@ -49,7 +49,7 @@ def render_junit(report: Report) -> bytes:
                 "line": str(finding.line or 1),
             },
         )
-        reasons = "\n".join(_text(r.message) for r in finding.reasons)
+        reasons = "\n".join(_text(t.text(r.message)) for r in finding.reasons)
         if finding.outcome in GAP_OUTCOMES:
             failure = ET.SubElement(
                 case,

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from checker.i18n import Translator
 from checker.inputs.textsafe import csv_cell
 from checker.model.referential import Requirement
 from checker.referential.load import LoadedReferential
@@ -64,7 +65,7 @@ def _table(ref: LoadedReferential, reqs: list[Requirement]) -> str:
     rows = [list(_COLUMNS), *(_row(r) for r in reqs)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS) - 1)]
     out = ["  ".join(cell.ljust(widths[i]) if i < len(widths) else cell for i, cell in enumerate(row)) for row in rows]
-    out.append(f"{len(reqs)} exigence(s) — {ref.model.metadata.title} {ref.version}")
+    out.append(Translator()("listing.count", count=len(reqs), title=ref.model.metadata.title, version=ref.version))
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
@@ -81,37 +82,38 @@ def render_list(ref: LoadedReferential, reqs: list[Requirement], fmt: str) -> st
     return LIST_FORMATS[fmt](ref, reqs)
 
 
-def render_show(ref: LoadedReferential, req: Requirement, fmt: str) -> str:
+def render_show(ref: LoadedReferential, req: Requirement, fmt: str, lang: str = "fr") -> str:
     """One requirement, whole, as text or JSON."""
     if fmt == "json":
         return json.dumps(_summary(req), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    t = Translator(lang)
     sources = {s.key: s for s in ref.model.metadata.sources}
     lines = [
         f"{req.id} — {req.title}",
         "",
         req.statement,
         "",
-        f"Obligation : {req.obligation.value}",
-        f"Thème      : {req.theme}",
-        f"Acteurs    : {', '.join(req.actors)}",
-        f"Niveaux    : {', '.join(req.levels)}",
+        t("show.obligation", value=req.obligation.value),
+        t("show.theme", value=req.theme),
+        t("show.actors", value=", ".join(req.actors)),
+        t("show.levels", value=", ".join(req.levels)),
     ]
     if req.evidence:
         kinds = ", ".join(k.value for k in req.evidence.kinds)
-        lines.append(f"Preuves    : {kinds} — {req.evidence.description}")
+        lines.append(t("show.evidence", kinds=kinds, description=req.evidence.description))
     if req.checks:
-        lines.append(f"Contrôles  : {', '.join(req.checks)} (psc-check check-evidence)")
+        lines.append(t("show.checks", checks=", ".join(req.checks)))
     if req.deadline:
-        lines.append(f"Échéance   : {req.deadline.isoformat()}")
+        lines.append(t("show.deadline", value=req.deadline.isoformat()))
     if req.remediation:
-        lines += ["", f"Remédiation : {req.remediation}"]
-    lines += ["", f"Provenance : {req.provenance.basis.value}"]
+        lines += ["", t("show.remediation", value=req.remediation)]
+    lines += ["", t("show.provenance", value=req.provenance.basis.value)]
     for key in req.provenance.sources:
         src = sources.get(key)
         lines.append(f"  [{key}] {src.title if src else ''} {(src.url or src.reference or '') if src else ''}".rstrip())
-    lines += [f"  réf. {r.scheme} {r.id}" for r in req.provenance.references]
+    lines += ["  " + t("show.reference", scheme=r.scheme, id=r.id) for r in req.provenance.references]
     if req.provenance.note:
-        lines.append(f"  note : {req.provenance.note}")
+        lines.append("  " + t("show.note", value=req.provenance.note))
     if req.provenance.conflict:
-        lines.append(f"  conflit de sources : {req.provenance.conflict}")
+        lines.append("  " + t("show.conflict", value=req.provenance.conflict))
     return "\n".join(lines) + "\n"

@@ -38,7 +38,7 @@ def _region(line: int | None, column: int | None = None) -> dict[str, int]:
 
 
 def _finding_result(finding: Finding, uri: str, index: int, t: Translator) -> dict[str, Any]:
-    reasons = "; ".join(r.message for r in finding.reasons)
+    reasons = "; ".join(t.text(r.message) for r in finding.reasons)
     return {
         "ruleId": finding.requirement_id,
         "ruleIndex": index,
@@ -53,7 +53,7 @@ def _finding_result(finding: Finding, uri: str, index: int, t: Translator) -> di
     }
 
 
-def _problem_result(problem: Problem, uri: str) -> dict[str, Any]:
+def _problem_result(problem: Problem, uri: str, t: Translator) -> dict[str, Any]:
     match = _LOCATION.match(problem.location)
     line = int(match["line"]) if match else 1
     column = int(match["column"]) if match and match["column"] else None
@@ -61,7 +61,7 @@ def _problem_result(problem: Problem, uri: str) -> dict[str, Any]:
     return {
         "ruleId": f"problem/{problem.code}",
         "level": level,
-        "message": {"text": problem.message},
+        "message": {"text": t.text(problem.message)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(line, column)}}],
     }
 
@@ -72,7 +72,7 @@ def render_sarif(report: Report) -> bytes:
     gaps = [f for f in report.findings if f.outcome in GAP_OUTCOMES]
     rules = [_rule(f) for f in gaps]
     results = [_finding_result(f, uri, i, t) for i, f in enumerate(gaps)]
-    results += [_problem_result(p, uri) for p in report.problems]
+    results += [_problem_result(p, uri, t) for p in report.problems]
     log = {
         "$schema": _SCHEMA,
         "version": "2.1.0",

@@ -1,0 +1,67 @@
+"""Text for people, held as a catalogue key and its parameters until a renderer translates it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, SerializationInfo, SerializerFunctionWrapHandler
+from pydantic.functional_serializers import WrapSerializer
+from pydantic.json_schema import WithJsonSchema
+
+__all__ = ["TRANSLATOR", "VERBATIM", "Message", "Param", "Text", "msg"]
+
+VERBATIM = "text.verbatim"
+"""Catalogue key of text that is already words (read back from a JSON report written earlier)."""
+
+TRANSLATOR = "translator"
+"""Key of the serialisation context entry holding the translator that renders every :class:`Message`."""
+
+
+class Message(BaseModel):
+    """A catalogue key (``why.actor``) and its parameters: a number, a word, or another message."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    params: dict[str, Param] = {}
+
+    def sort_key(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """An order that does not depend on the language (key, then parameters in the order given)."""
+        return self.key, tuple((name, _param_text(value)) for name, value in self.params.items())
+
+
+Param = Union[str, int, Message]  # noqa: UP007 (a forward reference to Message: the | operator cannot take a string)
+"""A parameter: JSON-serialisable and deterministic (dicts keep the order they were built in)."""
+Message.model_rebuild()
+
+
+def _param_text(value: Param) -> str:
+    return repr(value.sort_key()) if isinstance(value, Message) else str(value)
+
+
+def msg(key: str, **params: Param) -> Message:
+    """The message ``key`` with ``params``."""
+    return Message(key=key, params=params)
+
+
+def _accept_words(value: Any) -> Any:
+    """A plain string (a message already rendered, as in a JSON report read back) is kept as verbatim text."""
+    return {"key": VERBATIM, "params": {"text": value}} if isinstance(value, str) else value
+
+
+def _render(value: Message, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+    """Rendered text when the serialisation context holds a translator; else the key and parameters."""
+    context = info.context
+    translator = context.get(TRANSLATOR) if isinstance(context, dict) else None
+    if translator is not None:
+        return translator.text(value)
+    return handler(value)
+
+
+Text = Annotated[
+    Message,
+    BeforeValidator(_accept_words),
+    WrapSerializer(_render),
+    WithJsonSchema({"type": "string"}, mode="serialization"),
+]
+"""A message field: dumped as text in a report (``context={"translator": ...}``), as key and parameters otherwise."""
