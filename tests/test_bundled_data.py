@@ -7,9 +7,10 @@ from collections import Counter
 
 import pytest
 
+from checker.app.catalogue import CATALOGUE_PATH
 from checker.model.schemas import SCHEMAS, schema_text
 from checker.referential.load import LoadedReferential, load_bundle
-from checker.render.catalogue import CATALOGUE_PATH, catalogue_text
+from checker.render.catalogue import catalogue_text
 from tests.conftest import ROOT, Cli
 
 ACTORS = {"FS", "ELU", "ELP", "OSU", "OSP", "FIT"}
@@ -114,7 +115,7 @@ def test_actor_and_level_filters(cli: Cli) -> None:
 
 def test_catalogue_is_current() -> None:
     current = (ROOT / CATALOGUE_PATH).read_text(encoding="utf-8")
-    assert current == catalogue_text(), "docs/referentiel.md is stale: run `python -m checker.render.catalogue`"
+    assert current == catalogue_text(), "docs/referentiel.md is stale: run `python -m checker.app.catalogue`"
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEMAS))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.declaration.template import InitRequest, render_declaration_template
 from checker.referential.load import load_referential
+from checker.render.init_template import InitRequest, render_declaration_template
 from tests.conftest import ROOT, Cli, assert_clean_error
 
 ACTORS = [

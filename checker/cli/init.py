@@ -27,8 +27,8 @@ def init(
 ) -> None:
     """Créer une déclaration à remplir : chaque exigence applicable, statut `not_assessed`."""
     from checker.app.write import write_atomic
-    from checker.declaration.template import InitRequest, render_declaration_template
     from checker.referential.load import load_referential
+    from checker.render.init_template import InitRequest, render_declaration_template
 
     ref = load_referential(referentiel)
     request = InitRequest(

@@ -1,18 +1,13 @@
-"""Generate the requirements catalogue ``docs/referentiel.md`` from the bundled data (``--check``: fail if stale)."""
+"""Render the requirements catalogue (``docs/referentiel.md``) of the bundled referentials as Markdown."""
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
-from pathlib import Path
 
-from checker.app.write import write_atomic
 from checker.model.referential import Requirement
 from checker.referential.load import LoadedReferential, load_bundle
 
-__all__ = ["catalogue_text", "main"]
-
-CATALOGUE_PATH = Path("docs/referentiel.md")
+__all__ = ["catalogue_text"]
 
 
 def _cell(text: str) -> str:
@@ -77,27 +72,9 @@ def catalogue_text() -> str:
     lines = [
         "# Catalogue des exigences",
         "",
-        "<!-- Généré par `python -m checker.render.catalogue` : ne pas éditer à la main. -->",
+        "<!-- Généré par `python -m checker.app.catalogue` : ne pas éditer à la main. -->",
         "",
     ]
     for edition in load_bundle().values():
         lines += _edition(edition)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    text = catalogue_text()
-    if "--check" in args:
-        current = CATALOGUE_PATH.read_text(encoding="utf-8") if CATALOGUE_PATH.exists() else ""
-        if current != text:
-            sys.stderr.write(f"{CATALOGUE_PATH} is stale: run `python -m checker.render.catalogue`\n")
-            return 1
-        return 0
-    CATALOGUE_PATH.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(CATALOGUE_PATH, text.encode("utf-8"))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
