@@ -24,6 +24,11 @@ sys.stderr.write("\\n" + json.dumps({"code": code, "top": top, "ours": ours}))
 """
 
 LIGHT = {
+    "checker.app",  # the packages of the modules below: a docstring each
+    "checker.checks",
+    "checker.inputs",
+    "checker.model",
+    "checker.checks.registry",
     "checker.inputs.dates",
     "checker.errors",
     "checker.i18n",
@@ -38,7 +43,7 @@ LIGHT = {
     "checker.inputs.suggest",
     "checker.inputs.textsafe",
 }
-"""psc-check modules the command registry may load: errors, messages, limits and option helpers."""
+"""psc-check modules the command registry may load: errors, messages, limits, option helpers, check kinds."""
 
 
 def _loaded(*args: str) -> tuple[int, set[str], set[str]]:

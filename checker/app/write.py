@@ -19,7 +19,7 @@ from pathlib import Path
 from checker.errors import InputError, Location
 from checker.inputs.textsafe import terminal_text
 
-__all__ = ["emit", "refuse_input_overwrite", "warn", "write_atomic"]
+__all__ = ["emit", "error", "refuse_input_overwrite", "warn", "write_atomic", "write_stdout"]
 
 _CHUNK = 1 << 20
 
@@ -180,3 +180,15 @@ def warn(text: str) -> None:
     """Print a warning line on standard error (terminal controls made visible)."""
     for line in text.splitlines() or [""]:
         sys.stderr.write(f"psc-check: warning: {terminal_text(line)}\n")
+
+
+def error(text: str) -> None:
+    """Print an error line on standard error (terminal controls made visible)."""
+    sys.stderr.write(f"psc-check: {terminal_text(text)}\n")
+
+
+def write_stdout(data: bytes) -> None:
+    """Write rendered bytes to standard output as they are (a renderer has made them safe for a terminal)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

@@ -26,11 +26,8 @@ def init(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Créer une déclaration à remplir : chaque exigence applicable, statut `not_assessed`."""
-    from checker.app.write import write_atomic
-    from checker.declaration.template import InitRequest, render_declaration_template
-    from checker.referential.load import load_referential
+    from checker.app.init import InitRequest, run_init
 
-    ref = load_referential(referentiel)
     request = InitRequest(
         actors=tuple(actor),
         level=level,
@@ -38,7 +35,9 @@ def init(
         organisation=organisation,
         siren=siren,
         features=tuple(feature or ()),
+        output=output,
+        force=force,
+        referential=referentiel,
     )
-    text = render_declaration_template(ref, request)
-    write_atomic(output, text.encode("utf-8"), inputs=[ref.path], overwrite=force)
-    typer.echo(f"{output}: déclaration créée ({text.count('status: not_assessed')} exigences à renseigner)")
+    result = run_init(request)
+    typer.echo(f"{result.output}: déclaration créée ({result.to_fill} exigences à renseigner)")

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 
+from checker.inputs.textsafe import terminal_text
 from checker.referential.diff import AnswerMove, EditionDiff
 
-__all__ = ["render_diff_json", "render_diff_text"]
+__all__ = ["DiffDocument", "render_diff_json", "render_diff_text"]
+
+
+@dataclass(frozen=True)
+class DiffDocument:
+    """What ``psc-check diff`` shows: the changes between two editions, and what becomes of each answer."""
+
+    diff: EditionDiff
+    moves: tuple[AnswerMove, ...] = ()
+    """Empty without ``--declaration``."""
+
 
 _KIND = {
     "added": "ajoutée",
@@ -26,7 +38,9 @@ _VERDICT = {
 }
 
 
-def render_diff_text(diff: EditionDiff, moves: list[AnswerMove]) -> str:
+def render_diff_text(document: DiffDocument) -> bytes:
+    """The diff as lines of text for a terminal (terminal controls made visible)."""
+    diff, moves = document.diff, document.moves
     lines = [f"{diff.old.id} {diff.old.version} → {diff.new.id} {diff.new.version}"]
     counts = Counter(c.kind for c in diff.changes)
     lines.append(
@@ -43,10 +57,12 @@ def render_diff_text(diff: EditionDiff, moves: list[AnswerMove]) -> str:
             for m in moves
             if m.verdict != "carries_over"
         ]
-    return "\n".join(lines) + "\n"
+    return terminal_text("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_diff_json(diff: EditionDiff, moves: list[AnswerMove]) -> str:
+def render_diff_json(document: DiffDocument) -> bytes:
+    """The diff as JSON (sorted keys)."""
+    diff, moves = document.diff, document.moves
     data = {
         "old": {"id": diff.old.id, "version": diff.old.version, "sha256": diff.old.sha256},
         "new": {"id": diff.new.id, "version": diff.new.version, "sha256": diff.new.sha256},
@@ -56,4 +72,4 @@ def render_diff_json(diff: EditionDiff, moves: list[AnswerMove]) -> str:
         ],
         "answers": [{"verdict": m.verdict, "old_id": m.old_id, "new_id": m.new_id, "why": m.why} for m in moves],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
