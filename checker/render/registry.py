@@ -72,7 +72,7 @@ class DocumentKind(Generic[D]):
 
     name: str
     renderers: Mapping[Format, Renderer[D]]
-    """Format → ``(document) -> bytes``, every format of this kind, in the order help and messages list them."""
+    """Format → ``(document) -> bytes``, for every format of this kind (the members of its ``Literal`` type)."""
     stdout: tuple[Format, ...]
     """The ``--format`` choices (written to standard output), first the default."""
     files: Mapping[str, Format]
