@@ -50,7 +50,7 @@ def main(referential: Path, declaration: Path, as_of: dt.date) -> dict[str, floa
     from checker.declaration.load import load_declaration
     from checker.evaluation.evaluate import EvaluationOptions, evaluate
     from checker.referential.load import load_referential
-    from checker.render.registry import render
+    from checker.render.registry import REPORT, Format
 
     clock.lap("import the evaluation modules (pydantic models built)")
     ref = load_referential(referential)
@@ -59,7 +59,7 @@ def main(referential: Path, declaration: Path, as_of: dt.date) -> dict[str, floa
     clock.lap("load and validate the declaration")
     report = evaluate(ref, decl, EvaluationOptions(as_of=as_of))
     clock.lap("evaluate (evidence hashed and checked)")
-    render(report, "json")
+    REPORT.render(report, Format.JSON)
     clock.lap("render the JSON report")
     return clock.stages
 

@@ -18,11 +18,11 @@ __all__ = ["main"]
 def main(report: Path, out: Path | None) -> None:
     gc.disable()  # as the CLI does (checker/cli/main.py)
     from checker.model.report import Report
-    from checker.render.registry import render
+    from checker.render.registry import REPORT, Format
 
     loaded = Report.model_validate_json(report.read_bytes())
     if out is not None:
-        out.write_bytes(render(loaded, "xlsx"))
+        out.write_bytes(REPORT.render(loaded, Format.XLSX))
 
 
 if __name__ == "__main__":

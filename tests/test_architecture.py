@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 
 # Lowest first. A package may import the packages before it in this list, never one after it.
-CORE = ("inputs", "model", "i18n", "checks", "referential", "declaration", "evaluation")
+CORE = ("i18n", "inputs", "model", "checks", "referential", "declaration", "evaluation")
 # Above the core: features and edges. None of them is imported by the core.
 EDGE = ("render", "matrix", "portfolio", "app", "cli")
 # What each edge package may not import (the CLI is the top; renderers only turn values into bytes).

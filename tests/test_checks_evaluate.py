@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from checker.checks.registry import CHECKS
+from checker.checks.registry import CHECKS, MODULE_KINDS
 from checker.checks.runner import AUTOMATED_KINDS, kind_of
 from checker.referential.load import load_referential
 from tests import evidence_factory as ef
@@ -194,6 +194,8 @@ def test_unknown_check_id_fails_at_load_time_with_file_and_line(cli: Cli, tmp_pa
 
 def test_every_registered_check_resolves_and_every_referential_check_is_registered() -> None:
     assert {kind_of(check) for check in CHECKS} == set(AUTOMATED_KINDS)
+    for check, target in CHECKS.items():  # the kind the registry states without importing is the module's KIND
+        assert MODULE_KINDS[target.partition(":")[0]] == kind_of(check).value, check
     named = {c for r in load_referential().model.requirements for c in r.checks}
     assert named <= set(CHECKS)
     assert named == set(CHECKS), f"checks named on no requirement: {sorted(set(CHECKS) - named)}"

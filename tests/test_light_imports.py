@@ -24,10 +24,13 @@ sys.stderr.write("\\n" + json.dumps({"code": code, "top": top, "ours": ours}))
 """
 
 LIGHT = {
-    "checker.app",  # packages whose __init__ holds only their docstring
+    "checker.app",  # the packages of the modules below: a docstring each
+    "checker.checks",
     "checker.inputs",
     "checker.model",
+    "checker.checks.registry",
     "checker.inputs.dates",
+    "checker.inputs.files",
     "checker.errors",
     "checker.i18n",
     "checker.i18n.catalogue",
@@ -42,7 +45,7 @@ LIGHT = {
     "checker.inputs.suggest",
     "checker.inputs.textsafe",
 }
-"""psc-check modules the command registry may load: errors, messages, limits and option helpers."""
+"""psc-check modules the command registry may load: errors, messages, limits, option helpers, check kinds."""
 
 
 def _loaded(*args: str) -> tuple[int, set[str], set[str]]:

@@ -1,4 +1,4 @@
-"""The pipeline behind the commands: load → check → evaluate → render, as plain functions."""
+"""``evaluate``: load → check → evaluate → render, every ``-o`` output written atomically, the exit code chosen."""
 
 from __future__ import annotations
 
@@ -13,27 +13,15 @@ from checker.declaration.load import LoadedDeclaration, load_declaration
 from checker.errors import ExitCode
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
-from checker.i18n import Translator
 from checker.inputs.dates import parse_day
 from checker.model.report import Report
 from checker.referential.load import LoadedReferential, load_referential
-from checker.render.registry import format_for_path, render
+from checker.render.registry import REPORT, Format
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
 
-__all__ = ["VALIDATION_CODES", "EvaluateRequest", "parse_as_of", "run_evaluate", "validate_one"]
-
-VALIDATION_CODES = frozenset(
-    {
-        "answer_not_applicable",
-        "na_without_justification",
-        "gap_without_justification",
-        "evidence_outside",
-        "siren_missing",
-    }
-)
-"""Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
+__all__ = ["FAIL_ON", "EvaluateRequest", "evaluate_file", "exit_code", "parse_as_of", "run_evaluate"]
 
 
 def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
@@ -43,17 +31,24 @@ def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
 
 @dataclass(frozen=True)
 class EvaluateRequest:
+    """What ``psc-check evaluate`` was asked to do."""
+
     declaration: Path
     as_of: dt.date
     referential: Path | None = None
+    """Another edition of the referential (YAML file); the bundled one when None."""
     outputs: tuple[Path, ...] = ()
+    """``-o`` files, each in the format its suffix asks for."""
     lang: str = "fr"
     allow_outside_evidence: bool = False
     baseline: Path | None = None
+    """The JSON report of an earlier submission: regressions against it are reported."""
     fail_on: str | None = None
+    """`gaps` (exit 1 when not ready), `regression` (also on any regression), `never`; default `regression` with a baseline."""
     audit: Path | None = None
     """An audit file (from ``import-matrix``) whose verdicts decide the outcomes they cover."""
-    """`gaps` (exit 1 when not ready), `regression` (also on any regression), `never`; default `regression` with a baseline."""
+    stdout_format: Format = Format.CONSOLE
+    """The format written to standard output (``--format``)."""
 
 
 def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
@@ -74,9 +69,9 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
     return ref, decl, evaluate(ref, decl, options)
 
 
-def run_evaluate(request: EvaluateRequest, stdout_format: str) -> tuple[bytes, int]:
+def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
     """Evaluate, write every ``-o`` output atomically, return (stdout bytes, exit code)."""
-    formats = [(path, format_for_path(path)) for path in request.outputs]
+    formats = [(path, REPORT.format_for_path(path)) for path in request.outputs]
     ref, decl, report = evaluate_file(request)
     inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
     if request.baseline is not None:
@@ -84,8 +79,8 @@ def run_evaluate(request: EvaluateRequest, stdout_format: str) -> tuple[bytes, i
         report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)
         inputs.append(request.baseline)
     for path, fmt in formats:
-        write_atomic(path, render(report, fmt.name), inputs=inputs)
-    return render(report, stdout_format), exit_code(
+        write_atomic(path, REPORT.render(report, fmt), inputs=inputs)
+    return REPORT.render(report, request.stdout_format), exit_code(
         report, request.fail_on or ("regression" if request.baseline else "gaps")
     )
 
@@ -99,13 +94,3 @@ def exit_code(report: Report, fail_on: str) -> int:
         return int(ExitCode.OK)
     failed = not report.summary.ready or (fail_on == "regression" and bool(report.regressions))
     return int(ExitCode.NOT_READY if failed else ExitCode.OK)
-
-
-def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:
-    """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
-    _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
-    chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
-    words = Translator(report.lang).text
-    errors = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity == "error"]
-    warnings = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity != "error"]
-    return errors, warnings

@@ -17,33 +17,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import InputError, Location
+from checker.inputs.files import refuse_input_overwrite
 from checker.inputs.textsafe import terminal_text
 
-__all__ = ["emit", "refuse_input_overwrite", "warn", "write_atomic"]
+__all__ = ["emit", "error", "refuse_input_overwrite", "warn", "write_atomic", "write_stdout"]
 
 _CHUNK = 1 << 20
-
-
-def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
-    """Raise if ``target`` is one of ``inputs`` (the same path, or the same file through any path or link)."""
-    where = target.absolute()
-    try:
-        info: os.stat_result | None = target.stat()
-    except (OSError, ValueError):
-        info = None
-    for path in dict.fromkeys(inputs):
-        if path.absolute() == where or (info is not None and _same_file(path, info)):
-            raise InputError.at(
-                Location(str(target)), "the output would overwrite an input file", "choose another output path"
-            )
-
-
-def _same_file(path: Path, info: os.stat_result) -> bool:
-    try:
-        other = path.stat()
-    except (OSError, ValueError):
-        return False
-    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
 
 
 def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), overwrite: bool = True) -> None:
@@ -180,3 +159,15 @@ def warn(text: str) -> None:
     """Print a warning line on standard error (terminal controls made visible)."""
     for line in text.splitlines() or [""]:
         sys.stderr.write(f"psc-check: warning: {terminal_text(line)}\n")
+
+
+def error(text: str) -> None:
+    """Print an error line on standard error (terminal controls made visible)."""
+    sys.stderr.write(f"psc-check: {terminal_text(text)}\n")
+
+
+def write_stdout(data: bytes) -> None:
+    """Write rendered bytes to standard output as they are (a renderer has made them safe for a terminal)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

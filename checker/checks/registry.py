@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CHECKS", "is_known_check"]
+__all__ = ["CHECKED_KINDS", "CHECKS", "MODULE_KINDS", "is_known_check"]
 
 _CERT = "checker.checks.certificate"
 _OIDC = "checker.checks.oidc_config"
@@ -10,6 +10,16 @@ _HAR = "checker.checks.har"
 _TOKEN = "checker.checks.token"  # noqa: S105 - a module name, not a secret
 _CIBA = "checker.checks.ciba"
 _TRACES = "checker.checks.traces"
+
+MODULE_KINDS: dict[str, str] = {
+    _CERT: "certificate",
+    _OIDC: "oidc_client_config",
+    _HAR: "http_capture",
+    _TOKEN: "token_sample",
+    _CIBA: "ciba_capture",
+    _TRACES: "proxy_traces",
+}
+"""Check module → the evidence kind it reads (its ``KIND``, as a string: read without importing the module)."""
 
 CHECKS: dict[str, str] = {
     "cert.validity": f"{_CERT}:check_validity",
@@ -47,6 +57,12 @@ CHECKS: dict[str, str] = {
     "traces.send_no_payload": f"{_TRACES}:check_send_no_payload",
 }
 """Check id → ``module:function`` implementing it; the module's ``KIND`` is the evidence kind the check reads."""
+
+
+CHECKED_KINDS: tuple[str, ...] = tuple(
+    dict.fromkeys(MODULE_KINDS[target.partition(":")[0]] for target in CHECKS.values())
+)
+"""The evidence kinds the registered checks read, in registry order (the choices of ``check-evidence --kind``)."""
 
 
 def is_known_check(check_id: str) -> bool:

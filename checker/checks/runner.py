@@ -12,7 +12,7 @@ from typing import Any, Literal, cast
 from checker.checks.base import CheckContext, CheckFunction, NotCheckable, not_checkable
 from checker.checks.reading import MAX_READ_BYTES, read_bounded
 from checker.checks.recognise import recognise
-from checker.checks.registry import CHECKS
+from checker.checks.registry import CHECKED_KINDS, CHECKS
 from checker.model.referential import EvidenceKind
 from checker.model.report import CheckResult
 
@@ -26,14 +26,7 @@ __all__ = [
     "kind_of",
 ]
 
-AUTOMATED_KINDS = (
-    EvidenceKind.CERTIFICATE,
-    EvidenceKind.OIDC_CLIENT_CONFIG,
-    EvidenceKind.HTTP_CAPTURE,
-    EvidenceKind.TOKEN_SAMPLE,
-    EvidenceKind.CIBA_CAPTURE,
-    EvidenceKind.PROXY_TRACES,
-)
+AUTOMATED_KINDS = tuple(EvidenceKind(kind) for kind in CHECKED_KINDS)
 """Evidence kinds psc-check can read and verify."""
 
 _UNEXPECTED = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)

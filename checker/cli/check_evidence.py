@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from checker.app.write import error, write_stdout
+from checker.checks.registry import CHECKED_KINDS
 from checker.cli.common import check_choice
-from checker.errors import InputError, Location
-from checker.i18n import LANGS, message
-from checker.inputs.limits import MAX_EVIDENCE_HASH_BYTES, MAX_JWKS_BYTES
-from checker.inputs.readfile import read_input, require_regular_file
-from checker.inputs.textsafe import terminal_text
+from checker.i18n import LANGS
+from checker.inputs.dates import parse_day
 
 __all__ = ["check_evidence"]
 
-_KINDS = ("certificate", "oidc_client_config", "http_capture", "token_sample", "ciba_capture", "proxy_traces")
 _ENVIRONMENTS = ("bac_a_sable", "production")
 _LEVELS = ("communaute", "espace_de_confiance")
 
@@ -27,7 +24,7 @@ def check_evidence(
         Path, typer.Argument(help="Fichier de preuve : certificat, configuration OIDC, HAR, jeton, CIBA, traces.")
     ],
     kind: Annotated[
-        str | None, typer.Option("--kind", help=f"Type de preuve ({', '.join(_KINDS)}) ; reconnu sinon.")
+        str | None, typer.Option("--kind", help=f"Type de preuve ({', '.join(CHECKED_KINDS)}) ; reconnu sinon.")
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date de vérification AAAA-MM-JJ.")] = None,
     client_id: Annotated[str | None, typer.Option("--client-id", help="client_id enregistré auprès de PSC.")] = None,
@@ -42,64 +39,31 @@ def check_evidence(
     lang: Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")] = "fr",
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
-    from checker.app.evaluate import parse_as_of
-    from checker.checks.base import CheckContext
-    from checker.checks.runner import check_file
-    from checker.model.referential import Environment, EvidenceKind
-    from checker.render.check_results import exit_code, make_report, render_console, render_json
+    from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
+    from checker.render.registry import CHECK_RESULT, Format
 
     for option, value, allowed in (
-        ("--kind", kind, _KINDS),
+        ("--kind", kind, CHECKED_KINDS),
         ("--environment", environment, _ENVIRONMENTS),
         ("--level", level, _LEVELS),
     ):
         if value is not None:
             check_choice(option, value, allowed)
-    check_choice("--format", fmt, ("console", "json"))
+    check_choice("--format", fmt, CHECK_RESULT.stdout_names)
     check_choice("--lang", lang, LANGS)
-    ctx = CheckContext(
-        as_of=parse_as_of(as_of),
-        lang=lang,
-        environment=Environment(environment) if environment else None,
-        level=level,
+    request = CheckEvidenceRequest(
+        file=file,
+        as_of=parse_day(as_of, "--as-of"),
+        kind=kind,
         client_id=client_id,
-        jwks=_read_jwks(jwks) if jwks else None,
+        environment=environment,
+        level=level,
+        jwks=jwks,
+        stdout_format=Format(fmt),
+        lang=lang,
     )
-    require_regular_file(file, "give the path of one evidence file", missing="no such evidence file")
-    found = check_file(file, EvidenceKind(kind) if kind else None, ctx)
-    report = make_report(found, str(file), _sha256(file), ctx, str(jwks) if jwks else None)
-    sys.stdout.buffer.write(render_json(report) if fmt == "json" else render_console(report))
-    sys.stdout.flush()
-    if report.unreadable:  # exit 2 always comes with its reason on standard error
-        reason = terminal_text(report.unreadable)
-        text = message("error.cannot_be_checked", path=terminal_text(str(file)), reason=reason, lang="en")
-        sys.stderr.write(f"psc-check: {text}\n")
-    raise typer.Exit(exit_code(report))
-
-
-def _read_jwks(path: Path) -> bytes:
-    from checker.checks.jws import parse_jwks
-
-    raw = read_input(path, MAX_JWKS_BYTES, what="a JWKS", hint="give the JWKS file (JSON), e.g. PSC's /certs")
-    try:
-        parse_jwks(raw)
-    except ValueError as exc:
-        raise InputError.at(
-            Location(str(path)), f"not a JWKS document ({exc})", 'expected JSON {"keys": [...]}, e.g. PSC\'s /certs'
-        ) from None
-    return raw
-
-
-def _sha256(path: Path) -> str | None:
-    import hashlib
-
-    digest = hashlib.sha256()
-    try:
-        if path.stat().st_size > MAX_EVIDENCE_HASH_BYTES:  # not read for minutes: the checks refuse it anyway
-            return None
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
+    result = run_check_evidence(request)
+    write_stdout(result.stdout)
+    if result.problem:  # exit 2 always comes with its reason on standard error
+        error(result.problem)
+    raise typer.Exit(result.exit_code)

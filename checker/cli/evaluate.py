@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.app.write import emit, warn
+from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.common import ReferentialOption, check_choice
-from checker.errors import ExitCode, InputError
 from checker.i18n import LANGS
-from checker.inputs.textsafe import terminal_text
+
+if TYPE_CHECKING:
+    from checker.app.validate import ValidateResult
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ (aujourd'hui par défaut).")]
 
@@ -44,9 +44,9 @@ def evaluate(
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
-    from checker.render.registry import FORMATS
+    from checker.render.registry import REPORT, Format
 
-    check_choice("--format", fmt, [f for f in FORMATS if not FORMATS[f].suffixes or f in ("json", "md")])
+    check_choice("--format", fmt, REPORT.stdout_names)
     check_choice("--lang", lang, LANGS)
     if fail_on is not None:
         check_choice("--fail-on", fail_on, FAIL_ON)
@@ -60,10 +60,10 @@ def evaluate(
         baseline=baseline,
         fail_on=fail_on,
         audit=audit,
+        stdout_format=Format(fmt),
     )
-    text, code = run_evaluate(request, fmt)
-    sys.stdout.buffer.write(text)
-    sys.stdout.flush()
+    text, code = run_evaluate(request)
+    write_stdout(text)
     raise typer.Exit(code)
 
 
@@ -73,20 +73,20 @@ def validate(
     as_of: AsOf = None,
 ) -> None:
     """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
-    from checker.app.evaluate import parse_as_of, validate_one
+    from checker.app.evaluate import parse_as_of
+    from checker.app.validate import ValidateRequest, run_validate
 
-    day = parse_as_of(as_of)
-    failed = False
-    for path in declarations:
-        try:
-            errors, warnings = validate_one(path, referentiel, day)
-        except InputError as error:
-            errors, warnings = error.messages, []
-        for line in warnings:
+    result = run_validate(ValidateRequest(tuple(declarations), parse_as_of(as_of), referentiel))
+    _print_validation(result)
+    raise typer.Exit(result.exit_code)
+
+
+def _print_validation(result: ValidateResult) -> None:
+    """Each file's warnings and errors on standard error, ``PATH: OK`` on standard output for a valid one."""
+    for checked in result.files:
+        for line in checked.warnings:
             warn(line)
-        for line in errors:
-            sys.stderr.write(f"psc-check: {terminal_text(line)}\n")
-        failed = failed or bool(errors)
-        if not errors:
-            emit(f"{path}: OK")
-    raise typer.Exit(int(ExitCode.BAD_INPUT if failed else ExitCode.OK))
+        for line in checked.errors:
+            error(line)
+        if not checked.errors:
+            emit(f"{checked.path}: OK")

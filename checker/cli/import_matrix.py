@@ -34,7 +34,7 @@ def import_matrix(
     lang: Annotated[str, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = "fr",
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
-    from checker.matrix.importer import ImportRequest, run_import
+    from checker.app.import_matrix import ImportRequest, run_import_matrix
 
     check_choice("--lang", lang, LANGS)
     request = ImportRequest(
@@ -46,7 +46,7 @@ def import_matrix(
         auditor=auditor,
         force=force,
     )
-    result = run_import(request)
+    result = run_import_matrix(request)
     for note in result.warnings:
         warn(note)
     counts = {"new": result.new, "changed": result.changed, "kept": result.kept}

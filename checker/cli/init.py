@@ -26,11 +26,9 @@ def init(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Créer une déclaration à remplir : chaque exigence applicable, statut `not_assessed`."""
-    from checker.app.write import write_atomic
-    from checker.referential.load import load_referential
-    from checker.render.init_template import InitRequest, render_declaration_template
+    from checker.app.init import InitRequest, run_init
+    from checker.i18n import message
 
-    ref = load_referential(referentiel)
     request = InitRequest(
         actors=tuple(actor),
         level=level,
@@ -38,9 +36,9 @@ def init(
         organisation=organisation,
         siren=siren,
         features=tuple(feature or ()),
+        output=output,
+        force=force,
+        referential=referentiel,
     )
-    text = render_declaration_template(ref, request)
-    write_atomic(output, text.encode("utf-8"), inputs=[ref.path], overwrite=force)
-    from checker.i18n import message
-
-    typer.echo(message("cli.init_done", path=str(output), count=text.count("status: not_assessed")))
+    result = run_init(request)
+    typer.echo(message("cli.init_done", path=str(result.output), count=result.to_fill))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from checker.app.write import emit, write_atomic
+from checker.app.write import emit
 from checker.cli.common import ReferentialOption, check_choice
-from checker.errors import ExitCode
-from checker.i18n import LANGS, message
-from checker.inputs.textsafe import terminal_text
+from checker.i18n import LANGS
+from checker.inputs.dates import parse_day
 
 
 def portfolio(
@@ -29,23 +27,18 @@ def portfolio(
     ] = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
-    from checker.app.evaluate import parse_as_of
-    from checker.portfolio.render import render_portfolio
-    from checker.portfolio.run import PortfolioRequest, run_portfolio
+    from checker.app.portfolio import PortfolioRequest, run_portfolio
 
     check_choice("--lang", lang, LANGS)
     request = PortfolioRequest(
-        inputs=tuple(inputs), as_of=parse_as_of(as_of), referential=referentiel, lang=lang, workers=workers
+        inputs=tuple(inputs),
+        as_of=parse_day(as_of, "--as-of"),
+        referential=referentiel,
+        lang=lang,
+        workers=workers,
+        outputs=tuple(output or ()),
     )
-    report = run_portfolio(request)
-    for error in report.errors:
-        sys.stderr.write("".join(f"psc-check: {terminal_text(line)}\n" for line in error.message.splitlines()))
-    for path in output or []:
-        write_atomic(path, render_portfolio(report, path), inputs=[*inputs, *map(Path, report.input_files)])
-    ready = sum(1 for row in report.rows if row.ready)
-    emit(message("cli.portfolio_done", count=len(report.rows), ready=ready, errors=len(report.errors)))
-    for link in report.links:
-        if link.status != "resolved":
-            emit(f"  {link.declaration}: {link.message}")
-    all_ready = ready == len(report.rows) and not report.errors
-    raise typer.Exit(int(ExitCode.OK if all_ready else ExitCode.NOT_READY))
+    result = run_portfolio(request)
+    for line in result.lines:
+        emit(line)
+    raise typer.Exit(result.exit_code)

@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from checker.app.write import emit
-from checker.cli.common import ReferentialOption, check_choice, check_choices
-from checker.errors import UsageError
-from checker.i18n import message
+from checker.app.write import emit, write_stdout
+from checker.cli.common import ReferentialOption, check_choice
 
 app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -26,17 +24,14 @@ def list_requirements(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
-    from checker.referential.load import load_referential
-    from checker.render.listing import LIST_FORMATS, render_list
+    from checker.app.referential import ListRequest, run_list
+    from checker.render.registry import REQUIREMENT_LIST, Format
 
-    check_choice("--format", fmt, LIST_FORMATS)
-    ref = load_referential(referentiel)
-    actors = check_choices("--actor", actor or [], ref.actors)
-    if level is not None:
-        check_choice("--level", level, ref.level_closure)
-    if theme is not None:
-        check_choice("--theme", theme, [t.id for t in ref.model.themes])
-    emit(render_list(ref, ref.select(actors, level, theme), fmt))
+    check_choice("--format", fmt, REQUIREMENT_LIST.stdout_names)
+    request = ListRequest(
+        actors=tuple(actor or ()), level=level, theme=theme, referential=referentiel, stdout_format=Format(fmt)
+    )
+    write_stdout(run_list(request))
 
 
 @app.command("show")
@@ -46,24 +41,16 @@ def show(
     referentiel: ReferentialOption = None,
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
-    from checker.inputs.suggest import did_you_mean
-    from checker.inputs.textsafe import shown
-    from checker.referential.load import load_referential
-    from checker.render.listing import render_show
+    from checker.app.referential import ShowRequest, run_show
+    from checker.render.registry import REQUIREMENT, Format
 
-    check_choice("--format", fmt, ["text", "json"])
-    ref = load_referential(referentiel)
-    req = ref.requirements.get(requirement_id)
-    if req is None:
-        hint = did_you_mean(requirement_id, ref.requirements) or message("error.see_list", lang="en")
-        raise UsageError(message("error.unknown_requirement", id=shown(requirement_id), hint=hint, lang="en"))
-    emit(render_show(ref, req, fmt))
+    check_choice("--format", fmt, REQUIREMENT.stdout_names)
+    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt))))
 
 
 @app.command("check")
 def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition du référentiel.")]) -> None:
     """Vérifier une édition du référentiel (schéma et cohérence) : code 0 si valide, 2 sinon."""
-    from checker.referential.load import load_referential
+    from checker.app.referential import CheckRequest, run_check
 
-    ref = load_referential(path)
-    emit(message("cli.referential_ok", path=str(path), id=ref.id, version=ref.version, count=len(ref.requirements)))
+    emit(run_check(CheckRequest(path)))

@@ -19,7 +19,7 @@ from checker.model.message import Message, msg
 from checker.model.referential import EvidenceKind, EvidenceSpec
 from checker.model.report import CheckResult, EvidenceResult, EvidenceStatus, Reason
 
-__all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "resolve_inside"]
+__all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "hash_file", "resolve_inside"]
 
 _CHUNK = 1 << 20
 
@@ -54,13 +54,13 @@ class EvidenceContext:
         """Hash of ``path`` (cached: a file cited twice is read once)."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = _hash_file(path)
+                self._hashes[path] = hash_file(path)
             except OSError as exc:
                 self._hashes[path] = exc.with_traceback(None)  # kept frames would hold this context in a cycle
         return self._hashes[path]
 
 
-def _hash_file(path: Path) -> str:
+def hash_file(path: Path) -> str:
     """sha256 of a regular file of at most :data:`MAX_EVIDENCE_HASH_BYTES`, read in chunks."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):

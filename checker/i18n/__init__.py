@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from checker.i18n.catalogue import CATALOGUE
 
-if TYPE_CHECKING:
-    from checker.model.message import Message
+__all__ = ["LANGS", "Coded", "Translator", "message"]
 
-__all__ = ["LANGS", "Translator", "message"]
+
+class Coded(Protocol):
+    """A message held as a catalogue key and parameters (``checker.model.message.Message`` is one)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
 
 LANGS = ("fr", "en")
 
@@ -31,7 +39,7 @@ class Translator:
     def __call__(self, key: str, **params: Any) -> str:
         return message(key, self.lang, **params)
 
-    def text(self, message: Message) -> str:
+    def text(self, message: Coded) -> str:
         """``message`` in this language, its message parameters translated first."""
         params = {name: self.text(v) if not isinstance(v, str | int) else v for name, v in message.params.items()}
         return self(message.key, **params)

@@ -7,7 +7,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["did_you_mean", "lookalike_note", "suggest"]
+from checker.errors import UsageError
+from checker.i18n import message
+from checker.inputs.textsafe import shown
+
+__all__ = ["check_choice", "check_choices", "did_you_mean", "lookalike_note", "suggest"]
 
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
@@ -49,3 +53,18 @@ def did_you_mean(word: str, known: Iterable[str]) -> str | None:
         return None
     note = lookalike_note(word)
     return f"did you mean `{found}`? ({note})" if note else f"did you mean `{found}`?"
+
+
+def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
+    """Return ``value`` if allowed, else raise a usage error with a suggestion."""
+    known = list(allowed)
+    if value not in known:
+        hint = did_you_mean(value, known) or message("error.choose_one_of", choices=", ".join(known), lang="en")
+        raise UsageError(message("error.unknown_value", option=option, value=shown(value), hint=hint, lang="en"))
+    return value
+
+
+def check_choices(option: str, values: Iterable[str], allowed: Iterable[str]) -> list[str]:
+    """Each of ``values`` if all are allowed (see :func:`check_choice`)."""
+    known = list(allowed)
+    return [check_choice(option, v, known) for v in values]

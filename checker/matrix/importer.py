@@ -1,4 +1,4 @@
-"""``import-matrix``: turn a returned matrix into an audit file, merged into an earlier one, written atomically."""
+"""``import-matrix``: turn a returned matrix into an audit file's content, merged into an earlier audit file."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.app.write import refuse_input_overwrite, write_atomic
 from checker.declaration.files import declaration_inputs
 from checker.declaration.load import LoadedDeclaration, load_declaration
 from checker.errors import InputError, Location, UsageError
 from checker.evaluation.audit import audit_errors
+from checker.inputs.files import refuse_input_overwrite
 from checker.inputs.limits import MAX_AUDIT_BYTES
 from checker.inputs.textsafe import strip_control
 from checker.inputs.validation import validate_document
@@ -21,13 +21,15 @@ from checker.model.audit import Audit, Auditor, AuditReference, Verdict
 from checker.model.declaration import Status
 from checker.referential.load import LoadedReferential, load_referential
 
-__all__ = ["ImportRequest", "ImportResult", "dump_audit", "merge_rows", "run_import"]
+__all__ = ["ImportRequest", "ImportResult", "dump_audit", "import_audit", "merge_rows"]
 
 _HEADER = "# psc-check audit file: an auditor's verdicts per requirement (written by psc-check import-matrix).\n"
 
 
 @dataclass(frozen=True)
 class ImportRequest:
+    """What ``psc-check import-matrix`` was asked to import."""
+
     matrix: Path
     declaration: Path
     output: Path
@@ -46,10 +48,14 @@ class ImportResult:
     kept: int
     warnings: tuple[str, ...] = ()
     """What the matrix holds that was not imported, or imported from hidden rows."""
+    text: str = ""
+    """The audit file's content, to write at the request's ``output``."""
+    inputs: tuple[Path, ...] = ()
+    """The files read, which that write must never replace."""
 
 
-def run_import(request: ImportRequest) -> ImportResult:
-    """Read the matrix, check it against the referential and declaration, merge, write the audit file."""
+def import_audit(request: ImportRequest) -> ImportResult:
+    """Read the matrix, check it against the referential and declaration, merge: the audit file's content."""
     ref = load_referential(request.referential)
     decl = load_declaration(request.declaration, ref)
     inputs = [request.matrix, *declaration_inputs(decl), ref.path]
@@ -73,8 +79,7 @@ def run_import(request: ImportRequest) -> ImportResult:
     text = dump_audit(audit)
     if validate_document(load_yaml_text(text, str(request.output)), Audit).model_dump() != audit.model_dump():
         raise RuntimeError("the audit file would not read back identically")
-    write_atomic(request.output, text.encode("utf-8"), inputs=inputs)
-    return ImportResult(audit, *counts, warnings=tuple(content.warnings))
+    return ImportResult(audit, *counts, warnings=tuple(content.warnings), text=text, inputs=tuple(inputs))
 
 
 def _check_declaration(path: Path, content: MatrixContent, decl: LoadedDeclaration) -> None:

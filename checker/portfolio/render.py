@@ -1,18 +1,15 @@
-"""Portfolio renderers: JSON, Markdown and HTML (xlsx through the matrix writer), chosen by the output suffix."""
+"""Portfolio renderers: JSON, Markdown and HTML (xlsx: :mod:`checker.portfolio.workbook`)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
 
-from checker.errors import UsageError
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio.view import make_portfolio_view
 from checker.render.markdown import md_cell
 from checker.render.templating import render_template
 
-__all__ = ["PORTFOLIO_SUFFIXES", "render_portfolio"]
+__all__ = ["SYMBOLS", "render_portfolio_html", "render_portfolio_json", "render_portfolio_md"]
 
 SYMBOLS = {
     "compliant": "✔",
@@ -24,39 +21,17 @@ SYMBOLS = {
 }
 
 
-def _json(report: PortfolioReport) -> bytes:
+def render_portfolio_json(report: PortfolioReport) -> bytes:
     return (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
         "utf-8"
     )
 
 
-def _md(report: PortfolioReport) -> bytes:
+def render_portfolio_md(report: PortfolioReport) -> bytes:
     view = make_portfolio_view(report)
     return render_template("portfolio.md.j2", r=report, t=view.t, md=md_cell, symbols=SYMBOLS).encode("utf-8")
 
 
-def _html(report: PortfolioReport) -> bytes:
+def render_portfolio_html(report: PortfolioReport) -> bytes:
     view = make_portfolio_view(report)
     return render_template("portfolio.html.j2", r=report, v=view, t=view.t, symbols=SYMBOLS).encode("utf-8")
-
-
-def _xlsx(report: PortfolioReport) -> bytes:
-    from checker.portfolio.workbook import render_portfolio_xlsx
-
-    return render_portfolio_xlsx(report)
-
-
-PORTFOLIO_SUFFIXES: dict[str, Callable[[PortfolioReport], bytes]] = {
-    ".json": _json,
-    ".md": _md,
-    ".html": _html,
-    ".xlsx": _xlsx,
-}
-
-
-def render_portfolio(report: PortfolioReport, path: Path) -> bytes:
-    """The portfolio in the format ``path``'s suffix asks for."""
-    render = PORTFOLIO_SUFFIXES.get(path.suffix.lower())
-    if render is None:
-        raise UsageError(f"{path}: unknown output suffix `{path.suffix}` — use one of {', '.join(PORTFOLIO_SUFFIXES)}")
-    return render(report)

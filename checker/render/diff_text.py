@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 
 from checker.i18n import Translator
+from checker.inputs.textsafe import terminal_text
 from checker.referential.diff import AnswerMove, EditionDiff
 
-__all__ = ["render_diff_json", "render_diff_text"]
+__all__ = ["DiffDocument", "render_diff_json", "render_diff_text"]
 
 
-def render_diff_text(diff: EditionDiff, moves: list[AnswerMove], lang: str = "fr") -> str:
-    t = Translator(lang)
+@dataclass(frozen=True)
+class DiffDocument:
+    """What ``psc-check diff`` shows: the changes between two editions, and what becomes of each answer."""
+
+    diff: EditionDiff
+    moves: tuple[AnswerMove, ...] = ()
+    """Empty without ``--declaration``."""
+    lang: str = "fr"
+
+
+def render_diff_text(document: DiffDocument) -> bytes:
+    """The diff as lines of text for a terminal (terminal controls made visible)."""
+    diff, moves, t = document.diff, document.moves, Translator(document.lang)
     lines = [f"{diff.old.id} {diff.old.version} → {diff.new.id} {diff.new.version}"]
     counts = Counter(c.kind for c in diff.changes)
     lines.append(
@@ -37,11 +50,12 @@ def render_diff_text(diff: EditionDiff, moves: list[AnswerMove], lang: str = "fr
             for m in moves
             if m.verdict != "carries_over"
         ]
-    return "\n".join(lines) + "\n"
+    return terminal_text("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_diff_json(diff: EditionDiff, moves: list[AnswerMove], lang: str = "fr") -> str:
-    t = Translator(lang)
+def render_diff_json(document: DiffDocument) -> bytes:
+    """The diff as JSON (sorted keys)."""
+    diff, moves, t = document.diff, document.moves, Translator(document.lang)
     data = {
         "old": {"id": diff.old.id, "version": diff.old.version, "sha256": diff.old.sha256},
         "new": {"id": diff.new.id, "version": diff.new.version, "sha256": diff.new.sha256},
@@ -53,4 +67,4 @@ def render_diff_json(diff: EditionDiff, moves: list[AnswerMove], lang: str = "fr
             {"verdict": m.verdict, "old_id": m.old_id, "new_id": m.new_id, "why": t.text(m.why)} for m in moves
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -6,14 +6,50 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from checker.i18n import Translator
-from checker.inputs.textsafe import csv_cell
+from checker.inputs.textsafe import csv_cell, terminal_text
 from checker.model.referential import Requirement
 from checker.referential.load import LoadedReferential
 
-__all__ = ["LIST_FORMATS", "render_list", "render_show"]
+__all__ = [
+    "RequirementList",
+    "RequirementSheet",
+    "render_list_csv",
+    "render_list_json",
+    "render_list_md",
+    "render_list_table",
+    "render_sheet_json",
+    "render_sheet_text",
+]
+
+
+@dataclass(frozen=True)
+class RequirementList:
+    """The requirements ``referentiel list`` selected, in referential order."""
+
+    referential: LoadedReferential
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class RequirementSheet:
+    """One requirement, for ``referentiel show``."""
+
+    referential: LoadedReferential
+    requirement: Requirement
+    lang: str = "fr"
+
+
+def _terminal(render: Callable[[LoadedReferential, list[Requirement]], str]) -> Callable[[RequirementList], bytes]:
+    """``render`` as a renderer of a list: text printed on a terminal, controls made visible."""
+
+    def rendered(document: RequirementList) -> bytes:
+        return terminal_text(render(document.referential, list(document.requirements))).encode("utf-8")
+
+    return rendered
 
 
 def _summary(req: Requirement) -> dict[str, Any]:
@@ -69,23 +105,24 @@ def _table(ref: LoadedReferential, reqs: list[Requirement]) -> str:
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-LIST_FORMATS: dict[str, Callable[[LoadedReferential, list[Requirement]], str]] = {
-    "table": _table,
-    "json": _json,
-    "csv": _csv,
-    "md": _md,
-}
+render_list_table = _terminal(_table)
+render_list_json = _terminal(_json)
+render_list_csv = _terminal(_csv)
+render_list_md = _terminal(_md)
 
 
-def render_list(ref: LoadedReferential, reqs: list[Requirement], fmt: str) -> str:
-    """The selected requirements in ``fmt`` (one of :data:`LIST_FORMATS`)."""
-    return LIST_FORMATS[fmt](ref, reqs)
+def render_sheet_json(document: RequirementSheet) -> bytes:
+    """One requirement, whole, as JSON."""
+    text = json.dumps(_summary(document.requirement), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return terminal_text(text).encode("utf-8")
 
 
-def render_show(ref: LoadedReferential, req: Requirement, fmt: str, lang: str = "fr") -> str:
-    """One requirement, whole, as text or JSON."""
-    if fmt == "json":
-        return json.dumps(_summary(req), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def render_sheet_text(document: RequirementSheet) -> bytes:
+    """One requirement, whole, as text for a terminal."""
+    return terminal_text(_sheet(document.referential, document.requirement, document.lang)).encode("utf-8")
+
+
+def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
     t = Translator(lang)
     sources = {s.key: s for s in ref.model.metadata.sources}
     lines = [

@@ -1,0 +1,78 @@
+"""``validate``: each declaration checked (schema and consistency), its errors and warnings, one exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.app.evaluate import EvaluateRequest, evaluate_file
+from checker.errors import ExitCode, InputError
+from checker.i18n import Translator
+
+__all__ = ["VALIDATION_CODES", "FileValidation", "ValidateRequest", "ValidateResult", "run_validate", "validate_one"]
+
+VALIDATION_CODES = frozenset(
+    {
+        "answer_not_applicable",
+        "na_without_justification",
+        "gap_without_justification",
+        "evidence_outside",
+        "siren_missing",
+    }
+)
+"""Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
+
+
+@dataclass(frozen=True)
+class ValidateRequest:
+    """What ``psc-check validate`` was asked to check."""
+
+    declarations: tuple[Path, ...]
+    as_of: dt.date
+    referential: Path | None = None
+    """Another edition of the referential (YAML file); the bundled one when None."""
+
+
+@dataclass(frozen=True)
+class FileValidation:
+    """The verdict on one declaration file."""
+
+    path: Path
+    errors: tuple[str, ...]
+    """Messages naming file and line; any error makes the file invalid."""
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ValidateResult:
+    files: tuple[FileValidation, ...]
+    """One verdict per declaration, in the order given."""
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every declaration is valid, 2 otherwise."""
+        return int(ExitCode.BAD_INPUT if any(f.errors for f in self.files) else ExitCode.OK)
+
+
+def run_validate(request: ValidateRequest) -> ValidateResult:
+    """Check every declaration; one that cannot be read is an error of its own, the others are still checked."""
+    return ValidateResult(tuple(_validate(path, request) for path in request.declarations))
+
+
+def _validate(path: Path, request: ValidateRequest) -> FileValidation:
+    try:
+        errors, warnings = validate_one(path, request.referential, request.as_of)
+    except InputError as error:
+        errors, warnings = error.messages, []
+    return FileValidation(path, tuple(errors), tuple(warnings))
+
+
+def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:
+    """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
+    _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
+    chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
+    words = Translator(report.lang).text
+    errors = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity == "error"]
+    warnings = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity != "error"]
+    return errors, warnings
