@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker.checks.base import CheckContext, NotCheckable
+from checker.checks.base import NotCheckable
 from checker.checks.reading import parse_data, walk
 from checker.model.referential import EvidenceKind
 
@@ -19,7 +19,7 @@ _CLIENT_KEYS = frozenset(
 )
 
 
-def recognise(raw: bytes, ctx: CheckContext) -> EvidenceKind | None:
+def recognise(raw: bytes) -> EvidenceKind | None:
     """The kind ``raw`` holds, or None when it is none of the kinds psc-check can verify."""
     head = raw.lstrip()[:4096]
     if b"-----BEGIN CERTIFICATE-----" in raw[:65536]:
@@ -29,7 +29,7 @@ def recognise(raw: bytes, ctx: CheckContext) -> EvidenceKind | None:
     if _JWT.fullmatch(raw):
         return EvidenceKind.TOKEN_SAMPLE
     try:
-        data = parse_data(raw, ctx, yaml=True)
+        data = parse_data(raw, yaml=True)
     except NotCheckable:
         return None
     return _kind_of_data(data)

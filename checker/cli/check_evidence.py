@@ -59,7 +59,6 @@ def check_evidence(
     check_choice("--lang", lang, LANGS)
     ctx = CheckContext(
         as_of=parse_as_of(as_of),
-        lang=lang,
         environment=Environment(environment) if environment else None,
         level=level,
         client_id=client_id,
@@ -67,7 +66,7 @@ def check_evidence(
     )
     require_regular_file(file, "give the path of one evidence file", missing="no such evidence file")
     found = check_file(file, EvidenceKind(kind) if kind else None, ctx)
-    report = make_report(found, str(file), _sha256(file), ctx, str(jwks) if jwks else None)
+    report = make_report(found, str(file), _sha256(file), ctx, str(jwks) if jwks else None, lang)
     sys.stdout.buffer.write(render_json(report) if fmt == "json" else render_console(report))
     sys.stdout.flush()
     if report.unreadable:  # exit 2 always comes with its reason on standard error

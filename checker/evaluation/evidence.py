@@ -180,7 +180,6 @@ def _run_checks(
     rule = spec.freshness if spec else None
     check_ctx = CheckContext(
         as_of=ctx.as_of,
-        lang=ctx.lang,
         environment=environment,
         level=ctx.level,
         client_id=subject.client_id_for(environment) if subject else None,
@@ -199,7 +198,9 @@ def check_reasons(
     return [
         Reason(
             code=f"check_{status}",
-            message=message(f"reason.check_{status}", lang, path=e.path, check=c.check, detail="; ".join(c.reasons)),
+            message=message(
+                f"reason.check_{status}", lang, path=e.path, check=c.check, detail="; ".join(c.texts(lang))
+            ),
         )
         for e in evidence
         for c in e.checks

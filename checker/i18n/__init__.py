@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.i18n.catalogue import CATALOGUE
 
-__all__ = ["LANGS", "Translator", "message"]
+if TYPE_CHECKING:  # pydantic stays unimported until a message is made
+    from checker.model.message import Message
+
+__all__ = ["LANGS", "Translator", "message", "text"]
 
 LANGS = ("fr", "en")
 
@@ -19,6 +22,12 @@ def message(key: str, lang: str = "fr", **params: Any) -> str:
     return template.format(**params) if params else template
 
 
+def text(coded: Message, lang: str = "fr") -> str:
+    """The text of a coded message in ``lang``, its message parameters translated first."""
+    params = {k: v if isinstance(v, str | int) else text(v, lang) for k, v in coded.params.items()}
+    return message(coded.code, lang, **params)
+
+
 class Translator:
     """Callable bound to one language; templates receive it as ``t``."""
 
@@ -27,6 +36,10 @@ class Translator:
 
     def __call__(self, key: str, **params: Any) -> str:
         return message(key, self.lang, **params)
+
+    def text(self, coded: Message) -> str:
+        """The text of a coded message in the translator's language."""
+        return text(coded, self.lang)
 
     def labels(self, prefix: str) -> Mapping[str, str]:
         """Every label under ``prefix.`` (e.g. ``outcome``), keyed by the rest of the key."""

@@ -32,6 +32,7 @@ _READ = {
 
 
 _REPORT = {
+    "literal": ("{text}", "{text}"),  # a text already written in one language (read back from a JSON report)
     "reason.check_contradicted": (
         "vérification {check} sur {path} : contredit — {detail}",
         "check {check} on {path}: contradicted — {detail}",

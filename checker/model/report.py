@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, field_serializer, field_validator
+
+from checker.i18n import text
+from checker.model.message import Message
 
 __all__ = [
     "AuditInfo",
@@ -100,7 +103,30 @@ class CheckResult(_Value):
 
     check: str
     status: Literal["verified", "contradicted", "not_checkable"]
-    reasons: list[str]
+    reasons: list[Message]
+    """Why, as coded messages; in JSON, their text in the language given as ``context={"lang": ...}``."""
+    unordered: bool = Field(default=False, exclude=True)
+    """The reasons form a set: each text is shown once, in the alphabetical order of the reader's language."""
+
+    @field_validator("reasons", mode="before")
+    @classmethod
+    def _read_texts(cls, value: Any) -> Any:
+        """Reasons read back from a JSON report are text in its language: kept as literal messages."""
+        if isinstance(value, list):
+            return [Message.literal(v) if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_serializer("reasons", when_used="json")
+    def _write_texts(self, _reasons: list[Message], info: SerializationInfo) -> list[str]:
+        lang = info.context.get("lang") if isinstance(info.context, dict) else None
+        if not isinstance(lang, str):
+            raise TypeError('a check result is written as JSON in one language: pass context={"lang": ...}')
+        return self.texts(lang)
+
+    def texts(self, lang: str) -> list[str]:
+        """The reasons in ``lang``, as they are shown everywhere (console, reports, matrix, JSON)."""
+        shown = [text(reason, lang) for reason in self.reasons]
+        return sorted(set(shown)) if self.unordered else shown
 
 
 class EvidenceResult(_Value):

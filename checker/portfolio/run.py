@@ -72,7 +72,7 @@ def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
         report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
     except InputError as error:
         return path, "", "\n".join(error.messages), [path]
-    return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
+    return path, report.model_dump_json(context={"lang": lang}), None, [str(p) for p in declaration_inputs(decl)]
 
 
 def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:

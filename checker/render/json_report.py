@@ -10,5 +10,5 @@ __all__ = ["render_json"]
 
 
 def render_json(report: Report) -> bytes:
-    data = report.model_dump(mode="json")
+    data = report.model_dump(mode="json", context={"lang": report.lang})
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
