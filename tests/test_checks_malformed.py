@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.checks.base import CheckContext, NotCheckable
-from checker.checks.registry import CHECKS
-from checker.checks.runner import AUTOMATED_KINDS, checks_for, kind_of
+from checker.checks.registry import kind_checks
+from checker.checks.runner import AUTOMATED_KINDS, kind_of
 from checker.i18n.catalogue import CATALOGUE
 from checker.model.referential import Environment, EvidenceKind
 from checker.model.report import CheckResult
@@ -139,22 +139,12 @@ _JSON = st.recursive(
 
 
 def _run_all(kind: EvidenceKind, raw: bytes) -> list[CheckResult]:
-    import importlib
-
-    module = importlib.import_module(_module_name(kind))
+    family = kind_checks()[kind]
     try:
-        data = module.load(raw, _CTX)
+        data = family.load(raw)
     except NotCheckable:
         return []
-    out = []
-    for check in checks_for(kind):
-        name, _, function = CHECKS[check].partition(":")
-        out.append(getattr(importlib.import_module(name), function)(data, _CTX))
-    return out
-
-
-def _module_name(kind: EvidenceKind) -> str:
-    return CHECKS[checks_for(kind)[0]].partition(":")[0]
+    return [check(data, _CTX) for check in family.checks]
 
 
 @settings(max_examples=150, deadline=None)

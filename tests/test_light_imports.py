@@ -28,7 +28,7 @@ LIGHT = {
     "checker.checks",
     "checker.inputs",
     "checker.model",
-    "checker.checks.registry",
+    "checker.checks.kinds",
     "checker.inputs.dates",
     "checker.inputs.files",
     "checker.errors",

@@ -62,7 +62,6 @@ def run_check_evidence(request: CheckEvidenceRequest) -> CheckEvidenceResult:
     """Read the JWKS if any, run every check fitting the file's kind, render the result."""
     ctx = CheckContext(
         as_of=request.as_of,
-        lang=request.lang,
         environment=Environment(request.environment) if request.environment else None,
         level=request.level,
         client_id=request.client_id,
@@ -72,7 +71,7 @@ def run_check_evidence(request: CheckEvidenceRequest) -> CheckEvidenceResult:
     require_regular_file(file, "give the path of one evidence file", missing="no such evidence file")
     found = check_file(file, EvidenceKind(request.kind) if request.kind else None, ctx)
     jwks = str(request.jwks) if request.jwks else None
-    report = make_report(found, str(file), _sha256(file), ctx, jwks)
+    report = make_report(found, str(file), _sha256(file), ctx, jwks, request.lang)
     return CheckEvidenceResult(report, CHECK_RESULT.render(report, request.stdout_format))
 
 

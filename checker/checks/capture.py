@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from checker.checks.base import CheckContext, NotCheckable
+from checker.checks.base import NotCheckable, say
 from checker.checks.psc import Host, form_params, locate_host
 from checker.checks.reading import walk
 
@@ -72,10 +72,10 @@ class Capture:
         return [x for x in self.exchanges if x.is_authorize or (backchannel and x.is_backchannel_auth)]
 
 
-def read_capture(data: Any, ctx: CheckContext) -> Capture:
+def read_capture(data: Any) -> Capture:
     """The exchanges of a HAR, or of every request object (``url`` and ``method``) of a JSON log."""
     if isinstance(data, dict) and isinstance(data.get("log"), dict):
-        return Capture(read_har(data, ctx))
+        return Capture(read_har(data))
     found = [
         _exchange(node, node.get("response"), "server")
         for node in walk(data)
@@ -83,16 +83,16 @@ def read_capture(data: Any, ctx: CheckContext) -> Capture:
     ]
     exchanges = [x for x in found if x is not None]
     if not exchanges:
-        raise NotCheckable(ctx.say("har.not_har"))
+        raise NotCheckable(say("har.not_har"))
     return Capture(exchanges)
 
 
-def read_har(data: Any, ctx: CheckContext) -> list[Exchange]:
+def read_har(data: Any) -> list[Exchange]:
     """The exchanges of parsed HAR data; not checkable when it is no HAR or holds no request."""
     log = data.get("log") if isinstance(data, dict) else None
     entries = log.get("entries") if isinstance(log, dict) else None
     if not isinstance(entries, list):
-        raise NotCheckable(ctx.say("har.not_har"))
+        raise NotCheckable(say("har.not_har"))
     exchanges = [
         _exchange(e.get("request"), e.get("response"), "server" if e.get("_origin") == "server" else "browser")
         for e in entries
@@ -100,7 +100,7 @@ def read_har(data: Any, ctx: CheckContext) -> list[Exchange]:
     ]
     found = [x for x in exchanges if x is not None]
     if not found:
-        raise NotCheckable(ctx.say("har.empty"))
+        raise NotCheckable(say("har.empty"))
     return found
 
 

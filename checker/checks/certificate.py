@@ -8,14 +8,24 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.checks.base import CheckContext, NotCheckable, not_checkable, verdict
+from checker.checks.base import (
+    CheckContext,
+    Conclusion,
+    KindChecks,
+    NotCheckable,
+    env_label,
+    not_checkable,
+    say,
+    verdict,
+)
+from checker.model.message import Message
 from checker.model.referential import Environment, EvidenceKind
-from checker.model.report import CheckResult
 
 if TYPE_CHECKING:
     from cryptography import x509
 
 __all__ = [
+    "CHECKS",
     "KIND",
     "MAX_BYTES",
     "CertificateEvidence",
@@ -46,7 +56,7 @@ class CertificateEvidence:
         return self.certificates[0]
 
 
-def load(raw: bytes, ctx: CheckContext) -> CertificateEvidence:
+def load(raw: bytes) -> CertificateEvidence:
     """Parse PEM (one or more blocks, comments allowed) or DER; truncated or malformed data is not checkable."""
     from cryptography import x509
 
@@ -56,131 +66,137 @@ def load(raw: bytes, ctx: CheckContext) -> CertificateEvidence:
         if b"-----BEGIN" in raw:
             begins, ends = raw.count(b"-----BEGIN CERTIFICATE-----"), raw.count(b"-----END CERTIFICATE-----")
             if begins == 0:
-                raise NotCheckable(ctx.say("cert.no_pem_block"))
+                raise NotCheckable(say("cert.no_pem_block"))
             if begins != ends:
-                raise NotCheckable(ctx.say("cert.truncated"))
+                raise NotCheckable(say("cert.truncated"))
             try:
                 certs = x509.load_pem_x509_certificates(raw)
             except ValueError:
-                raise NotCheckable(ctx.say("cert.malformed")) from None
+                raise NotCheckable(say("cert.malformed")) from None
         else:
             try:
                 certs = [x509.load_der_x509_certificate(raw)]
             except ValueError:
-                raise NotCheckable(ctx.say("cert.not_a_certificate")) from None
+                raise NotCheckable(say("cert.not_a_certificate")) from None
     return CertificateEvidence(certificates=certs, has_private_key=has_key)
 
 
-def check_validity(ev: CertificateEvidence, ctx: CheckContext) -> CheckResult:
+CHECKS = KindChecks(KIND, MAX_BYTES, load)
+
+
+@CHECKS.check("cert.validity")
+def check_validity(ev: CertificateEvidence, ctx: CheckContext) -> Conclusion:
     """Every certificate valid on the evaluation date; the leaf valid long enough; its declared expiry not later."""
-    problems: list[str] = []
+    problems: list[Message] = []
     for cert in ev.certificates:
         start, end = cert.not_valid_before_utc.date(), cert.not_valid_after_utc.date()
         if ctx.as_of < start:
-            problems.append(ctx.say("cert.not_yet_valid", name=common_name(cert.subject), start=start.isoformat()))
+            problems.append(say("cert.not_yet_valid", name=common_name(cert.subject), start=start.isoformat()))
         elif ctx.as_of > end:
-            problems.append(ctx.say("cert.expired", name=common_name(cert.subject), end=end.isoformat()))
+            problems.append(say("cert.expired", name=common_name(cert.subject), end=end.isoformat()))
     leaf = ev.leaf
     start, end = leaf.not_valid_before_utc.date(), leaf.not_valid_after_utc.date()
     left = (end - ctx.as_of).days
     if ctx.min_remaining_days is not None and 0 <= left < ctx.min_remaining_days:
-        problems.append(ctx.say("cert.too_close", end=end.isoformat(), days=ctx.min_remaining_days, left=left))
+        problems.append(say("cert.too_close", end=end.isoformat(), days=ctx.min_remaining_days, left=left))
     if ctx.declared_expires is not None and ctx.declared_expires > end:
         problems.append(
-            ctx.say("cert.declared_expires_later", declared=ctx.declared_expires.isoformat(), end=end.isoformat())
+            say("cert.declared_expires_later", declared=ctx.declared_expires.isoformat(), end=end.isoformat())
         )
-    facts = [ctx.say("cert.valid", name=common_name(leaf.subject), start=start.isoformat(), end=end.isoformat())]
-    return verdict("cert.validity", problems, facts)
+    facts = [say("cert.valid", name=common_name(leaf.subject), start=start.isoformat(), end=end.isoformat())]
+    return verdict(problems, facts)
 
 
-def check_issuer(ev: CertificateEvidence, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("cert.issuer")
+def check_issuer(ev: CertificateEvidence, ctx: CheckContext) -> Conclusion:
     """Issued by an IGC-Santé organisations CA whose range (TEST or production) matches the claimed environment."""
     issuer = common_name(ev.leaf.issuer)
     env = ca_environment(issuer, _ORG_CA)
-    problems: list[str] = []
-    facts: list[str] = []
+    problems: list[Message] = []
+    facts: list[Message] = []
     if env is None:
-        problems.append(ctx.say("cert.issuer_unknown", issuer=issuer))
+        problems.append(say("cert.issuer_unknown", issuer=issuer))
     else:
-        facts.append(ctx.say("cert.issuer_ok", issuer=issuer, environment=ctx.env_label(env)))
+        facts.append(say("cert.issuer_ok", issuer=issuer, environment=env_label(env)))
         if ctx.environment is not None and ctx.environment is not env:
             problems.append(
-                ctx.say(
+                say(
                     "cert.issuer_environment",
                     issuer=issuer,
-                    actual=ctx.env_label(env),
-                    claimed=ctx.env_label(ctx.environment),
+                    actual=env_label(env),
+                    claimed=env_label(ctx.environment),
                 )
             )
-    problems += _chain_problems(ev.certificates, env, ctx)
+    problems += _chain_problems(ev.certificates, env)
     if len(ev.certificates) == 1:
-        facts.append(ctx.say("cert.chain_absent"))
+        facts.append(say("cert.chain_absent"))
     else:
-        facts.append(ctx.say("cert.chain_ok", top=common_name(ev.certificates[-1].subject)))
-    facts.append(ctx.say("cert.offline_limits"))
-    return verdict("cert.issuer", problems, facts)
+        facts.append(say("cert.chain_ok", top=common_name(ev.certificates[-1].subject)))
+    facts.append(say("cert.offline_limits"))
+    return verdict(problems, facts)
 
 
-def _chain_problems(certs: list[x509.Certificate], env: Environment | None, ctx: CheckContext) -> list[str]:
+def _chain_problems(certs: list[x509.Certificate], env: Environment | None) -> list[Message]:
     from cryptography.exceptions import InvalidSignature
 
-    problems: list[str] = []
+    problems: list[Message] = []
     for child, parent in itertools.pairwise(certs):
         child_name, parent_name = common_name(child.subject), common_name(parent.subject)
         if child.issuer != parent.subject:
-            problems.append(ctx.say("cert.chain_broken", child=child_name, issuer=common_name(child.issuer)))
+            problems.append(say("cert.chain_broken", child=child_name, issuer=common_name(child.issuer)))
             continue
         try:
             child.verify_directly_issued_by(parent)
         except (InvalidSignature, ValueError, TypeError):
-            problems.append(ctx.say("cert.chain_signature", child=child_name, parent=parent_name))
+            problems.append(say("cert.chain_signature", child=child_name, parent=parent_name))
     for cert in certs[1:]:
         name = common_name(cert.subject)
         cert_env = ca_environment(name, _ORG_CA) or ca_environment(name, _ROOT_CA)
         if cert_env is None:
-            problems.append(ctx.say("cert.chain_foreign", name=name))
+            problems.append(say("cert.chain_foreign", name=name))
         elif env is not None and cert_env is not env:
-            problems.append(ctx.say("cert.chain_mixed", name=name))
+            problems.append(say("cert.chain_mixed", name=name))
     return problems
 
 
-def check_auth_cli(ev: CertificateEvidence, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("cert.auth_cli")
+def check_auth_cli(ev: CertificateEvidence, ctx: CheckContext) -> Conclusion:
     """An ORG / AUTH_CLI profile: EKU clientAuth, not a CA, a strong key, an OU holding a structure identifier."""
     from cryptography import x509
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
     leaf = ev.leaf
-    problems: list[str] = []
-    facts: list[str] = []
+    problems: list[Message] = []
+    facts: list[Message] = []
     try:
         eku = leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
     except x509.ExtensionNotFound:
-        facts.append(ctx.say("cert.eku_missing"))  # the AUTH_CLI bits are a known gap: no EKU restricts nothing
+        facts.append(say("cert.eku_missing"))  # the AUTH_CLI bits are a known gap: no EKU restricts nothing
     else:
         if ExtendedKeyUsageOID.CLIENT_AUTH in eku:
-            facts.append(ctx.say("cert.eku_ok"))
+            facts.append(say("cert.eku_ok"))
         else:
             names = ", ".join(getattr(oid, "_name", oid.dotted_string) for oid in eku) or "—"
-            problems.append(ctx.say("cert.eku_no_client_auth", usages=names))
+            problems.append(say("cert.eku_no_client_auth", usages=names))
     try:
         if leaf.extensions.get_extension_for_class(x509.BasicConstraints).value.ca:
-            problems.append(ctx.say("cert.is_ca"))
+            problems.append(say("cert.is_ca"))
     except x509.ExtensionNotFound:
         pass
-    key_problem, key_fact = _key(leaf, ctx)
+    key_problem, key_fact = _key(leaf)
     problems += key_problem
     facts += key_fact
     units = [_text(a.value) for a in leaf.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)]
     if any(_STRUCTURE_ID.fullmatch(u.strip()) for u in units):
-        facts.append(ctx.say("cert.ou_ok", ou=", ".join(units)))
+        facts.append(say("cert.ou_ok", ou=", ".join(units)))
     else:
-        problems.append(ctx.say("cert.ou_missing", ou=", ".join(units) or "—"))
+        problems.append(say("cert.ou_missing", ou=", ".join(units) or "—"))
     if ev.has_private_key:
-        problems.append(ctx.say("cert.private_key"))
-    return verdict("cert.auth_cli", problems, facts)
+        problems.append(say("cert.private_key"))
+    return verdict(problems, facts)
 
 
-def _key(cert: x509.Certificate, ctx: CheckContext) -> tuple[list[str], list[str]]:
+def _key(cert: x509.Certificate) -> tuple[list[Message], list[Message]]:
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
     key = cert.public_key()
@@ -193,22 +209,23 @@ def _key(cert: x509.Certificate, ctx: CheckContext) -> tuple[list[str], list[str
     else:
         label, ok = type(key).__name__, False
     if ok:
-        return [], [ctx.say("cert.key_ok", algorithm=label)]
-    return [ctx.say("cert.key_weak", algorithm=label)], []
+        return [], [say("cert.key_ok", algorithm=label)]
+    return [say("cert.key_weak", algorithm=label)], []
 
 
-def check_cn_client_id(ev: CertificateEvidence, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("cert.cn_client_id")
+def check_cn_client_id(ev: CertificateEvidence, ctx: CheckContext) -> Conclusion:
     """The subject CN equals the client_id declared for PSC (mTLS binds the certificate to the client)."""
     from cryptography.x509.oid import NameOID
 
     if not ctx.client_id:
-        return not_checkable("cert.cn_client_id", ctx.say("cert.no_client_id"))
+        return not_checkable(say("cert.no_client_id"))
     names = [_text(a.value) for a in ev.leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)]
     if not names:
-        return verdict("cert.cn_client_id", [ctx.say("cert.cn_missing")], [])
+        return verdict([say("cert.cn_missing")], [])
     if ctx.client_id in names:
-        return verdict("cert.cn_client_id", [], [ctx.say("cert.cn_ok", cn=ctx.client_id)])
-    return verdict("cert.cn_client_id", [ctx.say("cert.cn_mismatch", cn=", ".join(names), client_id=ctx.client_id)], [])
+        return verdict([], [say("cert.cn_ok", cn=ctx.client_id)])
+    return verdict([say("cert.cn_mismatch", cn=", ".join(names), client_id=ctx.client_id)], [])
 
 
 def common_name(name: x509.Name) -> str:

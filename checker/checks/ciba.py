@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.checks.base import CheckContext, NotCheckable, not_checkable, verdict
+from checker.checks.base import CheckContext, Conclusion, KindChecks, NotCheckable, not_checkable, say, verdict
 from checker.checks.capture import read_har
 from checker.checks.psc import ACR, CIBA_CHANNELS, REQUIRED_SCOPES, form_params, is_national_id, scope_values
 from checker.checks.reading import parse_data, walk
+from checker.model.message import Message
 from checker.model.referential import EvidenceKind
-from checker.model.report import CheckResult
 
 __all__ = [
+    "CHECKS",
     "KIND",
     "MAX_BYTES",
     "CibaCapture",
@@ -47,17 +48,20 @@ class CibaCapture:
     requests: list[CibaRequest]
 
 
-def load(raw: bytes, ctx: CheckContext) -> CibaCapture:
+def load(raw: bytes) -> CibaCapture:
     """The CIBA requests of a HAR, or of JSON holding request objects (``url`` + ``body``) or parameter sets."""
-    data = parse_data(raw, ctx)
+    data = parse_data(raw)
     if isinstance(data, dict) and isinstance(data.get("log"), dict):
-        exchanges = read_har(data, ctx)
+        exchanges = read_har(data)
         found = [CibaRequest(x.params, True) for x in exchanges if "/ext/ciba/" in x.url or "login_hint" in x.params]
     else:
         found = _from_json(data)
     if not found:
-        raise NotCheckable(ctx.say("ciba.no_request"))
+        raise NotCheckable(say("ciba.no_request"))
     return CibaCapture(found)
+
+
+CHECKS = KindChecks(KIND, MAX_BYTES, load)
 
 
 def _from_json(data: Any) -> list[CibaRequest]:
@@ -93,42 +97,46 @@ def _path(url: str) -> str:
         return ""
 
 
-def _each(
-    check: str, cap: CibaCapture, ctx: CheckContext, name: str, ok: Any, *, psc_only: bool = False
-) -> CheckResult:
+def _each(cap: CibaCapture, name: str, ok: Any, bad: str, *, psc_only: bool = False) -> Conclusion:
+    """Every request (to PSC only, when ``psc_only``) carries ``name``, and its value passes ``ok``."""
     requests = [r for r in cap.requests if r.to_psc or not psc_only]
     if not requests:
-        return not_checkable(check, ctx.say("ciba.no_psc_request"))
-    problems = []
+        return not_checkable(say("ciba.no_psc_request"))
+    problems: list[Message] = []
     for r in requests:
         value = r.params.get(name)
         if value is None:
-            problems.append(ctx.say("ciba.missing", name=name))
+            problems.append(say("ciba.missing", name=name))
         elif not ok(value):
-            problems.append(ctx.say(f"{check}_bad", value=value[:60]))
-    return verdict(check, sorted(set(problems)), [ctx.say("ciba.fact", count=len(requests), name=name)])
+            problems.append(say(bad, value=value[:60]))
+    return verdict(problems, [say("ciba.fact", count=len(requests), name=name)], unordered=True)
 
 
-def check_login_hint(cap: CibaCapture, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("ciba.login_hint")
+def check_login_hint(cap: CibaCapture, ctx: CheckContext) -> Conclusion:
     """``login_hint`` is the PS national identifier (12 digits starting with 8)."""
-    return _each("ciba.login_hint", cap, ctx, "login_hint", is_national_id)
+    return _each(cap, "login_hint", is_national_id, "ciba.login_hint_bad")
 
 
-def check_binding_message(cap: CibaCapture, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("ciba.binding_message")
+def check_binding_message(cap: CibaCapture, ctx: CheckContext) -> Conclusion:
     """``binding_message`` is a two-digit code (00 to 99) shown to the user."""
-    return _each("ciba.binding_message", cap, ctx, "binding_message", _TWO_DIGITS.fullmatch)
+    return _each(cap, "binding_message", _TWO_DIGITS.fullmatch, "ciba.binding_message_bad")
 
 
-def check_channel(cap: CibaCapture, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("ciba.channel")
+def check_channel(cap: CibaCapture, ctx: CheckContext) -> Conclusion:
     """``channel`` is ``CARD`` (CPS-Gestion) or ``MOBILE`` (e-CPS)."""
-    return _each("ciba.channel", cap, ctx, "channel", CIBA_CHANNELS.__contains__)
+    return _each(cap, "channel", CIBA_CHANNELS.__contains__, "ciba.channel_bad")
 
 
-def check_scope(cap: CibaCapture, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("ciba.scope")
+def check_scope(cap: CibaCapture, ctx: CheckContext) -> Conclusion:
     """The request to PSC asks for ``openid`` and ``scope_all``."""
-    return _each("ciba.scope", cap, ctx, "scope", lambda v: set(REQUIRED_SCOPES) <= set(scope_values(v)), psc_only=True)
+    return _each(cap, "scope", lambda v: set(REQUIRED_SCOPES) <= set(scope_values(v)), "ciba.scope_bad", psc_only=True)
 
 
-def check_acr(cap: CibaCapture, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("ciba.acr")
+def check_acr(cap: CibaCapture, ctx: CheckContext) -> Conclusion:
     """The request to PSC sends ``acr_values=eidas1``."""
-    return _each("ciba.acr", cap, ctx, "acr_values", lambda v: v.split() == [ACR], psc_only=True)
+    return _each(cap, "acr_values", lambda v: v.split() == [ACR], "ciba.acr_bad", psc_only=True)

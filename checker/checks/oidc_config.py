@@ -6,13 +6,23 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from checker.checks.base import CheckContext, NotCheckable, not_checkable, verdict
+from checker.checks.base import (
+    CheckContext,
+    Conclusion,
+    KindChecks,
+    NotCheckable,
+    env_label,
+    not_checkable,
+    say,
+    verdict,
+)
 from checker.checks.psc import ACR, DISCOVERY_SUFFIXES, ISSUERS, REQUIRED_SCOPES, locate_host, scope_values
 from checker.checks.reading import parse_data, walk
+from checker.model.message import Message
 from checker.model.referential import Environment, EvidenceKind
-from checker.model.report import CheckResult
 
 __all__ = [
+    "CHECKS",
     "KIND",
     "MAX_BYTES",
     "ClientConfig",
@@ -64,15 +74,18 @@ class ClientConfig:
         return out
 
 
-def load(raw: bytes, ctx: CheckContext) -> ClientConfig:
+def load(raw: bytes) -> ClientConfig:
     """The client settings of a JSON or YAML configuration file."""
-    data = parse_data(raw, ctx, yaml=True)
+    data = parse_data(raw, yaml=True)
     if not isinstance(data, dict):
-        raise NotCheckable(ctx.say("oidc.not_mapping"))
+        raise NotCheckable(say("oidc.not_mapping"))
     for node in walk(data):
         if isinstance(node, dict) and "client_id" in node:
             return ClientConfig(node)
-    raise NotCheckable(ctx.say("oidc.no_client_id"))
+    raise NotCheckable(say("oidc.no_client_id"))
+
+
+CHECKS = KindChecks(KIND, MAX_BYTES, load)
 
 
 def environment_named(value: object) -> Environment | None:
@@ -80,104 +93,108 @@ def environment_named(value: object) -> Environment | None:
     return _ENVIRONMENTS.get(value.strip().lower()) if isinstance(value, str) else None
 
 
-def check_environment(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.environment")
+def check_environment(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """Issuer, discovery and endpoints on the current PSC hosts of one environment: the claimed one."""
     urls = {k: v.strip() for k, v in cfg.settings.items() if isinstance(v, str) and k not in _REDIRECT_KEYS}
     urls = {k: v for k, v in urls.items() if v.lower().startswith(("http://", "https://"))}
     located = {k: (v, locate_host(v)) for k, v in urls.items()}
     psc = {k: (v, h) for k, (v, h) in located.items() if h is not None}
     if not psc:
-        return verdict("oidc.environment", [ctx.say("oidc.no_psc_url")], [])
-    problems: list[str] = []
+        return verdict([say("oidc.no_psc_url")], [])
+    problems: list[Message] = []
     envs = {h.environment for _, h in psc.values()}
     for key, (url, host) in sorted(psc.items()):
         if host.deprecated:
-            problems.append(ctx.say("oidc.deprecated_host", field=key, host=host.name))
+            problems.append(say("oidc.deprecated_host", field=key, host=host.name))
         if not url.lower().startswith("https://"):
-            problems.append(ctx.say("oidc.not_https", field=key, url=url))
+            problems.append(say("oidc.not_https", field=key, url=url))
         if key == "authorization_endpoint" and not host.front:
-            problems.append(ctx.say("oidc.authorize_host", host=host.name))
+            problems.append(say("oidc.authorize_host", host=host.name))
         if key.endswith("_endpoint") and key != "authorization_endpoint" and host.front:
-            problems.append(ctx.say("oidc.backchannel_host", field=key, host=host.name))
+            problems.append(say("oidc.backchannel_host", field=key, host=host.name))
     if len(envs) > 1:
-        problems.append(ctx.say("oidc.mixed", keys=", ".join(sorted(psc))))
-        return verdict("oidc.environment", problems, [])
+        problems.append(say("oidc.mixed", keys=", ".join(sorted(psc))))
+        return verdict(problems, [])
     env = envs.pop()
     claimed = ctx.environment or environment_named(cfg.settings.get("environment"))
     if claimed is not None and claimed is not env:
-        problems.append(ctx.say("oidc.wrong_environment", actual=ctx.env_label(env), claimed=ctx.env_label(claimed)))
-    problems += _issuer_problems(cfg, env, ctx)
-    return verdict("oidc.environment", problems, [ctx.say("oidc.environment_ok", environment=ctx.env_label(env))])
+        problems.append(say("oidc.wrong_environment", actual=env_label(env), claimed=env_label(claimed)))
+    problems += _issuer_problems(cfg, env)
+    return verdict(problems, [say("oidc.environment_ok", environment=env_label(env))])
 
 
-def _issuer_problems(cfg: ClientConfig, env: Environment, ctx: CheckContext) -> list[str]:
-    problems: list[str] = []
+def _issuer_problems(cfg: ClientConfig, env: Environment) -> list[Message]:
+    problems: list[Message] = []
     issuer = cfg.text("issuer", "issuer_url")
     if issuer is not None and issuer.rstrip("/") != ISSUERS[env]:
-        problems.append(ctx.say("oidc.issuer", issuer=issuer, expected=ISSUERS[env]))
+        problems.append(say("oidc.issuer", issuer=issuer, expected=ISSUERS[env]))
     discovery = cfg.text("discovery_url", "discovery_uri", "well_known_url", "openid_configuration_url")
     if discovery is not None and discovery not in {ISSUERS[env] + suffix for suffix in DISCOVERY_SUFFIXES}:
-        problems.append(ctx.say("oidc.discovery", url=discovery, expected=ISSUERS[env] + DISCOVERY_SUFFIXES[0]))
+        problems.append(say("oidc.discovery", url=discovery, expected=ISSUERS[env] + DISCOVERY_SUFFIXES[0]))
     return problems
 
 
-def check_scope(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.scope")
+def check_scope(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """``scope`` holds ``openid`` and ``scope_all``."""
     scopes = scope_values(cfg.settings.get("scope", cfg.settings.get("scopes")))
     if not scopes:
-        return not_checkable("oidc.scope", ctx.say("oidc.absent", field="scope"))
+        return not_checkable(say("oidc.absent", field="scope"))
     missing = [s for s in REQUIRED_SCOPES if s not in scopes]
     if missing:
-        return verdict(
-            "oidc.scope", [ctx.say("oidc.scope_missing", missing=", ".join(missing), scope=" ".join(scopes))], []
-        )
-    return verdict("oidc.scope", [], [ctx.say("oidc.scope_ok", scope=" ".join(scopes))])
+        return verdict([say("oidc.scope_missing", missing=", ".join(missing), scope=" ".join(scopes))], [])
+    return verdict([], [say("oidc.scope_ok", scope=" ".join(scopes))])
 
 
-def check_acr(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.acr")
+def check_acr(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """``acr_values`` is ``eidas1``, the only level PSC supports."""
     values = scope_values(cfg.settings.get("acr_values", cfg.settings.get("acr")))
     if not values:
-        return not_checkable("oidc.acr", ctx.say("oidc.absent", field="acr_values"))
+        return not_checkable(say("oidc.absent", field="acr_values"))
     if values != [ACR]:
-        return verdict("oidc.acr", [ctx.say("oidc.acr_wrong", acr=" ".join(values))], [])
-    return verdict("oidc.acr", [], [ctx.say("oidc.acr_ok")])
+        return verdict([say("oidc.acr_wrong", acr=" ".join(values))], [])
+    return verdict([], [say("oidc.acr_ok")])
 
 
-def check_response_type(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.response_type")
+def check_response_type(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """``response_type`` is ``code`` (authorization code flow, no implicit or hybrid)."""
     values = cfg.texts("response_type", "response_types")
     if not values:
-        return not_checkable("oidc.response_type", ctx.say("oidc.absent", field="response_type"))
+        return not_checkable(say("oidc.absent", field="response_type"))
     wrong = [v for v in values if v != "code"]
     if wrong:
-        return verdict("oidc.response_type", [ctx.say("oidc.response_type_wrong", value=", ".join(wrong))], [])
-    return verdict("oidc.response_type", [], [ctx.say("oidc.response_type_ok")])
+        return verdict([say("oidc.response_type_wrong", value=", ".join(wrong))], [])
+    return verdict([], [say("oidc.response_type_ok")])
 
 
-def check_client_auth(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.client_auth")
+def check_client_auth(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """The token-endpoint authentication allowed at the level: mTLS only in the Espace de confiance."""
     method = cfg.text("token_endpoint_auth_method")
     if method is None:
-        return not_checkable("oidc.client_auth", ctx.say("oidc.absent", field="token_endpoint_auth_method"))
+        return not_checkable(say("oidc.absent", field="token_endpoint_auth_method"))
     trust_space = ctx.level == "espace_de_confiance"
     allowed = {"tls_client_auth"} if trust_space else _SECRET_METHODS | {"tls_client_auth"}
-    problems: list[str] = []
+    problems: list[Message] = []
     if method not in allowed:
-        problems.append(ctx.say("oidc.auth_method", method=method, allowed=", ".join(sorted(allowed))))
+        problems.append(say("oidc.auth_method", method=method, allowed=", ".join(sorted(allowed))))
     if trust_space and cfg.text("client_secret"):
-        problems.append(ctx.say("oidc.secret_in_trust_space"))
+        problems.append(say("oidc.secret_in_trust_space"))
     level = ctx.level or "communaute"
-    return verdict("oidc.client_auth", problems, [ctx.say("oidc.auth_ok", method=method, level=level)])
+    return verdict(problems, [say("oidc.auth_ok", method=method, level=level)])
 
 
-def check_redirect_uris(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.redirect_uris")
+def check_redirect_uris(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """Every redirect and post-logout redirect URI is an absolute https URL, with no wildcard nor fragment."""
     uris = cfg.texts(*_REDIRECT_KEYS)
     if not uris:
-        return not_checkable("oidc.redirect_uris", ctx.say("oidc.absent", field="redirect_uris"))
-    problems = [ctx.say("oidc.redirect_bad", uri=u) for u in uris if not _https_uri(u)]
-    return verdict("oidc.redirect_uris", problems, [ctx.say("oidc.redirect_ok", count=len(uris))])
+        return not_checkable(say("oidc.absent", field="redirect_uris"))
+    problems = [say("oidc.redirect_bad", uri=u) for u in uris if not _https_uri(u)]
+    return verdict(problems, [say("oidc.redirect_ok", count=len(uris))])
 
 
 def _https_uri(uri: str) -> bool:
@@ -188,19 +205,20 @@ def _https_uri(uri: str) -> bool:
     return parts.scheme == "https" and bool(parts.hostname) and not parts.fragment and "*" not in uri
 
 
-def check_front_secret(cfg: ClientConfig, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("oidc.no_front_secret")
+def check_front_secret(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
     """A configuration served to the browser holds no client secret."""
     side = _side(cfg)
     secret = cfg.text("client_secret") is not None
     if side == "browser" and secret:
-        return verdict("oidc.no_front_secret", [ctx.say("oidc.front_secret")], [])
+        return verdict([say("oidc.front_secret")], [])
     if side == "browser":
-        return verdict("oidc.no_front_secret", [], [ctx.say("oidc.front_no_secret")])
+        return verdict([], [say("oidc.front_no_secret")])
     if side == "server":
-        return verdict("oidc.no_front_secret", [], [ctx.say("oidc.server_side")])
+        return verdict([], [say("oidc.server_side")])
     if secret:
-        return not_checkable("oidc.no_front_secret", ctx.say("oidc.side_unknown"))
-    return verdict("oidc.no_front_secret", [], [ctx.say("oidc.no_secret")])
+        return not_checkable(say("oidc.side_unknown"))
+    return verdict([], [say("oidc.no_secret")])
 
 
 def _side(cfg: ClientConfig) -> str | None:

@@ -8,7 +8,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from checker.checks.base import CheckContext, NotCheckable
+from checker.checks.base import NotCheckable, say
 from checker.errors import InputError
 
 __all__ = ["MAX_READ_BYTES", "megabytes", "parse_data", "read_bounded", "walk"]
@@ -24,53 +24,53 @@ def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}"
 
 
-def read_bounded(path: Path, limit: int, ctx: CheckContext) -> bytes:
+def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of ``path``, refusing a file larger than ``limit`` without reading it whole."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise NotCheckable(ctx.say("read.not_a_file"))
+            raise NotCheckable(say("read.not_a_file"))
         if info.st_size > limit:
-            raise NotCheckable(ctx.say("read.too_large", size=megabytes(info.st_size), limit=megabytes(limit)))
+            raise NotCheckable(say("read.too_large", size=megabytes(info.st_size), limit=megabytes(limit)))
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        raise NotCheckable(ctx.say("read.os", error=exc.strerror or type(exc).__name__)) from None
+        raise NotCheckable(say("read.os", error=exc.strerror or type(exc).__name__)) from None
     if len(raw) > limit:
-        raise NotCheckable(ctx.say("read.too_large", size=megabytes(len(raw)), limit=megabytes(limit)))
+        raise NotCheckable(say("read.too_large", size=megabytes(len(raw)), limit=megabytes(limit)))
     return raw
 
 
-def decode_text(raw: bytes, ctx: CheckContext) -> str:
+def decode_text(raw: bytes) -> str:
     """UTF-8 text (a BOM is dropped); binary content is refused."""
     if not raw.strip():
-        raise NotCheckable(ctx.say("read.empty"))
+        raise NotCheckable(say("read.empty"))
     if b"\x00" in raw[:65536]:
-        raise NotCheckable(ctx.say("read.binary"))
+        raise NotCheckable(say("read.binary"))
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise NotCheckable(ctx.say("read.not_utf8")) from None
+        raise NotCheckable(say("read.not_utf8")) from None
 
 
-def parse_data(raw: bytes, ctx: CheckContext, *, yaml: bool = False) -> Any:
+def parse_data(raw: bytes, *, yaml: bool = False) -> Any:
     """JSON data (or YAML when ``yaml`` and the text is not JSON), bounded in depth and size."""
-    text = decode_text(raw, ctx)
+    text = decode_text(raw)
     try:
         return json.loads(text)
     except RecursionError:
-        raise NotCheckable(ctx.say("read.too_deep")) from None
+        raise NotCheckable(say("read.too_deep")) from None
     except ValueError as exc:
         if not yaml or text.lstrip().startswith(("{", "[")):
-            raise NotCheckable(ctx.say("read.invalid_json", error=str(exc))) from None
+            raise NotCheckable(say("read.invalid_json", error=str(exc))) from None
     from checker.inputs.yamlload import load_yaml_text
 
     try:
         return load_yaml_text(text, "evidence").data
     except InputError as exc:
-        raise NotCheckable(ctx.say("read.invalid_yaml", error=str(exc).removeprefix("evidence:").strip())) from None
+        raise NotCheckable(say("read.invalid_yaml", error=str(exc).removeprefix("evidence:").strip())) from None
     except (RecursionError, ValueError):
-        raise NotCheckable(ctx.say("read.invalid_yaml", error="?")) from None
+        raise NotCheckable(say("read.invalid_yaml", error="?")) from None
 
 
 def walk(data: Any) -> list[Any]:

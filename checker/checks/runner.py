@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from checker.checks.base import CheckContext, CheckFunction, NotCheckable, not_checkable
+from checker.checks.base import Check, CheckContext, NotCheckable, say
+from checker.checks.kinds import CHECKED_KINDS
 from checker.checks.reading import MAX_READ_BYTES, read_bounded
 from checker.checks.recognise import recognise
-from checker.checks.registry import CHECKED_KINDS, CHECKS
+from checker.checks.registry import kind_checks, registered
+from checker.model.message import Message
 from checker.model.referential import EvidenceKind
 from checker.model.report import CheckResult
 
@@ -32,34 +32,28 @@ AUTOMATED_KINDS = tuple(EvidenceKind(kind) for kind in CHECKED_KINDS)
 _UNEXPECTED = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
-def _module(check_id: str) -> ModuleType:
-    return importlib.import_module(CHECKS[check_id].partition(":")[0])
-
-
 def kind_of(check_id: str) -> EvidenceKind:
     """The evidence kind ``check_id`` reads."""
-    return cast(EvidenceKind, _module(check_id).KIND)
+    return registered()[check_id].kind
 
 
 def checks_for(kind: EvidenceKind) -> list[str]:
     """Every registered check reading ``kind``, in registry order."""
-    return [c for c in CHECKS if kind_of(c) is kind]
+    return [c.id for c in kind_checks()[kind].checks]
 
 
-def _parse(path: Path, kind: EvidenceKind, ctx: CheckContext) -> Any:
-    module = _module(checks_for(kind)[0])
-    return module.load(read_bounded(path, int(module.MAX_BYTES), ctx), ctx)
+def _parse(path: Path, kind: EvidenceKind) -> Any:
+    family = kind_checks()[kind]
+    return family.load(read_bounded(path, family.max_bytes))
 
 
-def _run(check_ids: Sequence[str], data: Any, ctx: CheckContext) -> list[CheckResult]:
+def _run(checks: Sequence[Check[Any]], data: Any, ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
-    for check_id in check_ids:
-        module_name, _, function = CHECKS[check_id].partition(":")
-        run = cast(CheckFunction, getattr(importlib.import_module(module_name), function))
+    for check in checks:
         try:
-            out.append(run(data, ctx))
+            out.append(check(data, ctx))
         except _UNEXPECTED as exc:  # malformed evidence the parser let through: never a crash
-            out.append(not_checkable(check_id, ctx.say("run.unexpected", error=type(exc).__name__)))
+            out.append(check.not_checkable(say("run.unexpected", error=type(exc).__name__)))
     return out
 
 
@@ -70,19 +64,19 @@ class EvidenceCache:
     kinds: dict[Path, EvidenceKind | None] = field(default_factory=dict)
     parsed: dict[tuple[Path, EvidenceKind], Any] = field(default_factory=dict)
 
-    def kind(self, path: Path, ctx: CheckContext) -> EvidenceKind | None:
+    def kind(self, path: Path) -> EvidenceKind | None:
         if path not in self.kinds:
             try:
-                self.kinds[path] = recognise(read_bounded(path, MAX_READ_BYTES, ctx), ctx)
+                self.kinds[path] = recognise(read_bounded(path, MAX_READ_BYTES))
             except NotCheckable:
                 self.kinds[path] = None
         return self.kinds[path]
 
-    def parse(self, path: Path, kind: EvidenceKind, ctx: CheckContext) -> Any:
+    def parse(self, path: Path, kind: EvidenceKind) -> Any:
         key = (path, kind)
         if key not in self.parsed:
             try:
-                self.parsed[key] = _parse(path, kind, ctx)
+                self.parsed[key] = _parse(path, kind)
             except NotCheckable as exc:
                 self.parsed[key] = NotCheckable(exc.reason)  # the reason only: no traceback, no chained exception
         found = self.parsed[key]
@@ -99,16 +93,17 @@ def checks_on_item(
     """Results of the requirement's checks that read this item's kind (declared, else recognised)."""
     if not check_ids:
         return []
-    kind = declared or cache.kind(path, ctx)
-    if kind not in AUTOMATED_KINDS:
+    kind = declared or cache.kind(path)
+    if kind not in kind_checks():
         return []
-    fitting = [c for c in check_ids if c in CHECKS and kind_of(c) is kind]
+    known = registered()
+    fitting = [known[c] for c in check_ids if c in known and known[c].kind is kind]
     if not fitting:
         return []
     try:
-        data = cache.parse(path, kind, ctx)
+        data = cache.parse(path, kind)
     except NotCheckable as exc:
-        return [not_checkable(c, exc.reason) for c in fitting]
+        return [c.not_checkable(exc.reason) for c in fitting]
     return _run(fitting, data, ctx)
 
 
@@ -119,7 +114,7 @@ class FileCheck:
     kind: EvidenceKind | None
     kind_source: Literal["declared", "recognised"] | None
     results: list[CheckResult]
-    unreadable: str | None = None
+    unreadable: Message | None = None
 
 
 def check_file(path: Path, kind: EvidenceKind | None, ctx: CheckContext) -> FileCheck:
@@ -128,14 +123,14 @@ def check_file(path: Path, kind: EvidenceKind | None, ctx: CheckContext) -> File
     if kind is None:
         source = "recognised"
         try:
-            kind = recognise(read_bounded(path, MAX_READ_BYTES, ctx), ctx)
+            kind = recognise(read_bounded(path, MAX_READ_BYTES))
         except NotCheckable as exc:
             return FileCheck(None, None, [], exc.reason)
         if kind is None:
-            return FileCheck(None, None, [], ctx.say("run.unrecognised"))
-    ids = checks_for(kind)
+            return FileCheck(None, None, [], say("run.unrecognised"))
+    checks = kind_checks()[kind].checks
     try:
-        data = _parse(path, kind, ctx)
+        data = _parse(path, kind)
     except NotCheckable as exc:
-        return FileCheck(kind, source, [not_checkable(c, exc.reason) for c in ids], exc.reason)
-    return FileCheck(kind, source, _run(ids, data, ctx))
+        return FileCheck(kind, source, [c.not_checkable(exc.reason) for c in checks], exc.reason)
+    return FileCheck(kind, source, _run(checks, data, ctx))

@@ -7,13 +7,22 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import CheckContext, NotCheckable, verdict
+from checker.checks.base import CheckContext, Conclusion, KindChecks, NotCheckable, say, verdict
 from checker.checks.reading import parse_data
 from checker.checks.recognise import TRACE_TYPES
+from checker.model.message import Message
 from checker.model.referential import EvidenceKind
-from checker.model.report import CheckResult
 
-__all__ = ["KIND", "MAX_BYTES", "TraceExtract", "check_cycle", "check_fields", "check_send_no_payload", "load"]
+__all__ = [
+    "CHECKS",
+    "KIND",
+    "MAX_BYTES",
+    "TraceExtract",
+    "check_cycle",
+    "check_fields",
+    "check_send_no_payload",
+    "load",
+]
 
 KIND = EvidenceKind.PROXY_TRACES
 MAX_BYTES = 10 * 1024 * 1024
@@ -31,15 +40,18 @@ class TraceExtract:
     """The entries as found (objects expected; anything else is reported by the checks)."""
 
 
-def load(raw: bytes, ctx: CheckContext) -> TraceExtract:
+def load(raw: bytes) -> TraceExtract:
     """A JSON list of traces, or an object holding it under ``traces``."""
-    data = parse_data(raw, ctx)
+    data = parse_data(raw)
     traces = data.get("traces") if isinstance(data, dict) else data
     if not isinstance(traces, list):
-        raise NotCheckable(ctx.say("traces.not_list"))
+        raise NotCheckable(say("traces.not_list"))
     if not traces:
-        raise NotCheckable(ctx.say("traces.empty"))
+        raise NotCheckable(say("traces.empty"))
     return TraceExtract(traces)
+
+
+CHECKS = KindChecks(KIND, MAX_BYTES, load)
 
 
 def _timestamp(value: object) -> dt.datetime | None:
@@ -52,30 +64,31 @@ def _timestamp(value: object) -> dt.datetime | None:
     return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
 
 
-def check_cycle(ext: TraceExtract, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("traces.cycle")
+def check_cycle(ext: TraceExtract, ctx: CheckContext) -> Conclusion:
     """One proxy session goes connect → send → disconnect, every type is known, timestamps never go back."""
-    problems: list[str] = []
+    problems: list[Message] = []
     entries = [t for t in ext.traces if isinstance(t, dict)]
     unknown = sorted({str(t.get("type"))[:40] for t in entries if t.get("type") not in TRACE_TYPES})
     if unknown:
-        problems.append(ctx.say("traces.unknown_type", types=", ".join(unknown)))
+        problems.append(say("traces.unknown_type", types=", ".join(unknown)))
     stamps = [_timestamp(t.get("timestamp")) for t in entries]
     for index, (before, after) in enumerate(itertools.pairwise(stamps), start=2):
         if before is not None and after is not None and after < before:
-            problems.append(ctx.say("traces.out_of_order", index=index))
+            problems.append(say("traces.out_of_order", index=index))
             break
     sessions: dict[str, list[str]] = {}
     for t in entries:
         if isinstance(t.get("proxy_id_session"), str) and t.get("type") in TRACE_TYPES:
             sessions.setdefault(t["proxy_id_session"], []).append(t["type"])
     if not any(_is_cycle(types) for types in sessions.values()):
-        problems.append(ctx.say("traces.no_cycle"))
+        problems.append(say("traces.no_cycle"))
     present = sorted({str(t["type"]) for t in entries if t.get("type") in TRACE_TYPES})
-    facts = [ctx.say("traces.types", types=", ".join(present), count=len(entries))]
+    facts = [say("traces.types", types=", ".join(present), count=len(entries))]
     absent = sorted(TRACE_TYPES - set(present))
     if absent:
-        facts.append(ctx.say("traces.not_shown", types=", ".join(absent)))
-    return verdict("traces.cycle", problems, facts)
+        facts.append(say("traces.not_shown", types=", ".join(absent)))
+    return verdict(problems, facts)
 
 
 def _is_cycle(types: list[str]) -> bool:
@@ -83,42 +96,44 @@ def _is_cycle(types: list[str]) -> bool:
     return all(any(kind == wanted for kind in remaining) for wanted in _CYCLE)
 
 
-def check_fields(ext: TraceExtract, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("traces.fields")
+def check_fields(ext: TraceExtract, ctx: CheckContext) -> Conclusion:
     """Each trace holds the fields its type requires (ANS reference proxy), with a readable timestamp."""
-    problems: list[str] = []
+    problems: list[Message] = []
     for index, trace in enumerate(ext.traces, start=1):
         if not isinstance(trace, dict):
-            problems.append(ctx.say("traces.not_object", index=index))
+            problems.append(say("traces.not_object", index=index))
             continue
         kind = trace.get("type")
         required = COMMON_FIELDS + (SESSION_FIELDS if kind != "CONNECT_FAILURE" else ())
         missing = [f for f in required if trace.get(f) in (None, "", [])]
         if missing:
-            problems.append(ctx.say("traces.missing", index=index, type=str(kind)[:40], fields=", ".join(missing)))
+            problems.append(say("traces.missing", index=index, type=str(kind)[:40], fields=", ".join(missing)))
         if "timestamp" not in missing and _timestamp(trace.get("timestamp")) is None:
-            problems.append(ctx.say("traces.bad_timestamp", index=index))
+            problems.append(say("traces.bad_timestamp", index=index))
         if kind == "SEND" and not isinstance(trace.get("apiRequest"), dict):
-            problems.append(ctx.say("traces.no_api_request", index=index))
+            problems.append(say("traces.no_api_request", index=index))
         if kind != "SEND" and trace.get("apiRequest") is not None:
-            problems.append(ctx.say("traces.api_request_outside_send", index=index, type=str(kind)[:40]))
-    return verdict("traces.fields", problems[:50], [ctx.say("traces.fields_ok", count=len(ext.traces))])
+            problems.append(say("traces.api_request_outside_send", index=index, type=str(kind)[:40]))
+    return verdict(problems[:50], [say("traces.fields_ok", count=len(ext.traces))])
 
 
-def check_send_no_payload(ext: TraceExtract, ctx: CheckContext) -> CheckResult:
+@CHECKS.check("traces.send_no_payload")
+def check_send_no_payload(ext: TraceExtract, ctx: CheckContext) -> Conclusion:
     """SEND traces name the call (``nomApiPsc``, ``methode``, ``path``) and carry no payload data."""
     sends = [(i, t) for i, t in enumerate(ext.traces, start=1) if isinstance(t, dict) and t.get("type") == "SEND"]
     if not sends:
-        return verdict("traces.send_no_payload", [ctx.say("traces.no_send")], [])
-    problems: list[str] = []
+        return verdict([say("traces.no_send")], [])
+    problems: list[Message] = []
     for index, trace in sends:
         extra = sorted(set(trace) - KNOWN_FIELDS)
         request = trace.get("apiRequest")
         if isinstance(request, dict):
             extra += sorted(f"apiRequest.{k}" for k in set(request) - API_REQUEST_FIELDS)
             if not all(isinstance(request.get(k), str) and request[k] for k in API_REQUEST_FIELDS):
-                problems.append(ctx.say("traces.api_request_incomplete", index=index))
+                problems.append(say("traces.api_request_incomplete", index=index))
             elif request["methode"].upper() not in _METHODS:
-                problems.append(ctx.say("traces.bad_method", index=index, method=request["methode"][:20]))
+                problems.append(say("traces.bad_method", index=index, method=request["methode"][:20]))
         if extra:
-            problems.append(ctx.say("traces.payload", index=index, fields=", ".join(extra)[:200]))
-    return verdict("traces.send_no_payload", problems[:50], [ctx.say("traces.send_ok", count=len(sends))])
+            problems.append(say("traces.payload", index=index, fields=", ".join(extra)[:200]))
+    return verdict(problems[:50], [say("traces.send_ok", count=len(sends))])

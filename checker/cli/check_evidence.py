@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import error, write_stdout
-from checker.checks.registry import CHECKED_KINDS
+from checker.checks.kinds import CHECKED_KINDS
 from checker.cli.common import check_choice
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day

@@ -30,8 +30,6 @@ class EvidenceContext:
 
     folder: Path
     as_of: dt.date
-    checks_lang: str = "fr"
-    """The language the automated checks write their reasons in (they still return text, not message codes)."""
     allow_outside: bool = False
     _hashes: dict[Path, str | OSError] = field(default_factory=dict)
     level: str | None = None
@@ -183,7 +181,6 @@ def _run_checks(
     rule = spec.freshness if spec else None
     check_ctx = CheckContext(
         as_of=ctx.as_of,
-        lang=ctx.checks_lang,
         environment=environment,
         level=ctx.level,
         client_id=subject.client_id_for(environment) if subject else None,
@@ -200,14 +197,21 @@ def check_reasons(
 ) -> list[Reason]:
     """One reason per automated check of ``status`` on the evidence, naming the file, the check and why.
 
-    The check's own reasons are text already (in ``EvidenceContext.checks_lang``): the checks return words, not codes.
+    The check's own reasons are coded messages too, shown joined; a set of reasons in a language-neutral order.
     """
     return [
         Reason(
             code=f"check_{status}",
-            message=msg(f"reason.check_{status}", path=e.path, check=c.check, detail="; ".join(c.reasons)),
+            message=msg(f"reason.check_{status}", path=e.path, check=c.check, detail=_detail(c)),
         )
         for e in evidence
         for c in e.checks
         if c.status == status
     ]
+
+
+def _detail(result: CheckResult) -> tuple[Message, ...]:
+    """The check's reasons, in order; when they form a set, once each, in a language-neutral order."""
+    if not result.unordered:
+        return tuple(result.reasons)
+    return tuple(sorted(set(result.reasons), key=Message.sort_key))

@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from checker.i18n.catalogue import CATALOGUE
 
-__all__ = ["LANGS", "Coded", "Translator", "message"]
+__all__ = ["LANGS", "Coded", "Translator", "message", "text"]
 
 
 class Coded(Protocol):
@@ -30,6 +30,11 @@ def message(key: str, lang: str = "fr", **params: Any) -> str:
     return template.format(**params) if params else template
 
 
+def text(coded: Coded, lang: str = "fr") -> str:
+    """The text of a coded message in ``lang``, its message parameters translated first."""
+    return Translator(lang).text(coded)
+
+
 class Translator:
     """Callable bound to one language; templates receive it as ``t``."""
 
@@ -41,8 +46,15 @@ class Translator:
 
     def text(self, message: Coded) -> str:
         """``message`` in this language, its message parameters translated first."""
-        params = {name: self.text(v) if not isinstance(v, str | int) else v for name, v in message.params.items()}
-        return self(message.key, **params)
+        return self(message.key, **{name: self._param(v) for name, v in message.params.items()})
+
+    def _param(self, value: Any) -> Any:
+        """A parameter as text: words and numbers as they are, a message translated, a tuple of messages joined."""
+        if isinstance(value, str | int):
+            return value
+        if isinstance(value, tuple):
+            return "; ".join(self.text(item) for item in value)
+        return self.text(value)
 
     def labels(self, prefix: str) -> Mapping[str, str]:
         """Every label under ``prefix.`` (e.g. ``outcome``), keyed by the rest of the key."""

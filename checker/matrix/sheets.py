@@ -118,7 +118,7 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
             t(f"env.{e.environment}") if e.environment else None,
             t(f"evidence.{e.status}"),
             t.text(e.detail),
-            "\n".join(f"{c.check} : {t('check.' + c.status)} {'; '.join(c.reasons)}".strip() for c in e.checks),
+            "\n".join(f"{c.check} : {t('check.' + c.status)} {'; '.join(c.texts(t.lang))}".strip() for c in e.checks),
         ]
         for f in report.findings
         for e in f.evidence

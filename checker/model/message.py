@@ -25,17 +25,28 @@ class Message(BaseModel):
     key: str
     params: dict[str, Param] = {}
 
+    def __hash__(self) -> int:
+        return hash((self.key, tuple(sorted((name, _param_text(value)) for name, value in self.params.items()))))
+
+    @classmethod
+    def literal(cls, text: str) -> Message:
+        """Text already written in one language (read back from a JSON report, say): shown as it is."""
+        return cls(key=VERBATIM, params={"text": text})
+
     def sort_key(self) -> tuple[str, tuple[tuple[str, str], ...]]:
         """An order that does not depend on the language (key, then parameters in the order given)."""
         return self.key, tuple((name, _param_text(value)) for name, value in self.params.items())
 
 
-Param = Union[str, int, Message]  # noqa: UP007 (a forward reference to Message: the | operator cannot take a string)
-"""A parameter: JSON-serialisable and deterministic (dicts keep the order they were built in)."""
+Param = Union[str, int, Message, tuple[Message, ...]]  # noqa: UP007 (a forward reference: | cannot take a string)
+"""A parameter: JSON-serialisable and deterministic (dicts keep the order they were built in); a tuple of messages
+is shown as their texts joined by « ; », in order."""
 Message.model_rebuild()
 
 
 def _param_text(value: Param) -> str:
+    if isinstance(value, tuple):
+        return repr([m.sort_key() for m in value])
     return repr(value.sort_key()) if isinstance(value, Message) else str(value)
 
 

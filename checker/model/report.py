@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_serializer,
+    field_validator,
+)
 
-from checker.model.message import Text
+from checker.i18n import text
+from checker.model.message import TRANSLATOR, Message, Text
 from checker.model.referential import Obligation
 
 __all__ = [
@@ -105,7 +114,32 @@ class CheckResult(_Value):
 
     check: str
     status: Literal["verified", "contradicted", "not_checkable"]
-    reasons: list[str]
+    reasons: list[Message]
+    """Why, as coded messages; in JSON, their text when the context holds a translator, else codes and parameters."""
+    unordered: bool = Field(default=False, exclude=True)
+    """The reasons form a set: each text is shown once, in the alphabetical order of the reader's language."""
+
+    @field_validator("reasons", mode="before")
+    @classmethod
+    def _read_texts(cls, value: Any) -> Any:
+        """Reasons read back from a JSON report are text in its language: kept as literal messages."""
+        if isinstance(value, list):
+            return [Message.literal(v) if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_serializer("reasons", mode="wrap", when_used="json")
+    def _write_texts(
+        self, reasons: list[Message], handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        translator = info.context.get(TRANSLATOR) if isinstance(info.context, dict) else None
+        if translator is None:  # between processes (portfolio workers): codes and parameters, translated later
+            return handler(reasons)
+        return self.texts(translator.lang)
+
+    def texts(self, lang: str) -> list[str]:
+        """The reasons in ``lang``, as they are shown everywhere (console, reports, matrix, JSON)."""
+        shown = [text(reason, lang) for reason in self.reasons]
+        return sorted(set(shown)) if self.unordered else shown
 
 
 EvidenceStatus = Literal[

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.yamlload import YamlDocument
-from checker.model.referential import Referential
+from checker.model.referential import ActorDef, Referential, Requirement
 
-__all__ = ["referential_problems"]
+__all__ = ["REQUIREMENT_RULES", "Known", "RequirementRule", "referential_problems"]
 
 Path = Sequence[str | int]
 
@@ -92,47 +93,114 @@ def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> Non
             out.known(["parcours", i, "provenance", "sources", j], key, sources, "source")
 
 
+@dataclass(frozen=True)
+class Known:
+    """What a requirement may refer to: the edition's ids, and which automated checks exist."""
+
+    actors: dict[str, ActorDef]
+    levels: set[str]
+    themes: set[str]
+    features: set[str]
+    parcours: set[str]
+    sources: set[str]
+    reach: dict[str, set[str]]
+    """For each actor, the levels whose requirements it meets."""
+    is_check: Callable[[str], bool]
+
+
+RequirementRule = Callable[[Requirement, Path, Known, _Collector], None]
+"""One consistency rule on one requirement (at ``path`` in the document): it adds its problems."""
+
+REQUIREMENT_RULES: list[RequirementRule] = []
+"""Applied to each requirement in this order (the order they are declared below)."""
+
+
+def _rule(rule: RequirementRule) -> RequirementRule:
+    REQUIREMENT_RULES.append(rule)
+    return rule
+
+
+@_rule
+def actors_known_and_at_level(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    """Each actor is defined and works at one of the requirement's (defined) levels."""
+    for j, actor in enumerate(req.actors):
+        out.known([*at, "actors", j], actor, set(known.actors), "actor")
+        levels = [lv for lv in req.levels if lv in known.levels]
+        if actor in known.actors and known.levels and not any(lv in known.reach[actor] for lv in levels):
+            out.add(
+                [*at, "actors", j],
+                f"actor `{actor}` never works at level(s) {', '.join(req.levels)}",
+                "fix the requirement's actors or levels",
+            )
+
+
+@_rule
+def levels_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    for j, level in enumerate(req.levels):
+        out.known([*at, "levels", j], level, known.levels, "level")
+
+
+@_rule
+def theme_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    out.known([*at, "theme"], req.theme, known.themes, "theme")
+
+
+@_rule
+def sources_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    for j, key in enumerate(req.provenance.sources):
+        out.known([*at, "provenance", "sources", j], key, known.sources, "source")
+
+
+@_rule
+def features_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    """Every feature the applicability names (all, any, none) is defined."""
+    app = req.applicability
+    named = (
+        ("features_all", app.features_all),
+        ("features_any", app.features_any),
+        ("features_none", app.features_none),
+    )
+    for name, values in named:
+        for j, feature in enumerate(values):
+            out.known([*at, "applicability", name, j], feature, known.features, "feature")
+
+
+@_rule
+def parcours_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    for j, path_id in enumerate(req.applicability.parcours):
+        out.known([*at, "applicability", "parcours", j], path_id, known.parcours, "parcours")
+
+
+@_rule
+def checks_registered(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    """Every automated check the requirement names is one psc-check implements."""
+    for j, check in enumerate(req.checks):
+        if not known.is_check(check):
+            out.add([*at, "checks", j], f"unknown automated check `{check}`", "see `psc-check check-evidence --help`")
+
+
+@_rule
+def deadline_after_effective(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
+    if req.effective and req.deadline and req.deadline < req.effective:
+        out.add([*at, "deadline"], "deadline before the effective date", "swap or fix the dates")
+
+
 def _check_requirements(
     ref: Referential, out: _Collector, sources: set[str], known_checks: Callable[[str], bool]
 ) -> None:
-    actors = {a.id: a for a in ref.actors}
-    levels = {lv.id for lv in ref.levels}
-    themes = {t.id for t in ref.themes}
-    features = {f.id for f in ref.features}
-    parcours = {p.id for p in ref.parcours}
-    reach = _reach(ref)
+    known = Known(
+        actors={a.id: a for a in ref.actors},
+        levels={lv.id for lv in ref.levels},
+        themes={t.id for t in ref.themes},
+        features={f.id for f in ref.features},
+        parcours={p.id for p in ref.parcours},
+        sources=sources,
+        reach=_reach(ref),
+        is_check=known_checks,
+    )
     for i, req in enumerate(ref.requirements):
-        base: list[str | int] = ["requirements", i]
-        for j, actor in enumerate(req.actors):
-            out.known([*base, "actors", j], actor, set(actors), "actor")
-            if actor in actors and levels and not any(lv in reach[actor] for lv in req.levels if lv in levels):
-                out.add(
-                    [*base, "actors", j],
-                    f"actor `{actor}` never works at level(s) {', '.join(req.levels)}",
-                    "fix the requirement's actors or levels",
-                )
-        for j, level in enumerate(req.levels):
-            out.known([*base, "levels", j], level, levels, "level")
-        out.known([*base, "theme"], req.theme, themes, "theme")
-        for j, key in enumerate(req.provenance.sources):
-            out.known([*base, "provenance", "sources", j], key, sources, "source")
-        app = req.applicability
-        for name, values in (
-            ("features_all", app.features_all),
-            ("features_any", app.features_any),
-            ("features_none", app.features_none),
-        ):
-            for j, feature in enumerate(values):
-                out.known([*base, "applicability", name, j], feature, features, "feature")
-        for j, path_id in enumerate(app.parcours):
-            out.known([*base, "applicability", "parcours", j], path_id, parcours, "parcours")
-        for j, check in enumerate(req.checks):
-            if not known_checks(check):
-                out.add(
-                    [*base, "checks", j], f"unknown automated check `{check}`", "see `psc-check check-evidence --help`"
-                )
-        if req.effective and req.deadline and req.deadline < req.effective:
-            out.add([*base, "deadline"], "deadline before the effective date", "swap or fix the dates")
+        for rule in REQUIREMENT_RULES:
+            rule(req, ["requirements", i], known, out)
 
 
 def _reach(ref: Referential) -> dict[str, set[str]]:

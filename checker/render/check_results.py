@@ -13,8 +13,9 @@ from checker import __version__
 from checker.checks.base import CheckContext
 from checker.checks.runner import FileCheck
 from checker.errors import ExitCode
-from checker.i18n import Translator
+from checker.i18n import Translator, text
 from checker.inputs.textsafe import strip_control
+from checker.model.message import TRANSLATOR
 from checker.model.report import CheckResult, ToolInfo
 
 __all__ = ["EvidenceCheckReport", "exit_code", "make_report", "render_console", "render_json"]
@@ -47,7 +48,7 @@ class EvidenceCheckReport(BaseModel):
 
 
 def make_report(
-    found: FileCheck, file: str, sha256: str | None, ctx: CheckContext, jwks: str | None
+    found: FileCheck, file: str, sha256: str | None, ctx: CheckContext, jwks: str | None, lang: str
 ) -> EvidenceCheckReport:
     statuses = {r.status for r in found.results}
     status: Literal["verified", "contradicted", "not_checkable"] = (
@@ -56,7 +57,7 @@ def make_report(
     return EvidenceCheckReport(
         tool=ToolInfo(name="psc-check", version=__version__),
         as_of=ctx.as_of,
-        lang=ctx.lang,
+        lang=lang,
         file=file,
         sha256=sha256,
         kind=found.kind.value if found.kind else None,
@@ -66,7 +67,7 @@ def make_report(
         client_id=ctx.client_id,
         jwks=jwks,
         status=status if found.unreadable is None else "not_checkable",
-        unreadable=found.unreadable,
+        unreadable=text(found.unreadable, lang) if found.unreadable else None,
         checks=found.results,
     )
 
@@ -78,7 +79,7 @@ def exit_code(report: EvidenceCheckReport) -> int:
 
 
 def render_json(report: EvidenceCheckReport) -> bytes:
-    data = report.model_dump(mode="json")
+    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang)})
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -95,7 +96,7 @@ def render_console(report: EvidenceCheckReport) -> bytes:
         lines.append(f"{t('label.not_checkable_file')}: {strip_control(report.unreadable)}")
     for result in report.checks:
         lines.append(f"  {_MARKS[result.status]} {t('check.' + result.status)}: {result.check}")
-        lines += [f"      {strip_control(reason)}" for reason in result.reasons]
+        lines += [f"      {strip_control(reason)}" for reason in result.texts(report.lang)]
     counts = Counter(r.status for r in report.checks)
     if report.checks:
         lines.append(

@@ -40,7 +40,7 @@ class CheckRow:
 def check_rows(report: Report, t: Translator) -> list[CheckRow]:
     """Every automated check result of the report, by requirement, evidence path and check."""
     rows = [
-        CheckRow(f.requirement_id, e.path, c.check, c.status, t(f"check.{c.status}"), " ; ".join(c.reasons))
+        CheckRow(f.requirement_id, e.path, c.check, c.status, t(f"check.{c.status}"), " ; ".join(c.texts(t.lang)))
         for f in report.findings
         for e in f.evidence
         for c in e.checks
