@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -104,10 +105,11 @@ def _shared_strings(members: dict[str, bytes], count: int) -> None:
 
 
 def _row_cells(members: dict[str, bytes], arg: dict[str, Any]) -> None:
-    """Add a row of ``count`` cells to a sheet part (openpyxl holds a row whole in memory)."""
+    """Add row 900 of ``count`` cells to a sheet part (openpyxl holds a row whole in memory), within its dimension."""
     cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * int(arg["count"])
     part = arg["part"]
-    members[part] = members[part].replace(b"</sheetData>", b'<row r="900">' + cells + b"</row></sheetData>")
+    body = re.sub(rb'(<dimension ref="[A-Z]+[0-9]+:[A-Z]+)[0-9]+"', rb'\g<1>900"', members[part])
+    members[part] = body.replace(b"</sheetData>", b'<row r="900">' + cells + b"</row></sheetData>")
 
 
 def _doctype(members: dict[str, bytes], part: str) -> None:
