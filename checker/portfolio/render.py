@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checker.errors import UsageError
+from checker.inputs.textsafe import json_text, terminal_text
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio.view import make_portfolio_view
 from checker.render.markdown import md_cell
@@ -25,14 +26,15 @@ SYMBOLS = {
 
 
 def _json(report: PortfolioReport) -> bytes:
-    return (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
+    return json_text(
+        json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    ).encode("utf-8")
 
 
 def _md(report: PortfolioReport) -> bytes:
     view = make_portfolio_view(report)
-    return render_template("portfolio.md.j2", r=report, t=view.t, md=md_cell, symbols=SYMBOLS).encode("utf-8")
+    text = render_template("portfolio.md.j2", r=report, t=view.t, md=md_cell, symbols=SYMBOLS)
+    return terminal_text(text).encode("utf-8")  # read with `cat` too: no terminal control reaches it
 
 
 def _html(report: PortfolioReport) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from checker.inputs.textsafe import json_text
 from checker.model.report import Report
 
 __all__ = ["render_json"]
@@ -11,4 +12,4 @@ __all__ = ["render_json"]
 
 def render_json(report: Report) -> bytes:
     data = report.model_dump(mode="json")
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
