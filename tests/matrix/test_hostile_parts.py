@@ -23,13 +23,18 @@ EMPTY_M2 = b'<c r="M2" s="12" t="n" />'
 VERDICT_M2 = b'<c r="M2" s="12" t="inlineStr"><is><t>non conforme</t></is></c>'
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile") / "case"
+def export_matrix(root: Path) -> Path:
+    """A copy of the ready case under ``root`` with its matrix exported as ``m.xlsx``."""
+    folder = root / "case"
     shutil.copytree(READY, folder)
     args = ["evaluate", folder / "declaration.yaml", "--referentiel", MINI, "--as-of", "2026-11-28"]
     assert in_process(*args, "-o", folder / "m.xlsx").code == 0
     return folder
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return export_matrix(tmp_path_factory.mktemp("hostile"))
 
 
 def members_of(path: Path) -> dict[str, bytes]:
