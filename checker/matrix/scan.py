@@ -171,10 +171,10 @@ class _Archive:
 def _content_types(archive: _Archive) -> tuple[dict[str, list[str]], set[str]]:
     """Part names (without the leading ``/``) by content type, from the overrides; and the default types."""
     member = "[Content_Types].xml"
-    if member not in archive.sizes:
-        raise archive.fail("no `[Content_Types].xml` in the archive", _RESAVE)
     overrides: dict[str, list[str]] = {}
     defaults: set[str] = set()
+    if member not in archive.sizes:
+        return overrides, defaults  # no workbook declared: refused as such
     for element in archive.root(member):
         kind = element.get("ContentType", "")
         if _local(element.tag) == "Override":
