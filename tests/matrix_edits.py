@@ -123,7 +123,16 @@ def _doctype(members: dict[str, bytes], part: str) -> None:
         members[part] = dtd + body
 
 
+def _xml_replace(members: dict[str, bytes], arg: dict[str, Any]) -> None:
+    """Replace ``old`` by ``new`` in a part's XML (``copy_to``: into a new part copied from ``part`` instead)."""
+    source = members[arg["part"]]
+    old, new = arg.get("old", "").encode(), arg.get("new", "").encode()
+    assert not old or old in source, f"`{arg['old']}` not in {arg['part']}"
+    members[arg.get("copy_to", arg["part"])] = source.replace(old, new) if old else source
+
+
 _ARCHIVE_OPS: dict[str, Callable[[dict[str, bytes], Any], None]] = {
+    "xml_replace": _xml_replace,
     "shared_strings": _shared_strings,
     "row_cells": _row_cells,
     "doctype": _doctype,
