@@ -10,7 +10,6 @@ import os
 import signal
 import sys
 import traceback
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,7 +24,7 @@ from checker.cli.init import init
 from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
-from checker.inputs.layering import OUTSIDE_VARIABLE
+from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE as OUTSIDE_VARIABLE
 from checker.inputs.textsafe import terminal_text
 
 __all__ = ["app", "run"]
@@ -92,20 +91,34 @@ class _Closed(io.RawIOBase):
         raise OSError(errno.EBADF, "standard output is closed")
 
 
+class _Sink(io.RawIOBase):
+    """Where text goes that no stream can take any more: dropped."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        return len(memoryview(data))  # type: ignore[arg-type]
+
+
+def _discard() -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BufferedWriter(_Sink()), encoding="utf-8")
+
+
 _STREAM_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EROFS})
 
 
 def _usable_streams() -> None:
     """A closed standard error has nowhere to report: discard. A closed standard output fails on first write."""
     if sys.stderr is None:
-        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+        sys.stderr = _discard()
     if sys.stdout is None:
         sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
 
 
 def _environment(error: OSError) -> int:
     """Output that cannot be written (closed or full stream, full disk): the environment's fault, exit 2."""
-    sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - drop what could not be written
+    sys.stdout = _discard()  # drop what could not be written
     reason = error.strerror or type(error).__name__
     with contextlib.suppress(OSError):
         sys.stderr.write(

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from checker.errors import InputError, Location
-from checker.inputs.limits import MAX_DECLARATION_BYTES, MAX_EXTENDS_CHAIN
+from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE, MAX_DECLARATION_BYTES, MAX_EXTENDS_CHAIN
 from checker.inputs.readfile import real_path
 from checker.inputs.textsafe import shown
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
@@ -21,8 +21,7 @@ __all__ = ["MAX_CHAIN", "MAX_PARENT_LEVELS", "OUTSIDE_VARIABLE", "Layered", "Lay
 MAX_CHAIN = MAX_EXTENDS_CHAIN
 MAX_PARENT_LEVELS = 3
 """How far up ``extends:`` may reach with ``--allow-extends-outside``; without it, only the declaration's own tree."""
-OUTSIDE_VARIABLE = "PSC_CHECK_ALLOW_EXTENDS_OUTSIDE"
-"""Set by ``psc-check --allow-extends-outside`` (an environment variable, so portfolio workers see it too)."""
+OUTSIDE_VARIABLE = EXTENDS_OUTSIDE_VARIABLE
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
