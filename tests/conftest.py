@@ -62,3 +62,12 @@ def assert_clean_error(result: Result, *fragments: str) -> None:
     assert "Traceback" not in result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
+
+
+# Hypothesis profiles. `ci` (the default) keeps the fuzz tests' time bounded: each runs the example count it states.
+# `pytest --hypothesis-profile=long tests/...` multiplies every count by 20 for a deeper search by hand.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", max_examples=100, derandomize=True, print_blob=True)
+_hypothesis_settings.register_profile("long", max_examples=2000, print_blob=True)
+_hypothesis_settings.load_profile("ci")

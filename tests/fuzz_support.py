@@ -35,10 +35,13 @@ READY = Path(__file__).resolve().parent / "cases" / "ready" / "elu-mini-all-comp
 def fuzz(max_examples: int) -> settings:
     """Fuzz settings: a bounded number of examples (CI stays fast), no per-example deadline (shared machines).
 
-    ``PSC_FUZZ_SCALE=20 pytest tests/test_fuzz_*.py`` runs twenty times as many, for a deeper search by hand.
+    The `ci` profile (default, derandomised: CI runs the same examples each time) runs ``max_examples``;
+    ``pytest --hypothesis-profile=long`` runs twenty times as many with fresh random examples, and
+    ``PSC_FUZZ_SCALE=N`` multiplies the count again.
     """
+    profile_scale = max(1, settings().max_examples // 100)
     return settings(
-        max_examples=max_examples * max(1, int(os.environ.get("PSC_FUZZ_SCALE", "1") or "1")),
+        max_examples=max_examples * profile_scale * max(1, int(os.environ.get("PSC_FUZZ_SCALE", "1") or "1")),
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
     )

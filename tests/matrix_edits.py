@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -104,10 +105,11 @@ def _shared_strings(members: dict[str, bytes], count: int) -> None:
 
 
 def _row_cells(members: dict[str, bytes], arg: dict[str, Any]) -> None:
-    """Add a row of ``count`` cells to a sheet part (openpyxl holds a row whole in memory)."""
+    """Add row 900 of ``count`` cells to a sheet part (openpyxl holds a row whole in memory), within its dimension."""
     cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * int(arg["count"])
     part = arg["part"]
-    members[part] = members[part].replace(b"</sheetData>", b'<row r="900">' + cells + b"</row></sheetData>")
+    body = re.sub(rb'(<dimension ref="[A-Z]+[0-9]+:[A-Z]+)[0-9]+"', rb'\g<1>900"', members[part])
+    members[part] = body.replace(b"</sheetData>", b'<row r="900">' + cells + b"</row></sheetData>")
 
 
 def _doctype(members: dict[str, bytes], part: str) -> None:
@@ -121,7 +123,16 @@ def _doctype(members: dict[str, bytes], part: str) -> None:
         members[part] = dtd + body
 
 
+def _xml_replace(members: dict[str, bytes], arg: dict[str, Any]) -> None:
+    """Replace ``old`` by ``new`` in a part's XML (``copy_to``: into a new part copied from ``part`` instead)."""
+    source = members[arg["part"]]
+    old, new = arg.get("old", "").encode(), arg.get("new", "").encode()
+    assert not old or old in source, f"`{arg['old']}` not in {arg['part']}"
+    members[arg.get("copy_to", arg["part"])] = source.replace(old, new) if old else source
+
+
 _ARCHIVE_OPS: dict[str, Callable[[dict[str, bytes], Any], None]] = {
+    "xml_replace": _xml_replace,
     "shared_strings": _shared_strings,
     "row_cells": _row_cells,
     "doctype": _doctype,

@@ -60,6 +60,7 @@ def _tree(root: Path, base: str = "../organisation.yaml") -> Path:
 def test_answers_and_habilitations_are_inherited(cli: Cli, tmp_path: Path) -> None:
     decl = _tree(tmp_path)
     result = cli(
+        "--allow-extends-outside",
         "evaluate",
         "product/declaration.yaml",
         "--referentiel",
@@ -79,10 +80,13 @@ def test_answers_and_habilitations_are_inherited(cli: Cli, tmp_path: Path) -> No
     assert findings["T-CIBA-01"]["outcome"] == "partial"  # overridden by the product
     assert findings["T-CIBA-01"]["source"] == "product/declaration.yaml"
     assert "habilitation_missing" not in {p["code"] for p in report["problems"]}
-    md = cli("evaluate", decl, "--referentiel", MINI, "--as-of", "2026-11-28", "--format", "md").stdout
+    md = cli(
+        "--allow-extends-outside", "evaluate", decl, "--referentiel", MINI, "--as-of", "2026-11-28", "--format", "md"
+    ).stdout
     assert "Réponse héritée de" in md or "T-OIDC-01" in md
     sarif = tmp_path / "r.sarif"
     cli(
+        "--allow-extends-outside",
         "evaluate",
         "product/declaration.yaml",
         "--referentiel",
@@ -112,7 +116,7 @@ def test_answers_and_habilitations_are_inherited(cli: Cli, tmp_path: Path) -> No
 )
 def test_bad_extends(cli: Cli, tmp_path: Path, base: str, fragment: str) -> None:
     decl = _tree(tmp_path, base)
-    assert_clean_error(cli("validate", decl, "--referentiel", MINI), fragment)
+    assert_clean_error(cli("--allow-extends-outside", "validate", decl, "--referentiel", MINI), fragment)
 
 
 def test_error_in_the_base_names_the_base(cli: Cli, tmp_path: Path) -> None:
@@ -124,5 +128,7 @@ def test_error_in_the_base_names_the_base(cli: Cli, tmp_path: Path) -> None:
         text.replace("  T-OIDC-01:\n    status: compliant\n", "  T-OIDC-01:\n    status: complient\n"), encoding="utf-8"
     )
     assert_clean_error(
-        cli("validate", decl, "--referentiel", MINI), "organisation.yaml:14:13", "did you mean `compliant`?"
+        cli("--allow-extends-outside", "validate", decl, "--referentiel", MINI),
+        "organisation.yaml:14:13",
+        "did you mean `compliant`?",
     )

@@ -1,4 +1,4 @@
-"""Verify a JWS signature (RS256/384/512, PS256, ES256/384) against the public keys of a JWKS document."""
+"""Verify a JWS signature (RS256/384/512, PS256, ES256/384) against the public keys of a JWKS document, with PyJWT."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any, Literal
 __all__ = ["ALGORITHMS", "b64url_decode", "parse_jwks", "verify_signature"]
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "ES256", "ES384")
-_CURVES = {"P-256": ("SECP256R1", 32), "P-384": ("SECP384R1", 48)}
 
 Outcome = Literal["ok", "bad_signature", "no_key", "unsupported"]
 
@@ -36,47 +35,45 @@ def parse_jwks(raw: bytes) -> list[dict[str, Any]]:
 
 
 def verify_signature(header: dict[str, Any], signing_input: bytes, signature: bytes, jwks: bytes) -> Outcome:
-    """Whether one key of ``jwks`` (the ``kid`` one when named) verifies the signature with ``header["alg"]``."""
+    """Whether one key of ``jwks`` (the ``kid`` one when named) verifies the signature with ``header["alg"]``.
+
+    The algorithm must be in :data:`ALGORITHMS` (never ``none``, never a symmetric HS* one: a public key is no
+    secret); the key must be of the type that algorithm needs. PyJWT does the JOSE work.
+    """
     alg = header.get("alg")
-    if alg not in ALGORITHMS:
+    if not isinstance(alg, str) or alg not in ALGORITHMS:
         return "unsupported"
-    kty = "EC" if alg.startswith("ES") else "RSA"
     kid = header.get("kid")
     try:
-        keys = [k for k in parse_jwks(jwks) if k.get("kty") == kty and (kid is None or k.get("kid") == kid)]
+        keys = [k for k in parse_jwks(jwks) if kid is None or k.get("kid") == kid]
     except ValueError:
         return "no_key"
-    if not keys:
+    usable = [key for key in (_public_key(alg, k) for k in keys) if key is not None]
+    if not usable:
         return "no_key"
-    return "ok" if any(_verify_one(alg, key, signing_input, signature) for key in keys) else "bad_signature"
+    return "ok" if any(_verify_one(alg, key, signing_input, signature) for key in usable) else "bad_signature"
 
 
-def _verify_one(alg: str, jwk: dict[str, Any], data: bytes, signature: bytes) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-    from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+def _public_key(alg: str, jwk: dict[str, Any]) -> Any:
+    """The public key of ``jwk`` for ``alg``, or None when the JWK is not a public key of the type ``alg`` needs."""
+    from jwt import PyJWK
+    from jwt.exceptions import PyJWKError
 
-    digest = {"256": hashes.SHA256(), "384": hashes.SHA384(), "512": hashes.SHA512()}[alg[2:]]
+    if jwk.get("kty") != ("EC" if alg.startswith("ES") else "RSA") or "d" in jwk:  # public keys only
+        return None
+    if jwk.get("alg") not in (None, alg):  # a key bound to another algorithm is not used for this one
+        return None
     try:
-        if alg.startswith("ES"):
-            curve_name, size = _CURVES[str(jwk.get("crv"))]
-            curve: ec.EllipticCurve = getattr(ec, curve_name)()
-            x, y = (int.from_bytes(b64url_decode(str(jwk[c])), "big") for c in ("x", "y"))
-            ec_key = ec.EllipticCurvePublicNumbers(x, y, curve).public_key()
-            if len(signature) != 2 * size:
-                return False
-            r, s = int.from_bytes(signature[:size], "big"), int.from_bytes(signature[size:], "big")
-            ec_key.verify(encode_dss_signature(r, s), data, ec.ECDSA(digest))
-            return True
-        n, e = (int.from_bytes(b64url_decode(str(jwk[c])), "big") for c in ("n", "e"))
-        rsa_key = rsa.RSAPublicNumbers(e, n).public_key()
-        pad: padding.AsymmetricPadding = (
-            padding.PSS(mgf=padding.MGF1(digest), salt_length=digest.digest_size)
-            if alg.startswith("PS")
-            else padding.PKCS1v15()
-        )
-        rsa_key.verify(signature, data, pad, digest)
-    except (InvalidSignature, KeyError, ValueError, TypeError):
+        return PyJWK(jwk, algorithm=alg).key
+    except (PyJWKError, KeyError, ValueError, TypeError):
+        return None
+
+
+def _verify_one(alg: str, key: Any, data: bytes, signature: bytes) -> bool:
+    from jwt.algorithms import get_default_algorithms
+    from jwt.exceptions import PyJWTError
+
+    try:
+        return bool(get_default_algorithms()[alg].verify(data, key, signature))
+    except (PyJWTError, ValueError, TypeError):
         return False
-    return True

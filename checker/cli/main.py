@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import io
 import os
@@ -22,6 +24,7 @@ from checker.cli.init import init
 from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
+from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE as OUTSIDE_VARIABLE
 from checker.inputs.textsafe import terminal_text
 
 __all__ = ["app", "run"]
@@ -57,10 +60,19 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Afficher la version et quitter.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Afficher la trace complète d'une erreur interne.")] = False,
+    allow_extends_outside: Annotated[
+        bool,
+        typer.Option(
+            "--allow-extends-outside",
+            help="Permettre à `extends:` de remonter jusqu'à 3 dossiers au-dessus de la déclaration.",
+        ),
+    ] = False,
 ) -> None:
     """psc-check: conformité au référentiel Pro Santé Connect."""
     if debug:
         os.environ["PSC_CHECK_DEBUG"] = "1"
+    if allow_extends_outside:
+        os.environ[OUTSIDE_VARIABLE] = "1"
 
 
 def _report(error: PscCheckError) -> int:
@@ -69,12 +81,66 @@ def _report(error: PscCheckError) -> int:
     return int(error.exit_code)
 
 
+class _Closed(io.RawIOBase):
+    """Standard output the process was started without (``>&-``): every write fails like a closed descriptor."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+class _Sink(io.RawIOBase):
+    """Where text goes that no stream can take any more: dropped."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        return len(memoryview(data))  # type: ignore[arg-type]
+
+
+def _discard() -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BufferedWriter(_Sink()), encoding="utf-8")
+
+
+_STREAM_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EROFS})
+
+
+def _usable_streams() -> None:
+    """A closed standard error has nowhere to report: discard. A closed standard output fails on first write."""
+    if sys.stderr is None:
+        sys.stderr = _discard()
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+
+
+def _environment(error: OSError) -> int:
+    """Output that cannot be written (closed or full stream, full disk): the environment's fault, exit 2."""
+    sys.stdout = _discard()  # drop what could not be written
+    reason = error.strerror or type(error).__name__
+    with contextlib.suppress(OSError):
+        sys.stderr.write(
+            f"psc-check: cannot write the output ({terminal_text(reason)}) — check that standard output is open "
+            "and that the output device or folder is not full\n"
+        )
+    return int(ExitCode.BAD_INPUT)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user without ``--debug``."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("PSC_CHECK_DEBUG") == "1"
+    outside = os.environ.get(OUTSIDE_VARIABLE)
+    _usable_streams()
     try:
         result = app(args=args, prog_name="psc-check", standalone_mode=False)
+        sys.stdout.flush()
+    except OSError as error:
+        if error.errno not in _STREAM_ERRORS:
+            return _internal(error, debug)
+        return _environment(error)
     except PscCheckError as error:
         return _report(error)
     except typer.Exit as done:
@@ -95,15 +161,22 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.write("psc-check: interrupted\n")
         return 130
     except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit 3
-        if debug:
-            traceback.print_exc()
-        else:
-            sys.stderr.write(
-                f"psc-check: internal error ({type(error).__name__}); please report it with psc-check {__version__} "
-                "and rerun with --debug to see the traceback\n"
-            )
-        return int(ExitCode.INTERNAL)
+        return _internal(error, debug)
+    finally:
+        if outside is None:  # the option holds for this run only (in-process callers run several)
+            os.environ.pop(OUTSIDE_VARIABLE, None)
     return int(result) if isinstance(result, int) else 0
+
+
+def _internal(error: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    else:
+        sys.stderr.write(
+            f"psc-check: internal error ({type(error).__name__}); please report it with psc-check {__version__} "
+            "and rerun with --debug to see the traceback\n"
+        )
+    return int(ExitCode.INTERNAL)
 
 
 def _terminated(signum: int, _frame: object) -> None:

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from checker.errors import InputError, Location
-from checker.inputs.limits import MAX_DECLARATION_BYTES, MAX_EXTENDS_CHAIN
+from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE, MAX_DECLARATION_BYTES, MAX_EXTENDS_CHAIN
 from checker.inputs.readfile import real_path
+from checker.inputs.textsafe import shown
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
 
-__all__ = ["MAX_CHAIN", "MAX_PARENT_LEVELS", "Layered", "LayeredDocument", "load_layers"]
+__all__ = ["MAX_CHAIN", "MAX_PARENT_LEVELS", "OUTSIDE_VARIABLE", "Layered", "LayeredDocument", "load_layers"]
 
 MAX_CHAIN = MAX_EXTENDS_CHAIN
 MAX_PARENT_LEVELS = 3
+"""How far up ``extends:`` may reach with ``--allow-extends-outside``; without it, only the declaration's own tree."""
+OUTSIDE_VARIABLE = EXTENDS_OUTSIDE_VARIABLE
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class LayeredDocument(YamlDocument):
@@ -69,17 +74,27 @@ def _base_path(doc: YamlDocument, path: Path) -> Path | None:
         raise InputError.at(
             where, "extends: expected the relative path of a declaration file", "e.g. `extends: ../organisation.yaml`"
         )
+    if _CONTROL.search(raw):
+        raise InputError.at(
+            where,
+            f"extends: `{shown(raw)}` holds a control character",
+            "write the relative path of the declaration file on one line, without control characters",
+        )
     pure = PurePosixPath(raw.replace("\\", "/"))
     ups = 0
     for part in pure.parts:
         if part != "..":
             break
         ups += 1
-    if pure.is_absolute() or ".." in pure.parts[ups:] or ups > MAX_PARENT_LEVELS:
+    reach = MAX_PARENT_LEVELS if os.environ.get(OUTSIDE_VARIABLE) == "1" else 0
+    if pure.is_absolute() or ".." in pure.parts[ups:] or ups > reach:
         raise InputError.at(
             where,
-            f"extends: `{raw}` leaves the declaration's folder tree",
-            f"use a relative path, going up at most {MAX_PARENT_LEVELS} folders",
+            f"extends: `{shown(raw)}` leaves the declaration's folder tree",
+            f"use a relative path, going up at most {MAX_PARENT_LEVELS} folders, with --allow-extends-outside"
+            if reach
+            else "keep the extended file in the declaration's folder (or below), or run "
+            f"`psc-check --allow-extends-outside …` to reach up to {MAX_PARENT_LEVELS} folders above",
         )
     target = Path(os.path.normpath(path.parent / Path(*pure.parts)))
     root = real_path(path.parent)
@@ -88,7 +103,7 @@ def _base_path(doc: YamlDocument, path: Path) -> Path | None:
     if root not in real_path(target).parents:  # a symbolic link in the tree pointing elsewhere
         raise InputError.at(
             where,
-            f"extends: `{raw}` is a link leaving the declaration's folder tree",
+            f"extends: `{shown(raw)}` is a link leaving the declaration's folder tree",
             "copy the organisation file into the tree instead of linking to it",
         )
     return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "EXTENDS_OUTSIDE_VARIABLE",
     "MAX_ANSWERS",
     "MAX_AUDIT_BYTES",
     "MAX_BASELINE_BYTES",
@@ -103,3 +104,8 @@ def size_text(size: int) -> str:
     else:
         value, unit = size / 1024, "KB"
     return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
+EXTENDS_OUTSIDE_VARIABLE = "PSC_CHECK_ALLOW_EXTENDS_OUTSIDE"
+"""Set to ``1`` by ``psc-check --allow-extends-outside``: `extends:` may then reach up to three folders above the
+declaration (an environment variable, so portfolio workers see it too); otherwise only the declaration's own tree."""

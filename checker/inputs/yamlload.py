@@ -70,7 +70,14 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._fail(key_node, "a key must be a plain string", "use a simple text key")
+            if key_node in self.constructed_objects:  # the same node met twice: an alias as a key, or of a key
+                raise self._fail(
+                    key_node,
+                    "anchor reused through an alias (*ref): refused",
+                    "write the key out in full; aliases are not accepted",
+                )
             key = key_node.value
+            self.constructed_objects[key_node] = key
             if key == "<<" and not key_node.style:
                 raise self._fail(key_node, "merge key `<<` refused", "write the merged keys out in full")
             if key in result:

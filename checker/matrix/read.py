@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,15 @@ def read_matrix(path: Path, ref: LoadedReferential) -> MatrixContent:
     try:
         about_sheet = _sheet(workbook, "about", path)
         matrix_sheet = _sheet(workbook, "matrix", path)
-        seen = scan.sheets.get(matrix_sheet.title)
-        if seen is None or about_sheet.title not in scan.sheets:  # openpyxl found a sheet the scan did not
-            raise InputError.at(
-                Location(str(path), sheet=matrix_sheet.title), "unusual workbook structure", "save it again as .xlsx"
-            )
-        about, cells = _about(about_sheet)
+        for sheet in (about_sheet, matrix_sheet):  # openpyxl must read the very parts the scan checked
+            if sheet.title not in scan.sheets or getattr(sheet, "_worksheet_path", None) != scan.sheet_parts.get(
+                sheet.title
+            ):
+                raise InputError.at(
+                    Location(str(path), sheet=sheet.title), "unusual workbook structure", "save it again as .xlsx"
+                )
+        seen = scan.sheets[matrix_sheet.title]
+        about, cells = _about(about_sheet, path)
         _check_about(path, about_sheet.title, about, cells, ref)
         checker = RowChecker(str(path), matrix_sheet.title, ref)
         checker.errors += [
@@ -58,7 +62,8 @@ def read_matrix(path: Path, ref: LoadedReferential) -> MatrixContent:
             for merged in seen.merged
         ]
         notes = _notes(path, scan, matrix_sheet.title)
-        for number, row in enumerate(matrix_sheet.iter_rows(max_col=len(MATRIX_COLUMNS)), start=1):
+        rows = matrix_sheet.iter_rows(max_col=len(MATRIX_COLUMNS))
+        for number, row in enumerate(_guarded(rows, path, matrix_sheet.title), start=1):
             cells_of_row = list(row)
             if number in seen.hidden_rows and _audited(cells_of_row):
                 notes.append(_hidden_note(path, matrix_sheet.title, number))
@@ -135,10 +140,32 @@ def _sheet(workbook: Any, key: str, path: Path) -> Any:
     )
 
 
-def _about(ws: Any) -> tuple[dict[str, str], dict[str, str]]:
+def _guarded(rows: Iterator[Any], path: Path, sheet: str, first: int = 1) -> Iterator[tuple[Any, ...]]:
+    """openpyxl parses a sheet while it is iterated: any failure there is the file's, reported as an input error.
+
+    The scan refuses the malformed cells it knows of with their cell; this is the net for the rest.
+    """
+    number = first - 1
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - a foreign file failing to parse is an input error
+            raise InputError.at(
+                Location(str(path), sheet=sheet, cell=f"A{number + 1}"),
+                f"cannot read the sheet near row {number + 1} ({type(exc).__name__})",
+                "save the matrix again as .xlsx from Excel or LibreOffice",
+            ) from None
+        number += 1
+        yield tuple(row)
+
+
+def _about(ws: Any, path: Path) -> tuple[dict[str, str], dict[str, str]]:
     values: dict[str, str] = {}
     cells: dict[str, str] = {}
-    for number, row in enumerate(ws.iter_rows(min_row=2, max_row=len(ABOUT_FIELDS) + 1, max_col=2), start=2):
+    rows = ws.iter_rows(min_row=2, max_row=len(ABOUT_FIELDS) + 1, max_col=2)
+    for number, row in enumerate(_guarded(rows, path, ws.title, first=2), start=2):
         key = ABOUT_FIELDS[number - 2]
         cell = row[1] if len(row) > 1 else None
         value = getattr(cell, "value", None)

@@ -1,9 +1,16 @@
-"""Inspect a returned workbook before openpyxl parses it: sizes, sheets, and the Matrice sheet's merges and hidden rows.
+"""Inspect a returned workbook before openpyxl parses it: sizes, structure, and the sheets psc-check reads.
 
 openpyxl reads a part (shared strings, styles) or a worksheet row whole: a 1 MB archive that unpacks to 100 MB of
 tiny cells costs it minutes and gigabytes. This streaming pass bounds every part, the shared strings and the cells
 of the sheets psc-check reads, and notes what an auditor did that the import cannot carry (merged cells, hidden rows,
 text outside the verdict and comment columns).
+
+The pass must look at the very parts and rows openpyxl reads, or an attacker hides a verdict where only one of them
+looks. So it resolves the workbook as openpyxl does (through ``[Content_Types].xml``) and refuses every ambiguity
+instead of guessing: a content type and a ``_rels/.rels`` that name different workbooks, several workbooks, two sheets
+with one name, rows out of order or past the sheet's ``<dimension>`` (openpyxl stops there). It also checks each cell
+the way openpyxl will convert it (shared-string index, number, boolean, date, reference), so a malformed cell is
+refused with its sheet and cell instead of failing half-way through the import.
 """
 
 from __future__ import annotations
@@ -31,7 +38,19 @@ from checker.inputs.limits import (
 __all__ = ["SheetScan", "WorkbookScan", "scan_workbook"]
 
 _RESAVE = "save the matrix again as .xlsx from Excel or LibreOffice"
+_START_AGAIN = "is this the matrix? Start again from the matrix psc-check wrote"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384  # Excel's grid
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_WORKBOOK_TYPES = (  # in the order openpyxl looks for them (openpyxl.reader.excel._find_workbook_part)
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+)
+_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_WORKSHEET_REL = "/worksheet"
 
 
 @dataclass
@@ -65,6 +84,14 @@ def _column_index(letters: str) -> int:
     return value
 
 
+def _column_letters(index: int) -> str:
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 class _Archive:
     def __init__(self, raw: bytes, name: str) -> None:
         self.name = name
@@ -73,7 +100,11 @@ class _Archive:
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise self.fail("not an xlsx workbook (not a zip archive)", "save the matrix as .xlsx") from None
-        self.sizes = {info.filename: info.file_size for info in infos}
+        self.sizes: dict[str, int] = {}
+        for info in infos:
+            if info.filename in self.sizes:  # zipfile reads the last entry of a name, others may read the first
+                raise self.fail(f"part `{info.filename[:80]}` is in the archive twice", _RESAVE)
+            self.sizes[info.filename] = info.file_size
         total = sum(self.sizes.values())
         if total > MAX_MATRIX_UNPACKED_BYTES:
             limit = size_text(MAX_MATRIX_UNPACKED_BYTES)
@@ -85,8 +116,8 @@ class _Archive:
                     f"part `{member[:80]}` unpacks to {size_text(size)}, more than {limit}", "is this the matrix?"
                 )
 
-    def fail(self, message: str, hint: str) -> InputError:
-        return InputError.at(Location(self.name), message, hint)
+    def fail(self, message: str, hint: str, *, sheet: str | None = None, cell: str | None = None) -> InputError:
+        return InputError.at(Location(self.name, sheet=sheet, cell=cell), message, hint)
 
     def open(self, member: str) -> IO[bytes]:
         try:
@@ -109,89 +140,252 @@ class _Archive:
             problem = "declares a DTD or entities, which no spreadsheet writes" if dtd else "is not well-formed XML"
             raise self.fail(f"part `{name}` {problem}", _RESAVE) from None
 
+    def root(self, member: str) -> ET.Element:
+        """A small part parsed whole (its size is bounded above)."""
+        root: ET.Element | None = None
+        for event, element in self.events(member):
+            if event == "start" and root is None:
+                root = element
+        if root is None:  # pragma: no cover - iterparse always yields the root or raises
+            raise self.fail(f"part `{member[:80]}` is empty", _RESAVE)
+        return root
+
     def relations(self, member: str) -> dict[str, tuple[str, str]]:
-        """Relationship id → (type, member) of ``member``'s ``_rels`` part."""
+        """Relationship id → (type, member) of ``member``'s ``_rels`` part, targets resolved as openpyxl does."""
         folder, base = posixpath.split(member)
         rels = posixpath.join(folder, "_rels", base + ".rels")
         if rels not in self.sizes:
             return {}
         out: dict[str, tuple[str, str]] = {}
-        for event, element in self.events(rels):
-            if event == "end" and _local(element.tag) == "Relationship":
-                target = element.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-                out[element.get("Id", "")] = (element.get("Type", ""), posixpath.normpath(path))
+        for element in self.root(rels):
+            if _local(element.tag) != "Relationship" or element.get("TargetMode") == "External":
+                continue
+            rid, target = element.get("Id", ""), element.get("Target", "")
+            if rid in out:
+                raise self.fail(f"part `{rels[:80]}` gives the id `{rid[:40]}` to two relationships", _RESAVE)
+            path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rid] = (element.get("Type", ""), path)
         return out
 
 
-def _sheet_parts(archive: _Archive) -> dict[str, str]:
-    roots = [m for t, m in archive.relations("").values() if t.endswith("/officeDocument")]
-    if not roots or roots[0] not in archive.sizes:
+def _content_types(archive: _Archive) -> tuple[dict[str, list[str]], set[str]]:
+    """Part names (without the leading ``/``) by content type, from the overrides; and the default types."""
+    member = "[Content_Types].xml"
+    overrides: dict[str, list[str]] = {}
+    defaults: set[str] = set()
+    if member not in archive.sizes:
+        return overrides, defaults  # no workbook declared: refused as such
+    for element in archive.root(member):
+        kind = element.get("ContentType", "")
+        if _local(element.tag) == "Override":
+            overrides.setdefault(kind, []).append(element.get("PartName", "")[1:])
+        elif _local(element.tag) == "Default":
+            defaults.add(kind)
+    return overrides, defaults
+
+
+def _workbook_part(archive: _Archive, overrides: dict[str, list[str]], defaults: set[str]) -> str:
+    """The one workbook part, named alike by the content types (what openpyxl reads) and ``_rels/.rels``."""
+    declared = [part for kind in _WORKBOOK_TYPES for part in overrides.get(kind, [])]
+    if not declared and defaults & set(_WORKBOOK_TYPES):
+        declared = ["xl/workbook.xml"]  # openpyxl's fallback when the default type is reassigned
+    related = [m for t, m in archive.relations("").values() if t.endswith("/officeDocument")]
+    if not declared or not related or declared[0] not in archive.sizes:
         raise archive.fail("no workbook inside the archive", "save the matrix again as an Excel .xlsx workbook")
-    workbook = roots[0]
+    if len(set(declared)) > 1 or len(set(related)) > 1:
+        raise archive.fail("the archive declares several workbooks", _RESAVE)
+    if declared[0] != related[0]:
+        raise archive.fail(
+            f"`[Content_Types].xml` names the workbook `{declared[0][:80]}`, `_rels/.rels` names `{related[0][:80]}`",
+            _RESAVE,
+        )
+    return declared[0]
+
+
+def _sheet_parts(archive: _Archive, workbook: str) -> dict[str, tuple[str, str]]:
+    """Sheet name → (relationship type, member), as openpyxl lists them; two sheets of one name are refused."""
     relations = archive.relations(workbook)
-    parts: dict[str, str] = {}
-    for event, element in archive.events(workbook):
-        if event == "end" and _local(element.tag) == "sheet":
-            rid = next((v for k, v in element.attrib.items() if k.startswith("{") and _local(k) == "id"), "")
-            member = relations.get(rid, ("", ""))[1]
-            parts[element.get("name", "")] = member
+    parts: dict[str, tuple[str, str]] = {}
+    folded: set[str] = set()
+    for group in archive.root(workbook):
+        if _local(group.tag) != "sheets":
+            continue
+        for element in group:
+            if _local(element.tag) != "sheet":
+                continue
+            name = element.get("name", "")
+            if name.casefold() in folded:
+                raise archive.fail("two sheets have the same name", _START_AGAIN, sheet=name[:80])
+            folded.add(name.casefold())
+            parts[name] = relations.get(element.get(_REL_ID, ""), ("", ""))
     return parts
 
 
-def _count_shared_strings(archive: _Archive) -> None:
-    members = [m for m in archive.sizes if posixpath.basename(m).lower() == "sharedstrings.xml"]
-    for member in members:
-        count = 0
+def _count_shared_strings(archive: _Archive, overrides: dict[str, list[str]]) -> int:
+    """The number of texts openpyxl will read (the first shared-strings part declared); every such part is bounded."""
+    declared = overrides.get(_SHARED_STRINGS, [])
+    members = {m for m in archive.sizes if posixpath.basename(m).lower() == "sharedstrings.xml"}
+    members |= {m for m in declared if m in archive.sizes}
+    usable = 0
+    for member in sorted(members):
+        count = main = 0
         for event, element in archive.events(member):
             if event == "end" and _local(element.tag) == "si":
                 count += 1
+                main += element.tag == f"{_MAIN}si"
                 element.clear()
                 if count > MAX_MATRIX_SHARED_STRINGS:
                     raise archive.fail(
                         f"more than {MAX_MATRIX_SHARED_STRINGS} distinct texts in the workbook", "is this the matrix?"
                     )
+        if declared and member == declared[0]:
+            usable = main
+    return usable
 
 
-def _scan_sheet(archive: _Archive, name: str, member: str, last_column: int) -> SheetScan:
-    found = SheetScan()
-    row = in_row = 0
-    for event, element in archive.events(member):
-        tag = _local(element.tag)
-        if event == "start":
-            if tag == "row":
-                number = element.get("r") or ""
-                row = int(number) if number.isdigit() else row + 1
-                if element.get("hidden") in ("1", "true"):
-                    found.hidden_rows.add(row)
-            continue
-        if tag == "c":
-            found.cells += 1
-            in_row += 1
-            if found.cells > MAX_MATRIX_CELLS or in_row > MAX_MATRIX_ROW_CELLS:
-                where = Location(archive.name, sheet=name, cell=f"A{row}")
-                many = (
-                    f"more than {MAX_MATRIX_ROW_CELLS} cells in row {row}"
-                    if in_row > MAX_MATRIX_ROW_CELLS
-                    else (f"more than {MAX_MATRIX_CELLS} cells in the sheet")
+def _dimension_rows(ref: str) -> int | None:
+    """The last row of a ``<dimension ref>`` as openpyxl reads it (None: no bound)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    last: int | None = range_boundaries(ref)[3]
+    return last
+
+
+class _SheetScanner:
+    """One pass over a worksheet part: limits, structure, and every cell's value as openpyxl will convert it."""
+
+    def __init__(self, archive: _Archive, name: str, last_column: int, strings: int) -> None:
+        self.archive, self.name, self.last_column, self.strings = archive, name, last_column, strings
+        self.found = SheetScan()
+        self.row = self.column = self.in_row = 0
+        self.last_row: int | None = None
+        self.data_seen = False
+
+    def fail(self, problem: str, hint: str = _START_AGAIN, cell: str | None = None) -> InputError:
+        return self.archive.fail(problem, hint, sheet=self.name, cell=cell or f"A{max(self.row, 1)}")
+
+    def scan(self, member: str) -> SheetScan:
+        depth = 0
+        row_depth: int | None = None  # the depth of the open row: its children are cells for openpyxl
+        for event, element in self.archive.events(member):
+            tag = element.tag
+            if event == "start":
+                depth += 1
+                if row_depth is not None and depth == row_depth + 1 and tag != f"{_MAIN}c":
+                    raise self.fail(f"an unexpected `{_local(tag)[:20]}` element in row {self.row}", _RESAVE)
+                if tag == f"{_MAIN}row":
+                    if row_depth is not None:
+                        raise self.fail(f"a row inside row {self.row}", _RESAVE)
+                    row_depth = depth
+                    self._start_row(element)
+                elif _local(tag) in ("row", "c") and row_depth is None:
+                    raise self.fail(
+                        f"a stray `{_local(tag)}` element (outside a row, or of another namespace)", _RESAVE
+                    )
+                continue
+            depth -= 1
+            if row_depth is not None and depth == row_depth:  # a cell ends
+                self._cell(element)
+                element.clear()
+            elif tag == f"{_MAIN}row" and depth == (row_depth or 0) - 1:
+                row_depth = None
+                element.clear()
+            elif tag == f"{_MAIN}dimension" and not self.data_seen and self.last_row is None:
+                self._dimension(element.get("ref", ""))
+            elif tag == f"{_MAIN}sheetData":
+                self.data_seen = True  # openpyxl looks for the dimension up to here
+            elif _local(tag) == "mergeCell":
+                _note_merge(self.found, element.get("ref", ""))
+        return self.found
+
+    def _dimension(self, ref: str) -> None:
+        if self.row:
+            raise self.fail("the sheet's dimension comes after its rows", _RESAVE, "A1")
+        try:
+            last = _dimension_rows(ref)
+        except (ValueError, TypeError):
+            raise self.fail(f"the sheet's dimension `{ref[:40]}` is not a cell range", _RESAVE, "A1") from None
+        self.last_row = last if last is not None else _MAX_ROW
+
+    def _start_row(self, element: ET.Element) -> None:
+        number = element.get("r")
+        previous = self.row
+        if number is None:
+            self.row += 1
+        elif number.isascii() and number.isdigit() and 0 < int(number) <= _MAX_ROW:
+            self.row = int(number)
+        else:
+            raise self.fail(f"row number `{number[:20]}` is not a row of a spreadsheet", _RESAVE)
+        if self.row <= previous:
+            raise self.fail(f"row {self.row} comes after row {previous}: rows out of order or repeated", _RESAVE)
+        self.column = self.in_row = 0
+        if element.get("hidden") in ("1", "true"):
+            self.found.hidden_rows.add(self.row)
+
+    def _cell(self, cell: ET.Element) -> None:
+        self.found.cells += 1
+        self.in_row += 1
+        if self.found.cells > MAX_MATRIX_CELLS or self.in_row > MAX_MATRIX_ROW_CELLS:
+            many = (
+                f"more than {MAX_MATRIX_ROW_CELLS} cells in row {self.row}"
+                if self.in_row > MAX_MATRIX_ROW_CELLS
+                else f"more than {MAX_MATRIX_CELLS} cells in the sheet"
+            )
+            raise self.fail(many)
+        ref = self._reference(cell.get("r"))
+        valued = cell.find(f"{_MAIN}v") is not None or cell.find(f"{_MAIN}is") is not None
+        formula = cell.find(f"{_MAIN}f") is not None
+        if (valued or formula) and self.last_row is not None and self.row > self.last_row:
+            problem = f"a value in row {self.row}, below the sheet's declared last row {self.last_row}"
+            raise self.fail(problem, _RESAVE, ref)
+        style = cell.get("s")
+        if style and not (style.isascii() and style.isdigit()):
+            raise self.fail(f"the cell's style `{style[:20]}` is not a number", _RESAVE, ref)
+        if not formula:
+            self._value(cell, ref)
+        if (valued or formula) and self.column > self.last_column and len(self.found.outside) < 5:
+            self.found.outside.append(ref)
+
+    def _reference(self, ref: str | None) -> str:
+        previous = self.column
+        if ref is None:
+            self.column += 1
+        else:
+            match = _CELL_REF.match(ref)
+            if match is None or int(match.group(2)) != self.row or _column_index(match.group(1)) > _MAX_COLUMN:
+                where = f"A{self.row}"
+                raise self.fail(
+                    f"cell reference `{ref[:20]}` in row {self.row} is not a cell of that row", _RESAVE, where
                 )
-                raise InputError.at(where, many, "is this the matrix? Start again from the matrix psc-check wrote")
-            _note_outside(found, element, last_column)
-            element.clear()
-        elif tag == "row":
-            element.clear()
-            in_row = 0
-        elif tag == "mergeCell":
-            _note_merge(found, element.get("ref", ""))
-    return found
+            self.column = _column_index(match.group(1))
+        if self.column <= previous or self.column > _MAX_COLUMN:
+            raise self.fail(f"cells out of order or repeated in row {self.row}", _RESAVE, f"A{self.row}")
+        return f"{_column_letters(self.column)}{self.row}"
 
+    def _value(self, cell: ET.Element, ref: str) -> None:
+        """Refuse what openpyxl would fail to convert (or convert to something else than the cell shows)."""
+        kind = cell.get("t", "n")
+        text = cell.findtext(f"{_MAIN}v") or None
+        if text is None or kind not in ("n", "s", "b", "d"):
+            return
+        shown = text[:30]
+        if kind == "s":
+            index = int(text) if text.isascii() and text.isdigit() else -1
+            if not 0 <= index < self.strings:
+                raise self.fail(f"the cell points to shared text `{shown}`, which does not exist", _RESAVE, ref)
+            return
+        try:
+            if kind == "n":
+                float(text) if ("." in text or "e" in text.lower()) else int(text)
+            elif kind == "b":
+                int(text)
+            else:
+                from openpyxl.utils.datetime import from_ISO8601
 
-def _note_outside(found: SheetScan, cell: ET.Element, last_column: int) -> None:
-    match = _CELL_REF.match(cell.get("r", ""))
-    if match is None or _column_index(match.group(1)) <= last_column or len(found.outside) >= 5:
-        return
-    if any(_local(child.tag) in ("v", "is", "f") for child in cell):
-        found.outside.append(match.group(0))
+                from_ISO8601(text)
+        except (ValueError, TypeError, OverflowError):
+            what = {"n": "number", "b": "true/false value", "d": "date"}[kind]
+            raise self.fail(f"the cell is marked as a {what} but holds `{shown}`", _RESAVE, ref) from None
 
 
 def _note_merge(found: SheetScan, ref: str) -> None:
@@ -204,14 +398,19 @@ def _note_merge(found: SheetScan, ref: str) -> None:
 def scan_workbook(raw: bytes, name: str, sheets: dict[str, int]) -> WorkbookScan:
     """Check the archive's sizes and structure; scan each sheet in ``sheets`` (name → its last column)."""
     archive = _Archive(raw, name)
-    parts = _sheet_parts(archive)
-    _count_shared_strings(archive)
+    overrides, defaults = _content_types(archive)
+    workbook = _workbook_part(archive, overrides, defaults)
+    parts = _sheet_parts(archive, workbook)
+    strings = _count_shared_strings(archive, overrides)
     scanned: dict[str, SheetScan] = {}
     for sheet, last_column in sheets.items():
         if sheet not in parts:
             continue
-        if parts[sheet] not in archive.sizes:
+        kind, member = parts[sheet]
+        if member not in archive.sizes:
             where = Location(name, sheet=sheet)
             raise InputError.at(where, "the sheet's content is missing from the archive", _RESAVE)
-        scanned[sheet] = _scan_sheet(archive, sheet, parts[sheet], last_column)
-    return WorkbookScan(sheet_parts=parts, sheets=scanned)
+        if not kind.endswith(_WORKSHEET_REL):
+            raise InputError.at(Location(name, sheet=sheet), "the sheet is not a worksheet", _START_AGAIN)
+        scanned[sheet] = _SheetScanner(archive, sheet, last_column, strings).scan(member)
+    return WorkbookScan(sheet_parts={sheet: member for sheet, (_kind, member) in parts.items()}, sheets=scanned)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from checker.inputs.textsafe import json_text, terminal_text
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio.view import make_portfolio_view
 from checker.render.markdown import md_cell
@@ -22,14 +23,15 @@ SYMBOLS = {
 
 
 def render_portfolio_json(report: PortfolioReport) -> bytes:
-    return (json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
+    return json_text(
+        json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    ).encode("utf-8")
 
 
 def render_portfolio_md(report: PortfolioReport) -> bytes:
     view = make_portfolio_view(report)
-    return render_template("portfolio.md.j2", r=report, t=view.t, md=md_cell, symbols=SYMBOLS).encode("utf-8")
+    text = render_template("portfolio.md.j2", r=report, t=view.t, md=md_cell, symbols=SYMBOLS)
+    return terminal_text(text).encode("utf-8")  # read with `cat` too: no terminal control reaches it
 
 
 def render_portfolio_html(report: PortfolioReport) -> bytes:

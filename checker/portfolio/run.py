@@ -18,6 +18,7 @@ from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.habilitations import add_years
 from checker.i18n import message
 from checker.inputs.readfile import real_path
+from checker.inputs.textsafe import terminal_text
 from checker.model.portfolio import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
 from checker.model.report import GAP_OUTCOMES, Report, ToolInfo
 from checker.referential.load import LoadedReferential, load_referential
@@ -72,6 +73,8 @@ def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
         report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
     except InputError as error:
         return path, "", "\n".join(error.messages), [path]
+    except (OSError, ValueError, RecursionError) as error:  # one unreadable member never takes the others down
+        return path, "", f"{terminal_text(path)}: cannot be read ({type(error).__name__}) — check the file", [path]
     return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
 
 

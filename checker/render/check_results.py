@@ -14,7 +14,7 @@ from checker.checks.base import CheckContext
 from checker.checks.runner import FileCheck
 from checker.errors import ExitCode
 from checker.i18n import Translator, text
-from checker.inputs.textsafe import strip_control
+from checker.inputs.textsafe import json_text, one_line, terminal_text
 from checker.model.message import TRANSLATOR
 from checker.model.report import CheckResult, ToolInfo
 
@@ -80,23 +80,23 @@ def exit_code(report: EvidenceCheckReport) -> int:
 
 def render_json(report: EvidenceCheckReport) -> bytes:
     data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang)})
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def render_console(report: EvidenceCheckReport) -> bytes:
     t = Translator(report.lang)
     lines = [
-        f"{t('label.evidence_file')}: {strip_control(report.file)}"
+        f"{t('label.evidence_file')}: {one_line(report.file)}"
         + (f" (sha256 {report.sha256[:12]}…)" if report.sha256 else "")
     ]
     if report.kind:
         source = t(f"label.kind_{report.kind_source}") if report.kind_source else ""
         lines.append(f"{t('label.evidence_kind')}: {report.kind} ({source})")
     if report.unreadable:
-        lines.append(f"{t('label.not_checkable_file')}: {strip_control(report.unreadable)}")
+        lines.append(f"{t('label.not_checkable_file')}: {one_line(report.unreadable)}")
     for result in report.checks:
         lines.append(f"  {_MARKS[result.status]} {t('check.' + result.status)}: {result.check}")
-        lines += [f"      {strip_control(reason)}" for reason in result.texts(report.lang)]
+        lines += [f"      {one_line(reason)}" for reason in result.texts(report.lang)]
     counts = Counter(r.status for r in report.checks)
     if report.checks:
         lines.append(
@@ -107,4 +107,4 @@ def render_console(report: EvidenceCheckReport) -> bytes:
                 not_checkable=counts["not_checkable"],
             )
         )
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return terminal_text("\n".join(lines) + "\n").encode("utf-8")

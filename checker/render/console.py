@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.inputs.textsafe import one_line as o
 from checker.inputs.textsafe import strip_control, terminal_text
 from checker.model.report import Report
 from checker.render.view import ReportView, make_view
@@ -18,8 +19,8 @@ def _checks(view: ReportView) -> list[str]:
         return []
     lines = ["", view.t("label.evidence_checks") + ":"]
     for row in view.checks:
-        why = f" — {strip_control(row.reasons)}" if row.status != "verified" else ""
-        lines.append(f"  {_MARKS[row.status]} {row.requirement_id} {row.path} {row.check}: {row.status_label}{why}")
+        why = f" — {o(strip_control(row.reasons))}" if row.status != "verified" else ""
+        lines.append(f"  {_MARKS[row.status]} {row.requirement_id} {o(row.path)} {row.check}: {row.status_label}{why}")
     return lines
 
 
@@ -28,9 +29,9 @@ def render_console(report: Report) -> bytes:
     t, r = view.t, report
     s = r.summary
     lines = [
-        f"{t('label.report_title')} — {r.declaration.subject} ({r.declaration.organisation})",
+        f"{t('label.report_title')} — {o(r.declaration.subject)} ({o(r.declaration.organisation)})",
         (
-            f"{t('label.actors')}: {', '.join(r.declaration.actors)} · {t('label.level')}: {r.declaration.level}"
+            f"{t('label.actors')}: {o(', '.join(r.declaration.actors))} · {t('label.level')}: {r.declaration.level}"
             f" · {t('label.as_of')}: {r.as_of.isoformat()} · {t('label.referential')}: {r.referential.id} {r.referential.version}"
         ),
         "",
@@ -46,7 +47,7 @@ def render_console(report: Report) -> bytes:
             f"{t('label.audit')}: "
             + t(
                 "label.audit_line",
-                auditor=a.auditor,
+                auditor=o(a.auditor),
                 date=a.date.isoformat(),
                 verdicts=a.verdicts,
                 disagreements=a.disagreements,
@@ -62,18 +63,18 @@ def render_console(report: Report) -> bytes:
         for f in view.gaps[:_MAX_GAPS]:
             first = t.text(f.reasons[-1].message) if f.reasons else ""
             lines.append(
-                f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {f.title} — {first}"
+                f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {o(f.title)} — {o(first)}"
             )
         if len(view.gaps) > _MAX_GAPS:
             lines.append(f"  … +{len(view.gaps) - _MAX_GAPS}")
     if r.problems:
         lines += ["", t("label.problems") + ":"]
-        lines += [f"  {t('severity.' + p.severity)}: {p.location}: {t.text(p.message)}" for p in r.problems]
+        lines += [f"  {t('severity.' + p.severity)}: {o(str(p.location))}: {o(t.text(p.message))}" for p in r.problems]
     lines += _checks(view)
     if r.baseline is not None:
         lines += ["", t("label.regressions") + ":"] if r.regressions else ["", t("label.no_regressions")]
-        lines += [f"  {t.text(reg.message)}" for reg in r.regressions]
+        lines += [f"  {o(t.text(reg.message))}" for reg in r.regressions]
     if r.lapses:
         lines += ["", t("label.lapses", days=90) + ":"]
-        lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {t.text(lp.what)}" for lp in r.lapses]
+        lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {o(t.text(lp.what))}" for lp in r.lapses]
     return terminal_text("\n".join(lines) + "\n").encode("utf-8")

@@ -11,9 +11,14 @@ __all__ = ["md_cell", "render_markdown"]
 
 
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell or list item (pipes, newlines and HTML neutralised)."""
+    """Text safe inside a Markdown table cell or list item: pipes, newlines, HTML, links and images neutralised.
+
+    ``[`` and ``]`` are escaped so that no ``[text](url)`` or ``![x](url)`` from a vendor becomes a link, or a remote
+    image fetched (a tracking beacon) when the report is previewed.
+    """
     text = "" if value is None else str(value)
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("[", "\\[").replace("]", "\\]")
     return " ".join(text.split())
 
 
