@@ -14,6 +14,7 @@ from checker.evaluation.applicability import applicable_requirements
 from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.evaluation.habilitations import review_habilitations
 from checker.evaluation.parcours import review_parcours
+from checker.inputs.limits import MAX_HASH_BYTES_PER_RUN, MAX_HASH_SECONDS_PER_RUN, size_text
 from checker.model.declaration import Answer, Status
 from checker.model.message import msg
 from checker.model.referential import Obligation, Requirement
@@ -83,6 +84,21 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         )
         for req_id in sorted(model.answers.keys() - applicable_ids)
     )
+    not_hashed = sum(1 for f in findings for e in f.evidence if e.status == "not_hashed")
+    if not_hashed:
+        problems.append(
+            Problem(
+                code="hash_budget",
+                severity="error",
+                location=str(decl.document.location(["answers"], key=True)),
+                message=msg(
+                    "problem.hash_budget",
+                    bytes=size_text(MAX_HASH_BYTES_PER_RUN),
+                    seconds=int(MAX_HASH_SECONDS_PER_RUN),
+                    count=not_hashed,
+                ),
+            )
+        )
     if model.organisation.siren is None:
         problems.append(
             Problem(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import stat
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,16 +14,62 @@ from typing import Literal
 
 from checker.checks.base import CheckContext
 from checker.checks.runner import EvidenceCache, checks_on_item
-from checker.inputs.limits import MAX_EVIDENCE_HASH_BYTES, size_text
+from checker.inputs.limits import (
+    MAX_EVIDENCE_HASH_BYTES,
+    MAX_HASH_BYTES_PER_RUN,
+    MAX_HASH_SECONDS_PER_RUN,
+    size_text,
+)
 from checker.inputs.readfile import real_path
 from checker.model.declaration import EvidenceItem, Subject
 from checker.model.message import Message, msg
 from checker.model.referential import EvidenceKind, EvidenceSpec
 from checker.model.report import CheckResult, EvidenceResult, EvidenceStatus, Reason
 
-__all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "hash_file", "resolve_inside"]
+__all__ = [
+    "EvidenceContext",
+    "HashBudget",
+    "HashBudgetError",
+    "assess_evidence",
+    "check_reasons",
+    "hash_file",
+    "resolve_inside",
+]
 
 _CHUNK = 1 << 20
+
+
+class HashBudgetError(OSError):
+    """The run's hashing budget (bytes or seconds) is spent: this file was not read, or not to the end."""
+
+    def __init__(self) -> None:
+        super().__init__(errno.ECANCELED, "hashing budget spent")
+
+
+@dataclass
+class HashBudget:
+    """How much hashing one evaluation may still do: bytes, and a deadline on the monotonic clock."""
+
+    bytes_left: int
+    seconds: float
+    _deadline: float | None = None
+    spent: bool = False
+    """True once a file was refused or cut short for lack of budget."""
+
+    def start(self) -> None:
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.seconds
+
+    def take(self, size: int) -> None:
+        """Reserve ``size`` bytes, or raise :class:`HashBudgetError`."""
+        self.start()
+        if size > self.bytes_left or self.out_of_time():
+            self.spent = True
+            raise HashBudgetError
+        self.bytes_left -= size
+
+    def out_of_time(self) -> bool:
+        return self._deadline is not None and time.monotonic() > self._deadline
 
 
 @dataclass
@@ -31,7 +79,9 @@ class EvidenceContext:
     folder: Path
     as_of: dt.date
     allow_outside: bool = False
-    _hashes: dict[Path, str | OSError] = field(default_factory=dict)
+    _hashes: dict[tuple[int, int, int, int], str | OSError] = field(default_factory=dict)
+    """sha256 by (device, inode, size, mtime): hard links and paths to one file are read once."""
+    budget: HashBudget = field(default_factory=lambda: HashBudget(MAX_HASH_BYTES_PER_RUN, MAX_HASH_SECONDS_PER_RUN))
     level: str | None = None
     """The declaration's level, and its subject (PSC client_id, environment), for the automated checks."""
     subject: Subject | None = None
@@ -49,26 +99,36 @@ class EvidenceContext:
         return self._resolved[key]
 
     def sha256(self, path: Path) -> str | OSError:
-        """Hash of ``path`` (cached: a file cited twice is read once)."""
-        if path not in self._hashes:
+        """Hash of ``path``, within the run's budget; the same file (any path, any hard link) is read once."""
+        try:
+            info = path.stat()
+        except OSError as exc:
+            return exc.with_traceback(None)
+        key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        if key not in self._hashes:
             try:
-                self._hashes[path] = hash_file(path)
+                self._hashes[key] = hash_file(path, self.budget)
             except OSError as exc:
-                self._hashes[path] = exc.with_traceback(None)  # kept frames would hold this context in a cycle
-        return self._hashes[path]
+                self._hashes[key] = exc.with_traceback(None)  # kept frames would hold this context in a cycle
+        return self._hashes[key]
 
 
-def hash_file(path: Path) -> str:
-    """sha256 of a regular file of at most :data:`MAX_EVIDENCE_HASH_BYTES`, read in chunks."""
+def hash_file(path: Path, budget: HashBudget | None = None) -> str:
+    """sha256 of a regular file of at most :data:`MAX_EVIDENCE_HASH_BYTES`, read in chunks, within ``budget``."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise IsADirectoryError(21, "not a regular file")
     if info.st_size > MAX_EVIDENCE_HASH_BYTES:
         raise OSError(27, f"larger than {size_text(MAX_EVIDENCE_HASH_BYTES)}, not hashed")
+    if budget is not None:
+        budget.take(info.st_size)
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
+            if budget is not None and budget.out_of_time():
+                budget.spent = True
+                raise HashBudgetError
     return digest.hexdigest()
 
 
@@ -121,6 +181,8 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
     if not present:
         return "missing", None, None
     digest = ctx.sha256(target)
+    if isinstance(digest, HashBudgetError):
+        return "not_hashed", None, None
     if isinstance(digest, OSError):
         return "unreadable", msg("detail.os", error=digest.strerror or type(digest).__name__), None
     if item.sha256 and item.sha256.lower() != digest:

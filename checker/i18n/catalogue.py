@@ -41,6 +41,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.wrong_environment": {"fr": "mauvais environnement", "en": "wrong environment"},
     "evidence.undated": {"fr": "date manquante", "en": "date missing"},
     "evidence.future": {"fr": "datée après la date d'évaluation", "en": "dated after the evaluation date"},
+    "evidence.not_hashed": {
+        "fr": "non vérifiée : budget de hachage de l'évaluation épuisé",
+        "en": "not checked: the evaluation's hashing budget is spent",
+    },
+    "problem.hash_budget": {
+        "fr": (
+            "budget de hachage épuisé ({bytes} ou {seconds} s par évaluation) : {count} preuve(s) non vérifiée(s) — "
+            "citez moins de fichiers volumineux, ou évaluez-les en plusieurs déclarations"
+        ),
+        "en": (
+            "hashing budget spent ({bytes} or {seconds} s per evaluation): {count} evidence file(s) not checked — "
+            "cite fewer large files, or evaluate them in several declarations"
+        ),
+    },
     # applicability reasons
     "why.actor": {
         "fr": "vous déclarez l'acteur {actors}, visé par l'exigence",

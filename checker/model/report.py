@@ -153,6 +153,7 @@ EvidenceStatus = Literal[
     "wrong_environment",
     "undated",
     "future",
+    "not_hashed",
 ]
 """What assessing one evidence file concluded (``evidence.<status>`` in the catalogue names it)."""
 
