@@ -64,12 +64,18 @@ def _timestamp(value: object) -> dt.datetime | None:
     return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
 
 
+def _type(trace: dict[str, Any]) -> str | None:
+    """The trace's ``type`` when it is text (a list or an object there is no type: never hashed, never matched)."""
+    kind = trace.get("type")
+    return kind if isinstance(kind, str) else None
+
+
 @CHECKS.check("traces.cycle")
 def check_cycle(ext: TraceExtract, ctx: CheckContext) -> Conclusion:
     """One proxy session goes connect → send → disconnect, every type is known, timestamps never go back."""
     problems: list[Message] = []
     entries = [t for t in ext.traces if isinstance(t, dict)]
-    unknown = sorted({str(t.get("type"))[:40] for t in entries if t.get("type") not in TRACE_TYPES})
+    unknown = sorted({str(t.get("type"))[:40] for t in entries if _type(t) not in TRACE_TYPES})
     if unknown:
         problems.append(say("traces.unknown_type", types=", ".join(unknown)))
     stamps = [_timestamp(t.get("timestamp")) for t in entries]
@@ -79,11 +85,11 @@ def check_cycle(ext: TraceExtract, ctx: CheckContext) -> Conclusion:
             break
     sessions: dict[str, list[str]] = {}
     for t in entries:
-        if isinstance(t.get("proxy_id_session"), str) and t.get("type") in TRACE_TYPES:
+        if isinstance(t.get("proxy_id_session"), str) and _type(t) in TRACE_TYPES:
             sessions.setdefault(t["proxy_id_session"], []).append(t["type"])
     if not any(_is_cycle(types) for types in sessions.values()):
         problems.append(say("traces.no_cycle"))
-    present = sorted({str(t["type"]) for t in entries if t.get("type") in TRACE_TYPES})
+    present = sorted({str(t["type"]) for t in entries if _type(t) in TRACE_TYPES})
     facts = [say("traces.types", types=", ".join(present), count=len(entries))]
     absent = sorted(TRACE_TYPES - set(present))
     if absent:
