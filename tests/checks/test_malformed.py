@@ -19,7 +19,7 @@ from checker.i18n.catalogue import CATALOGUE
 from checker.model.referential import Environment, EvidenceKind
 from checker.model.report import CheckResult
 from tests import evidence_factory as ef
-from tests.conftest import Cli, assert_clean_error
+from tests.conftest import ROOT, Cli, assert_clean_error
 from tests.evidence_factory import check_json
 
 
@@ -177,7 +177,7 @@ def test_every_check_message_exists_in_both_languages_with_the_same_fields() -> 
     import string
 
     used = set()
-    for path in Path(__file__).resolve().parent.parent.joinpath("checker", "checks").glob("*.py"):
+    for path in ROOT.joinpath("checker", "checks").glob("*.py"):
         used |= set(re.findall(r'say\(\s*"([a-z_.]+)"', path.read_text(encoding="utf-8")))
     assert used, "no message found"
     missing = sorted(k for k in used if f"check.{k}" not in CATALOGUE)
@@ -193,9 +193,7 @@ def test_check_messages_never_override_the_main_catalogue() -> None:
 
     from checker.i18n.checks_catalogue import CHECK_MESSAGES
 
-    source = (
-        Path(__file__).resolve().parent.parent.joinpath("checker", "i18n", "catalogue.py").read_text(encoding="utf-8")
-    )
+    source = ROOT.joinpath("checker", "i18n", "catalogue.py").read_text(encoding="utf-8")
     keys = {
         key.value
         for node in ast.walk(ast.parse(source))
