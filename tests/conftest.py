@@ -4,7 +4,8 @@
 what a fresh process would have: its own standard streams (stdin at end of file, never the terminal), the working
 directory asked for, no ``PSC_CHECK*`` variable, Python's default warning filters, an 80-column terminal size unless
 ``COLUMNS`` says otherwise; everything the command changes in the process (environment, working directory, standard
-streams, the portfolio's referential cache) is put back afterwards. ``cli_process`` starts the installed executable:
+streams, Typer's exception hook, the portfolio's referential cache) is put back afterwards. The click command tree
+Typer builds from the application is built once and reused, as a process builds it once for its one command. ``cli_process`` starts the installed executable:
 for the tests where the process itself matters (start-up, signals, the wheel, real applications, README commands).
 """
 
@@ -21,8 +22,12 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
+import typer
+import typer.main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -111,6 +116,21 @@ def _forget_process_caches() -> None:
         portfolio._worker_referential.cache_clear()
 
 
+_typer_get_command = typer.main.get_command
+_click_commands: dict[typer.Typer, Any] = {}
+
+
+def _get_command_once(typer_instance: typer.Typer) -> Any:
+    """Typer's ``get_command``, keeping the click command tree it builds: a process builds it once, at its one call.
+
+    Building it (the type hints of every option of every command) costs more than evaluating a small declaration;
+    click commands keep no state between invocations (each gets its own context), so the tree is reused as is.
+    """
+    if typer_instance not in _click_commands:
+        _click_commands[typer_instance] = _typer_get_command(typer_instance)
+    return _click_commands[typer_instance]
+
+
 def run_in_process(*args: object, cwd: Path | None = None) -> Result:
     """``psc-check ARGS`` through :func:`checker.cli.main.run`, as a new process would run it (see the module doc)."""
     from checker.cli.main import run
@@ -119,9 +139,10 @@ def run_in_process(*args: object, cwd: Path | None = None) -> Result:
     err = _stream(sys.__stderr__, "backslashreplace")
     stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
     saved = (sys.stdin, sys.stdout, sys.stderr)
+    hook = sys.excepthook  # Typer installs its own
     sys.stdin, sys.stdout, sys.stderr = stdin, out, err
     try:
-        with _fresh_process_state(cwd):
+        with _fresh_process_state(cwd), mock.patch.object(typer.main, "get_command", _get_command_once):
             try:
                 code = run([str(arg) for arg in args])
             except SystemExit as done:  # what the interpreter makes of it at the end of a process
@@ -135,6 +156,7 @@ def run_in_process(*args: object, cwd: Path | None = None) -> Result:
                 code = 1
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
+        sys.excepthook = hook
     return Result(code, _text(out), _text(err))
 
 

@@ -38,13 +38,13 @@ def test_same_exit_code_and_output_as_a_process(name: str) -> None:
 def test_environment_working_directory_and_streams_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSC_CHECK_DEBUG", "1")  # a real process would be started without it
     monkeypatch.setattr(checker.inputs.yamlload, "load_yaml_text", _bug)
-    streams, cwd, env = (sys.stdin, sys.stdout, sys.stderr), Path.cwd(), dict(os.environ)
+    streams, cwd, env, hook = (sys.stdin, sys.stdout, sys.stderr), Path.cwd(), dict(os.environ), sys.excepthook
     plain = run_in_process("referentiel", "check", MINI, cwd=FS)
     assert plain.code == 3 and "Traceback" not in plain.stderr, "PSC_CHECK_DEBUG was not dropped for the call"
     debug = run_in_process("--debug", "referentiel", "check", MINI)
     assert debug.code == 3 and "Traceback (most recent call last)" in debug.stderr
     assert (sys.stdin, sys.stdout, sys.stderr) == streams
-    assert Path.cwd() == cwd
+    assert Path.cwd() == cwd and sys.excepthook is hook
     assert dict(os.environ) == env, "--debug's PSC_CHECK_DEBUG and the dropped variables are put back"
 
 
