@@ -33,7 +33,7 @@ READY = Path(__file__).resolve().parent / "cases" / "ready" / "elu-mini-all-comp
 def fuzz(max_examples: int) -> settings:
     """Fuzz settings: a bounded number of examples (CI stays fast), no per-example deadline (shared machines).
 
-    ``PSC_FUZZ_SCALE=20 pytest tests/test_fuzz_*.py`` runs twenty times as many, for a deeper search by hand.
+    ``PSC_FUZZ_SCALE=20 pytest tests/e2e/test_fuzz_*.py`` runs twenty times as many, for a deeper search by hand.
     """
     return settings(
         max_examples=max_examples * max(1, int(os.environ.get("PSC_FUZZ_SCALE", "1") or "1")),
