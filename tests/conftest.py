@@ -3,10 +3,12 @@
 ``cli`` runs the command in process through :func:`checker.cli.main.run`, as the installed entry point does, with
 what a fresh process would have: its own standard streams (stdin at end of file, never the terminal), the working
 directory asked for, no ``PSC_CHECK*`` variable, Python's default warning filters, an 80-column terminal size unless
-``COLUMNS`` says otherwise; everything the command changes in the process (environment, working directory, standard
+``COLUMNS`` says otherwise. Everything the command changes in the process (environment, working directory, standard
 streams, Typer's exception hook, the portfolio's referential cache) is put back afterwards. The click command tree
-Typer builds from the application is built once and reused, as a process builds it once for its one command. ``cli_process`` starts the installed executable:
-for the tests where the process itself matters (start-up, signals, the wheel, real applications, README commands).
+Typer builds from the application is built once and reused, as a process builds it once for its one command.
+
+``cli_process`` starts the installed executable, for the tests where the process itself matters: start-up and
+imports, signals, the wheel, real applications opening our files, the README's commands, random bytes end to end.
 """
 
 from __future__ import annotations
