@@ -1,16 +1,35 @@
-"""Shared fixtures: run the installed ``psc-check`` command end to end on real files."""
+"""Shared fixtures: run the ``psc-check`` command end to end on real files, in this process or as a real process.
+
+``cli`` runs the command in process through :func:`checker.cli.main.run`, as the installed entry point does, with
+what a fresh process would have: its own standard streams (stdin at end of file, never the terminal), the working
+directory asked for, no ``PSC_CHECK*`` variable, Python's default warning filters, an 80-column terminal size unless
+``COLUMNS`` says otherwise. Everything the command changes in the process (environment, working directory, standard
+streams, Typer's exception hook, the portfolio's referential cache) is put back afterwards. The click command tree
+Typer builds from the application is built once and reused, as a process builds it once for its one command.
+
+``cli_process`` starts the installed executable, for the tests where the process itself matters: start-up and
+imports, signals, the wheel, real applications opening our files, the README's commands, random bytes end to end.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
+import typer
+import typer.main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -36,19 +55,123 @@ def _command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "checker"]
 
 
+def _child_environment() -> dict[str, str]:
+    """The environment a command runs with: this one without ``PSC_CHECK*`` variables."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
+
+
+def run_process(*args: str | Path, cwd: Path | None = None) -> Result:
+    """``psc-check ARGS`` as a new process of the installed executable (stdin empty, never the terminal)."""
+    done = subprocess.run(
+        [*_command(), *map(str, args)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        cwd=cwd,
+        env=_child_environment(),
+        timeout=120,
+        check=False,
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def _stream(template: object, default_errors: str) -> io.TextIOWrapper:
+    """A text stream over bytes, with the encoding error handler the real stream of a new process would have."""
+    errors = getattr(template, "errors", None) or default_errors
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=errors, newline="\n", write_through=False)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What ``subprocess.run(..., text=True)`` would return for the bytes written: decoded, universal newlines."""
+    stream.flush()
+    raw = stream.buffer.getvalue() if isinstance(stream.buffer, io.BytesIO) else b""
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@contextlib.contextmanager
+def _fresh_process_state(cwd: Path | None) -> Iterator[None]:
+    """Environment, working directory and warning filters of a new process; everything restored on the way out."""
+    saved_env = dict(os.environ)
+    saved_cwd = Path.cwd()
+    try:
+        for name in [k for k in os.environ if k.startswith("PSC_CHECK")]:
+            del os.environ[name]
+        os.environ.setdefault("COLUMNS", "80")  # a new process writing to a pipe sees no terminal: 80 columns
+        if cwd is not None:
+            os.chdir(cwd)
+        with warnings.catch_warnings():
+            warnings.resetwarnings()
+            for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+                warnings.simplefilter("ignore", category)  # Python's default filters (a release build, no -W)
+            yield
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        _forget_process_caches()
+
+
+def _forget_process_caches() -> None:
+    """Drop caches a real process would not carry from one command to the next (keyed by path, not content)."""
+    portfolio = sys.modules.get("checker.portfolio.run")
+    if portfolio is not None:
+        portfolio._worker_referential.cache_clear()
+
+
+_typer_get_command = typer.main.get_command
+_click_commands: dict[typer.Typer, Any] = {}
+
+
+def _get_command_once(typer_instance: typer.Typer) -> Any:
+    """Typer's ``get_command``, keeping the click command tree it builds: a process builds it once, at its one call.
+
+    Building it (the type hints of every option of every command) costs more than evaluating a small declaration;
+    click commands keep no state between invocations (each gets its own context), so the tree is reused as is.
+    """
+    if typer_instance not in _click_commands:
+        _click_commands[typer_instance] = _typer_get_command(typer_instance)
+    return _click_commands[typer_instance]
+
+
+def run_in_process(*args: object, cwd: Path | None = None) -> Result:
+    """``psc-check ARGS`` through :func:`checker.cli.main.run`, as a new process would run it (see the module doc)."""
+    from checker.cli.main import run
+
+    out = _stream(sys.__stdout__, "strict")
+    err = _stream(sys.__stderr__, "backslashreplace")
+    stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    saved = (sys.stdin, sys.stdout, sys.stderr)
+    hook = sys.excepthook  # Typer installs its own
+    sys.stdin, sys.stdout, sys.stderr = stdin, out, err
+    try:
+        with _fresh_process_state(cwd), mock.patch.object(typer.main, "get_command", _get_command_once):
+            try:
+                code = run([str(arg) for arg in args])
+            except SystemExit as done:  # what the interpreter makes of it at the end of a process
+                if done.code is None or isinstance(done.code, int):
+                    code = done.code or 0
+                else:
+                    err.write(f"{done.code}\n")
+                    code = 1
+            except Exception:  # noqa: BLE001 - an exception escaping `run` ends a real process with a traceback
+                traceback.print_exc(file=err)
+                code = 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+        sys.excepthook = hook
+    return Result(code, _text(out), _text(err))
+
+
 @pytest.fixture(scope="session")
 def cli() -> Cli:
-    """Run the installed CLI; returns exit code, stdout and stderr."""
-    command = _command()
+    """Run the CLI in this process; returns exit code, stdout and stderr as a real run would."""
+    return run_in_process
 
-    def run(*args: str | Path, cwd: Path | None = None) -> Result:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
-        done = subprocess.run(
-            [*command, *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=120, check=False
-        )
-        return Result(done.returncode, done.stdout, done.stderr)
 
-    return run
+@pytest.fixture(scope="session")
+def cli_process() -> Cli:
+    """Run the installed CLI as a new process; returns exit code, stdout and stderr."""
+    return run_process
 
 
 @pytest.fixture

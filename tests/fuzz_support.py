@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
 from pathlib import Path
@@ -13,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from checker.cli.main import run
 from tests.case_support import snapshot
 from tests.conftest import Result
+from tests.conftest import run_in_process as in_process
 
 __all__ = [
     "READY",
@@ -45,17 +43,6 @@ def fuzz(max_examples: int) -> settings:
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-
-
-def in_process(*args: object) -> Result:
-    """``psc-check ARGS`` through :func:`checker.cli.main.run`, standard output and error captured."""
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-    err = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run([str(arg) for arg in args])
-    out.flush()
-    raw = out.buffer.getvalue() if isinstance(out.buffer, io.BytesIO) else b""
-    return Result(code, raw.decode("utf-8", errors="replace"), err.getvalue())
 
 
 def assert_clean(result: Result, allowed: tuple[int, ...] = (0, 1, 2)) -> None:

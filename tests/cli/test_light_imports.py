@@ -54,6 +54,7 @@ def _loaded(*args: str) -> tuple[int, set[str], set[str]]:
         [sys.executable, "-c", _PROBE, json.dumps(args)],
         cwd=ROOT,
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         text=True,
         check=True,
         timeout=60,

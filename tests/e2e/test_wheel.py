@@ -20,6 +20,7 @@ def test_wheel_finds_bundled_data_outside_the_repository(tmp_path: Path) -> None
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
         check=True,
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         timeout=300,
     )
     wheel = next(dist.glob("psc_checker-*.whl"))
@@ -31,19 +32,29 @@ def test_wheel_finds_bundled_data_outside_the_repository(tmp_path: Path) -> None
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
         check=True,
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         timeout=300,
     )
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = "import checker.inputs.paths as p; print(p.referential_dir()); print(p.templates_dir())"
-    done = subprocess.run([sys.executable, "-c", probe], cwd=empty, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=empty,
+        env=env,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        check=True,
+    )
     assert str(target) in done.stdout.splitlines()[0]
     listed = subprocess.run(
         [sys.executable, "-m", "checker", "referentiel", "list", "--format", "json"],
         cwd=empty,
         env=env,
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         text=True,
         check=False,
     )

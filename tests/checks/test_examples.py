@@ -16,11 +16,12 @@ def _readme_commands() -> list[list[str]]:
     return [shlex.split(line)[1:] for line in block.group(1).splitlines() if line.strip()]
 
 
-def test_readme_check_evidence_commands(cli: Cli) -> None:
+def test_readme_check_evidence_commands(cli_process: Cli) -> None:
+    """As a reader would type them: the installed executable, from the repository root."""
     commands = _readme_commands()
-    codes = [cli(*args, cwd=ROOT).code for args in commands]
+    codes = [cli_process(*args, cwd=ROOT).code for args in commands]
     assert codes == [0, 0, 1], codes
-    report = json.loads(cli(*commands[2], cwd=ROOT).stdout)
+    report = json.loads(cli_process(*commands[2], cwd=ROOT).stdout)
     assert report["status"] == "contradicted"
     assert [c["check"] for c in report["checks"] if c["status"] == "contradicted"] == ["ciba.channel"]
 

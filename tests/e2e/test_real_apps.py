@@ -1,4 +1,7 @@
-"""What a person sees: the matrix opened by LibreOffice (CSV and PDF), the HTML report rendered by Chromium."""
+"""What a person sees: the matrix opened by LibreOffice (CSV and PDF), the HTML report rendered by Chromium.
+
+The files are made by the installed executable (``cli_process``), as a person would make them.
+"""
 
 from __future__ import annotations
 
@@ -50,10 +53,10 @@ def _soffice(tmp: Path, convert_to: str, source: Path, out: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli: Cli, tmp_path: Path) -> None:
+def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli_process: Cli, tmp_path: Path) -> None:
     decl = write_hostile(tmp_path)
     matrix = tmp_path / "matrix.xlsx"
-    assert cli("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
+    assert cli_process("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
     filled = tmp_path / "filled.xlsx"
     fill(matrix, filled, {"T-OIDC-01": ("non conforme", "lien piégé"), "T-CIBA-01": ("conforme", None)})
     _soffice(tmp_path, _CSV_MATRIX, filled, tmp_path / "csv")
@@ -69,9 +72,9 @@ def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli: Cli, tmp_path
     assert by_id["T-CERT-01"][10].startswith("－2+3")
 
 
-def test_libreoffice_prints_the_matrix(cli: Cli, tmp_path: Path) -> None:
+def test_libreoffice_prints_the_matrix(cli_process: Cli, tmp_path: Path) -> None:
     matrix = tmp_path / "matrix.xlsx"
-    assert cli("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", matrix).code in (0, 1)
+    assert cli_process("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", matrix).code in (0, 1)
     _soffice(tmp_path, "pdf", matrix, tmp_path / "pdf")
     pdf = (tmp_path / "pdf" / "matrix.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
@@ -85,10 +88,10 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_chromium_renders_the_html_report(cli: Cli, tmp_path: Path) -> None:
+def test_chromium_renders_the_html_report(cli_process: Cli, tmp_path: Path) -> None:
     browser = _program("chromium-headless-shell")
     report = tmp_path / "report.html"
-    assert cli("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", report).code in (0, 1)
+    assert cli_process("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", report).code in (0, 1)
     shot = tmp_path / "report.png"
     flags = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
     flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'chromium'}"]
@@ -100,14 +103,14 @@ def test_chromium_renders_the_html_report(cli: Cli, tmp_path: Path) -> None:
     assert len(data) > 50_000, "a blank page compresses to a few kilobytes"
 
 
-def test_matrix_resaved_by_libreoffice_still_imports(cli: Cli, tmp_path: Path) -> None:
+def test_matrix_resaved_by_libreoffice_still_imports(cli_process: Cli, tmp_path: Path) -> None:
     decl = write_hostile(tmp_path)
     matrix = tmp_path / "matrix.xlsx"
-    assert cli("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
+    assert cli_process("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
     fill(matrix, tmp_path / "filled.xlsx", {"T-CERT-01": ("conforme", "vu sur pièce, 2 pages")})
     _soffice(tmp_path, "xlsx", tmp_path / "filled.xlsx", tmp_path / "lo")
     audit = tmp_path / "audit.yaml"
-    result = cli(
+    result = cli_process(
         "import-matrix",
         tmp_path / "lo" / "filled.xlsx",
         "--declaration",
@@ -120,6 +123,8 @@ def test_matrix_resaved_by_libreoffice_still_imports(cli: Cli, tmp_path: Path) -
         "LibreOffice User",
     )
     assert result.code == 0, result.stderr
-    report = cli("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "--audit", audit, "--format", "json")
+    report = cli_process(
+        "evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "--audit", audit, "--format", "json"
+    )
     (finding,) = [f for f in json.loads(report.stdout)["findings"] if f["requirement_id"] == "T-CERT-01"]
     assert finding["outcome"] == "compliant" and finding["auditor_comment"] == "vu sur pièce, 2 pages"

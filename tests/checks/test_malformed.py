@@ -19,7 +19,7 @@ from checker.i18n.catalogue import CATALOGUE
 from checker.model.referential import Environment, EvidenceKind
 from checker.model.report import CheckResult
 from tests import evidence_factory as ef
-from tests.conftest import Cli, assert_clean_error
+from tests.conftest import ROOT, Cli, assert_clean_error
 from tests.evidence_factory import check_json
 
 
@@ -167,7 +167,7 @@ def test_every_check_message_exists_in_both_languages_with_the_same_fields() -> 
     import string
 
     used = set()
-    for path in Path(__file__).resolve().parent.parent.joinpath("checker", "checks").glob("*.py"):
+    for path in ROOT.joinpath("checker", "checks").glob("*.py"):
         used |= set(re.findall(r'say\(\s*"([a-z_.]+)"', path.read_text(encoding="utf-8")))
     assert used, "no message found"
     missing = sorted(k for k in used if f"check.{k}" not in CATALOGUE)
@@ -183,9 +183,7 @@ def test_check_messages_never_override_the_main_catalogue() -> None:
 
     from checker.i18n.checks_catalogue import CHECK_MESSAGES
 
-    source = (
-        Path(__file__).resolve().parent.parent.joinpath("checker", "i18n", "catalogue.py").read_text(encoding="utf-8")
-    )
+    source = ROOT.joinpath("checker", "i18n", "catalogue.py").read_text(encoding="utf-8")
     keys = {
         key.value
         for node in ast.walk(ast.parse(source))
@@ -194,7 +192,6 @@ def test_check_messages_never_override_the_main_catalogue() -> None:
         if isinstance(key, ast.Constant)
     }
     assert not set(CHECK_MESSAGES) & keys
-
 
 
 def test_a_trace_whose_type_is_a_list_is_an_unknown_type_not_a_crash() -> None:

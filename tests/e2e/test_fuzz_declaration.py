@@ -152,7 +152,7 @@ def test_portfolio_and_diff_take_any_declaration(tmp_path: Path, data: dict[str,
     declaration=st.binary(min_size=1, max_size=400), referential=st.binary(max_size=400), audit=st.binary(max_size=400)
 )
 def test_random_bytes_through_the_installed_command(
-    cli: Cli, tmp_path: Path, declaration: bytes, referential: bytes, audit: bytes
+    cli_process: Cli, tmp_path: Path, declaration: bytes, referential: bytes, audit: bytes
 ) -> None:
     """A few runs of the real executable: random bytes as declaration, referential and audit file."""
     files = {"declaration.yaml": declaration, "referentiel.yaml": referential, "audit.yaml": audit}
@@ -164,7 +164,7 @@ def test_random_bytes_through_the_installed_command(
         ["evaluate", READY / "declaration.yaml", "--referentiel", tmp_path / "referentiel.yaml"],
         ["evaluate", READY / "declaration.yaml", "--referentiel", MINI, "--audit", tmp_path / "audit.yaml"],
     ):
-        result = cli(*args)
+        result = cli_process(*args)
         assert result.code == 2 and result.stderr.startswith("psc-check: "), (result.code, result.stderr)
         assert "Traceback" not in result.stderr
     assert snapshot(tmp_path) == before

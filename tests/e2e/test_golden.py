@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.case_support import CASES
 from tests.conftest import MINI, Cli
 
-CASES = Path(__file__).resolve().parent / "cases"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 SUBJECTS = {
     "elu-gaps": (CASES / "gaps" / "mandatory-non-compliant", ["--referentiel", str(MINI)]),
     "osu-expired": (CASES / "gaps" / "osu-elu-habilitation-older-than-3-years", []),

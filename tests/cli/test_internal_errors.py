@@ -71,7 +71,13 @@ def test_the_installed_entry_point_behaves_the_same(debug: bool) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
     args = [*(["--debug"] if debug else []), "referentiel", "check", str(MINI)]
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, env=env, timeout=60, check=False
+        [sys.executable, "-c", _CHILD, *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 3
     assert ("Traceback (most recent call last)" in done.stderr) is debug
