@@ -14,7 +14,7 @@ from checker.evaluation.applicability import applicable_requirements
 from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.evaluation.habilitations import review_habilitations
 from checker.evaluation.parcours import review_parcours
-from checker.inputs.limits import MAX_HASH_BYTES_PER_RUN, MAX_HASH_SECONDS_PER_RUN, size_text
+from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
 from checker.model.declaration import Answer, Status
 from checker.model.message import msg
 from checker.model.referential import Obligation, Requirement
@@ -93,8 +93,8 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
                 location=str(decl.document.location(["answers"], key=True)),
                 message=msg(
                     "problem.hash_budget",
-                    bytes=size_text(MAX_HASH_BYTES_PER_RUN),
-                    seconds=int(MAX_HASH_SECONDS_PER_RUN),
+                    bytes=size_text(MAX_RUN_HASH_BYTES),
+                    seconds=int(MAX_RUN_HASH_SECONDS),
                     count=not_hashed,
                 ),
             )

@@ -16,8 +16,8 @@ from checker.checks.base import CheckContext
 from checker.checks.runner import EvidenceCache, checks_on_item
 from checker.inputs.limits import (
     MAX_EVIDENCE_HASH_BYTES,
-    MAX_HASH_BYTES_PER_RUN,
-    MAX_HASH_SECONDS_PER_RUN,
+    MAX_RUN_HASH_BYTES,
+    MAX_RUN_HASH_SECONDS,
     size_text,
 )
 from checker.inputs.readfile import real_path
@@ -81,7 +81,7 @@ class EvidenceContext:
     allow_outside: bool = False
     _hashes: dict[tuple[int, int, int, int], str | OSError] = field(default_factory=dict)
     """sha256 by (device, inode, size, mtime): hard links and paths to one file are read once."""
-    budget: HashBudget = field(default_factory=lambda: HashBudget(MAX_HASH_BYTES_PER_RUN, MAX_HASH_SECONDS_PER_RUN))
+    budget: HashBudget = field(default_factory=lambda: HashBudget(MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS))
     level: str | None = None
     """The declaration's level, and its subject (PSC client_id, environment), for the automated checks."""
     subject: Subject | None = None

@@ -12,8 +12,6 @@ __all__ = [
     "MAX_EVIDENCE_HASH_BYTES",
     "MAX_EVIDENCE_PER_ANSWER",
     "MAX_EXTENDS_CHAIN",
-    "MAX_HASH_BYTES_PER_RUN",
-    "MAX_HASH_SECONDS_PER_RUN",
     "MAX_JWKS_BYTES",
     "MAX_MATRIX_BYTES",
     "MAX_MATRIX_CELLS",
@@ -23,6 +21,8 @@ __all__ = [
     "MAX_MATRIX_SHARED_STRINGS",
     "MAX_MATRIX_UNPACKED_BYTES",
     "MAX_REFERENTIAL_BYTES",
+    "MAX_RUN_HASH_BYTES",
+    "MAX_RUN_HASH_SECONDS",
     "MAX_SHORT_TEXT_CHARS",
     "MAX_TEXT_CHARS",
     "MAX_VERDICTS",
@@ -96,10 +96,10 @@ MAX_CELL_CHARS = MAX_TEXT_CHARS
 MAX_EVIDENCE_HASH_BYTES = 2 * 1024 * _MIB
 """An evidence file psc-check hashes (sha256); a larger one is reported unreadable instead of read for minutes."""
 
-MAX_HASH_BYTES_PER_RUN = 8 * 1024 * _MIB
+MAX_RUN_HASH_BYTES = 8 * 1024 * _MIB
 """Bytes hashed for one evaluation, all evidence files together (the same file, through any path, is read once)."""
 
-MAX_HASH_SECONDS_PER_RUN = 60.0
+MAX_RUN_HASH_SECONDS = 60
 """Seconds spent hashing for one evaluation; past either budget, the remaining evidence is reported not hashed."""
 
 

@@ -12,7 +12,7 @@ import pytest
 from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.evaluation import evidence
 from checker.evaluation.evidence import EvidenceContext, HashBudget, HashBudgetError
-from checker.inputs.limits import MAX_HASH_BYTES_PER_RUN
+from checker.inputs.limits import MAX_RUN_HASH_BYTES
 from checker.model.report import Outcome
 from tests.conftest import ROOT
 
@@ -38,7 +38,7 @@ def test_hard_links_to_one_file_are_read_once(tmp_path: Path, monkeypatch: pytes
     digests = {ctx.sha256(link) for link in [big, *links]}
     assert len(digests) == 1 and isinstance(next(iter(digests)), str)
     assert len(reads) == 1
-    assert ctx.budget.bytes_left == MAX_HASH_BYTES_PER_RUN - (64 << 20)
+    assert ctx.budget.bytes_left == MAX_RUN_HASH_BYTES - (64 << 20)
 
 
 def test_a_changed_file_is_hashed_again(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_past_the_budget_evidence_is_reported_not_hashed_with_an_error_problem(
 ) -> None:
     example = tmp_path / "fs-standard"
     shutil.copytree(ROOT / "examples" / "fs-standard", example)
-    monkeypatch.setattr(evidence, "MAX_HASH_BYTES_PER_RUN", 0)
+    monkeypatch.setattr(evidence, "MAX_RUN_HASH_BYTES", 0)
     _, _, report = evaluate_file(EvaluateRequest(declaration=example / "declaration.yaml", as_of=AS_OF))
     items = [e for f in report.findings for e in f.evidence]
     assert items and all(e.status == "not_hashed" for e in items if e.status not in ("missing", "outside"))
