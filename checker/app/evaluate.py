@@ -30,6 +30,7 @@ VALIDATION_CODES = frozenset(
         "gap_without_justification",
         "evidence_outside",
         "siren_missing",
+        "nothing_applies",
     }
 )
 """Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""

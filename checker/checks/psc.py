@@ -20,6 +20,7 @@ __all__ = [
     "form_params",
     "is_national_id",
     "locate_host",
+    "national_id_form",
     "scope_values",
 ]
 
@@ -49,7 +50,12 @@ DISCOVERY_SUFFIXES = ("/.well-known/wallet-openid-configuration", "/.well-known/
 ACR = "eidas1"
 REQUIRED_SCOPES = ("openid", "scope_all")
 CIBA_CHANNELS = frozenset({"CARD", "MOBILE"})
-_NATIONAL_ID = re.compile(r"8[0-9]{11}")
+_NATIONAL_ID_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("RPPS", re.compile(r"8[0-9]{11}")),
+    ("ADELI", re.compile(r"0[0-9][0-9AB][0-9]{7}")),
+    ("FINESS", re.compile(r"3[0-9][0-9AB][0-9]{6}/[0-9A-Za-z._\-]{1,40}")),
+)
+"""The documented forms of a PS national identifier (PSIdNat): 8 + RPPS, 0 + ADELI, 3 + FINESS / internal id."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +82,20 @@ def locate_host(url: str) -> Host | None:
     return None
 
 
+def national_id_form(value: object) -> str | None:
+    """The form of a PS national identifier (``RPPS``, ``ADELI`` or ``FINESS``), or None when it has none of them.
+
+    ``8`` + the 11-digit RPPS number; ``0`` + the 9-character ADELI number; ``3`` + a 9-character FINESS number,
+    ``/`` and an internal identifier (ANS PSIdNat; the PGSSI-S keeps ADELI during the transition, EXI 01).
+    """
+    if not isinstance(value, str):
+        return None
+    return next((name for name, pattern in _NATIONAL_ID_FORMS if pattern.fullmatch(value)), None)
+
+
 def is_national_id(value: object) -> bool:
-    """A PS national identifier: 12 digits, ``8`` followed by the 11-digit RPPS number."""
-    return isinstance(value, str) and _NATIONAL_ID.fullmatch(value) is not None
+    """A PS national identifier of one of the documented forms (see :func:`national_id_form`)."""
+    return national_id_form(value) is not None
 
 
 def scope_values(value: object) -> list[str]:

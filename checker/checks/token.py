@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.checks.base import CheckContext, NotCheckable, not_checkable, verdict
 from checker.checks.jws import b64url_decode, verify_signature
-from checker.checks.psc import ACR, ISSUERS, is_national_id, locate_host
+from checker.checks.psc import ACR, ISSUERS, is_national_id, locate_host, national_id_form
 from checker.checks.reading import decode_text, parse_data
 from checker.checks.recognise import looks_like_claims
 from checker.model.referential import EvidenceKind
@@ -123,7 +123,7 @@ def check_issuer_audience(tok: TokenEvidence, ctx: CheckContext) -> CheckResult:
 
 
 def check_national_id(tok: TokenEvidence, ctx: CheckContext) -> CheckResult:
-    """``SubjectNameID`` / ``preferred_username`` hold a national identifier (``8`` + RPPS), the same one."""
+    """``SubjectNameID`` / ``preferred_username`` hold a national identifier (RPPS, ADELI or FINESS form), the same one."""
     values = {k: tok.claims[k] for k in ("SubjectNameID", "preferred_username") if k in tok.claims}
     if not values:
         return not_checkable("token.national_id", ctx.say("token.no_national_id"))
@@ -132,7 +132,10 @@ def check_national_id(tok: TokenEvidence, ctx: CheckContext) -> CheckResult:
     ]
     if len(set(map(str, values.values()))) > 1:
         problems.append(ctx.say("token.national_id_differ"))
-    return verdict("token.national_id", problems, [ctx.say("token.national_id_ok", claims=", ".join(values))])
+    forms = ", ".join(sorted({form for v in values.values() if (form := national_id_form(v))}))
+    return verdict(
+        "token.national_id", problems, [ctx.say("token.national_id_ok", claims=", ".join(values), form=forms)]
+    )
 
 
 def check_signature(tok: TokenEvidence, ctx: CheckContext) -> CheckResult:

@@ -83,6 +83,8 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         )
         for req_id in sorted(model.answers.keys() - applicable_ids)
     )
+    if not applicable:
+        problems.append(_nothing_applies(decl, lang))
     if model.organisation.siren is None:
         problems.append(
             Problem(
@@ -131,6 +133,26 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
 
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
+
+
+def _nothing_applies(decl: LoadedDeclaration, lang: str) -> Problem:
+    """The error that keeps a declaration to which no requirement applies from being "ready"."""
+    model = decl.model
+    none = message("problem.nothing_applies.none", lang)
+    features = sorted(name for name, on in model.features.items() if on)
+    return Problem(
+        code="nothing_applies",
+        severity="error",
+        location=str(decl.document.location(["actors"])),
+        message=message(
+            "problem.nothing_applies",
+            lang,
+            actors=", ".join(model.actors),
+            level=model.level,
+            parcours=model.parcours.id if model.parcours else none,
+            features=", ".join(features) or none,
+        ),
+    )
 
 
 def _finding(

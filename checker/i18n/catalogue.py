@@ -44,6 +44,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "vous déclarez l'acteur {actors}, visé par l'exigence",
         "en": "you declare actor {actors}, bound by the requirement",
     },
+    "why.inherited": {
+        "fr": "vous déclarez l'acteur {actor}, qui prend les obligations de {inherits} selon la règle d'héritage du référentiel ({rationale})",
+        "en": "you declare actor {actor}, which takes the obligations of {inherits} under the referential's inheritance rule ({rationale})",
+    },
     "why.level": {
         "fr": "niveau {level} : l'exigence relève de {levels}",
         "en": "level {level}: the requirement belongs to {levels}",
@@ -136,6 +140,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "étape « {step} » datée après la date d'évaluation ({date})",
         "en": "step “{step}” dated after the evaluation date ({date})",
     },
+    "problem.nothing_applies": {
+        "fr": (
+            "aucune exigence ne s'applique à cette déclaration (acteur(s) {actors}, niveau {level}, parcours {parcours}, "
+            "fonctionnalités déclarées {features}) : une déclaration sans exigence applicable n'est jamais prête"
+        ),
+        "en": (
+            "no requirement applies to this declaration (actor(s) {actors}, level {level}, path {parcours}, "
+            "declared features {features}): a declaration with nothing applicable is never ready"
+        ),
+    },
+    "problem.nothing_applies.none": {"fr": "aucun(e)", "en": "none"},
     "problem.siren_missing": {
         "fr": "SIREN de l'organisation non renseigné (organisation.siren)",
         "en": "organisation SIREN not given (organisation.siren)",

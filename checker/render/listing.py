@@ -99,6 +99,7 @@ def render_show(ref: LoadedReferential, req: Requirement, fmt: str) -> str:
     if req.evidence:
         kinds = ", ".join(k.value for k in req.evidence.kinds)
         lines.append(f"Preuves    : {kinds} — {req.evidence.description}")
+        lines += _freshness_lines(req)
     if req.checks:
         lines.append(f"Contrôles  : {', '.join(req.checks)} (psc-check check-evidence)")
     if req.deadline:
@@ -110,8 +111,32 @@ def render_show(ref: LoadedReferential, req: Requirement, fmt: str) -> str:
         src = sources.get(key)
         lines.append(f"  [{key}] {src.title if src else ''} {(src.url or src.reference or '') if src else ''}".rstrip())
     lines += [f"  réf. {r.scheme} {r.id}" for r in req.provenance.references]
+    lines += [f"  localisation [{loc.source}] : {loc.at}" for loc in req.provenance.locators]
+    lines += [f"  citation [{q.source}] : « {q.text} »" for q in req.provenance.quotes]
     if req.provenance.note:
         lines.append(f"  note : {req.provenance.note}")
     if req.provenance.conflict:
         lines.append(f"  conflit de sources : {req.provenance.conflict}")
+    inherited = ref.inherited_by(req)
+    if inherited:
+        lines += ["", "Héritage (metadata.actor_inheritance) :"]
+        lines += [
+            f"  {actor} prend cette obligation de {rule.inherits} : {rule.rationale}"
+            for actor, rule in inherited.items()
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _freshness_lines(req: Requirement) -> list[str]:
+    fresh = req.evidence.freshness if req.evidence else None
+    if fresh is None:
+        return []
+    parts = []
+    if fresh.max_age_days is not None:
+        parts.append(f"preuve de moins de {fresh.max_age_days} jours")
+    if fresh.min_remaining_days is not None:
+        parts.append(f"encore valide au moins {fresh.min_remaining_days} jours")
+    line = f"Fraîcheur  : {', '.join(parts)}"
+    if fresh.policy is not None:
+        line += f" — politique {fresh.policy.by} « {fresh.policy.key} » (pas une exigence de l'ANS) : {fresh.policy.rationale}"
+    return [line]
