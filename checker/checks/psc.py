@@ -53,7 +53,7 @@ CIBA_CHANNELS = frozenset({"CARD", "MOBILE"})
 _NATIONAL_ID_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("RPPS", re.compile(r"8[0-9]{11}")),
     ("ADELI", re.compile(r"0[0-9][0-9AB][0-9]{7}")),
-    ("FINESS", re.compile(r"3[0-9][0-9AB][0-9]{6}/[0-9A-Za-z._\-]{1,40}")),
+    ("FINESS", re.compile(r"3[0-9][0-9AB][0-9]{7}/[0-9A-Za-z._\-]{1,40}")),
 )
 """The documented forms of a PS national identifier (PSIdNat): 8 + RPPS, 0 + ADELI, 3 + FINESS / internal id."""
 
