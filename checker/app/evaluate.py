@@ -15,13 +15,20 @@ from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
 from checker.inputs.dates import parse_day
 from checker.model.report import Report
-from checker.referential.load import LoadedReferential, load_referential
+from checker.referential.load import LoadedReferential
+from checker.referential.policy import load_with_policy
 from checker.render.registry import format_for_path, render
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
 
-__all__ = ["VALIDATION_CODES", "EvaluateRequest", "parse_as_of", "run_evaluate", "validate_one"]
+__all__ = [
+    "VALIDATION_CODES",
+    "EvaluateRequest",
+    "parse_as_of",
+    "run_evaluate",
+    "validate_one",
+]
 
 VALIDATION_CODES = frozenset(
     {
@@ -53,6 +60,8 @@ class EvaluateRequest:
     fail_on: str | None = None
     audit: Path | None = None
     """An audit file (from ``import-matrix``) whose verdicts decide the outcomes they cover."""
+    policy: Path | None = None
+    """A policy file (``--policy``) whose values replace psc-check policy values of the referential."""
     """`gaps` (exit 1 when not ready), `regression` (also on any regression), `never`; default `regression` with a baseline."""
 
 
@@ -63,7 +72,7 @@ def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> 
 
 
 def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
-    ref = load_referential(request.referential)
+    ref = load_with_policy(request.referential, request.policy)
     decl = load_declaration(request.declaration, ref)
     options = EvaluationOptions(
         as_of=request.as_of,
@@ -79,6 +88,7 @@ def run_evaluate(request: EvaluateRequest, stdout_format: str) -> tuple[bytes, i
     formats = [(path, format_for_path(path)) for path in request.outputs]
     ref, decl, report = evaluate_file(request)
     inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
+    inputs += [request.policy] if request.policy else []
     if request.baseline is not None:
         baseline, digest = load_baseline(request.baseline)
         report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)
@@ -101,9 +111,12 @@ def exit_code(report: Report, fail_on: str) -> int:
     return int(ExitCode.NOT_READY if failed else ExitCode.OK)
 
 
-def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:
+def validate_one(
+    path: Path, referential: Path | None, as_of: dt.date, policy: Path | None = None
+) -> tuple[list[str], list[str]]:
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
-    _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
+    request = EvaluateRequest(declaration=path, as_of=as_of, referential=referential, policy=policy)
+    _, _, report = evaluate_file(request)
     chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
     errors = [f"{p.location}: {p.message}" for p in chosen if p.severity == "error"]
     warnings = [f"{p.location}: {p.message}" for p in chosen if p.severity != "error"]

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, check_choice
 from checker.errors import ExitCode, InputError
 from checker.i18n import LANGS
 from checker.inputs.textsafe import terminal_text
@@ -41,6 +41,7 @@ def evaluate(
         Path | None,
         typer.Option("--audit", help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat."),
     ] = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
@@ -60,6 +61,7 @@ def evaluate(
         baseline=baseline,
         fail_on=fail_on,
         audit=audit,
+        policy=policy,
     )
     text, code = run_evaluate(request, fmt)
     sys.stdout.buffer.write(text)
@@ -71,6 +73,7 @@ def validate(
     declarations: Annotated[list[Path], typer.Argument(help="Un ou plusieurs fichiers de déclaration.")],
     referentiel: ReferentialOption = None,
     as_of: AsOf = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
     from checker.app.evaluate import parse_as_of, validate_one
@@ -79,7 +82,7 @@ def validate(
     failed = False
     for path in declarations:
         try:
-            errors, warnings = validate_one(path, referentiel, day)
+            errors, warnings = validate_one(path, referentiel, day, policy)
         except InputError as error:
             errors, warnings = error.messages, []
         for line in warnings:

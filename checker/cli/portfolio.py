@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, write_atomic
-from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, check_choice
 from checker.errors import ExitCode
 from checker.i18n import LANGS
 from checker.inputs.textsafe import terminal_text
@@ -27,6 +27,7 @@ def portfolio(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, max=64, help="Processus parallèles (par défaut : un par cœur).")
     ] = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
     from checker.app.evaluate import parse_as_of
@@ -35,7 +36,12 @@ def portfolio(
 
     check_choice("--lang", lang, LANGS)
     request = PortfolioRequest(
-        inputs=tuple(inputs), as_of=parse_as_of(as_of), referential=referentiel, lang=lang, workers=workers
+        inputs=tuple(inputs),
+        as_of=parse_as_of(as_of),
+        referential=referentiel,
+        lang=lang,
+        workers=workers,
+        policy=policy,
     )
     report = run_portfolio(request)
     for error in report.errors:

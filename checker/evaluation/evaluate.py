@@ -14,6 +14,7 @@ from checker.evaluation.applicability import applicable_requirements
 from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.evaluation.habilitations import review_habilitations
 from checker.evaluation.parcours import review_parcours
+from checker.evaluation.provenance import finding_trail
 from checker.i18n import message
 from checker.model.declaration import Answer, Status
 from checker.model.referential import Obligation, Requirement
@@ -70,7 +71,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
     lapses: list[Lapse] = []
     for req, why in applicable:
         answer = model.answers.get(req.id)
-        finding = _finding(req, why, answer, ctx, themes, decl)
+        finding = _finding(req, why, answer, ctx, themes, decl).model_copy(update=finding_trail(ref, req))
         findings.append(finding)
         problems.extend(_answer_problems(req, answer, finding, decl, as_of, lang))
         lapses.extend(_evidence_lapses(req, finding.evidence, as_of, lang))
@@ -129,6 +130,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         lapses=lapses,
         deadlines=_deadlines([req for req, _ in applicable], as_of),
         audit=audit,
+        policy=ref.policy,
     )
 
 

@@ -16,7 +16,7 @@ from checker.i18n import message
 from checker.inputs.limits import MAX_EVIDENCE_HASH_BYTES, size_text
 from checker.inputs.readfile import real_path
 from checker.model.declaration import EvidenceItem, Subject
-from checker.model.referential import EvidenceKind, EvidenceSpec
+from checker.model.referential import EvidenceKind, EvidenceSpec, Freshness
 from checker.model.report import CheckResult, EvidenceResult, Reason
 
 __all__ = ["EvidenceContext", "assess_evidence", "check_reasons", "resolve_inside"]
@@ -158,15 +158,22 @@ def _freshness(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceConte
                 collected=item.collected.isoformat(),
                 days=rule.max_age_days,
                 as_of=ctx.as_of.isoformat(),
-            )
+            ) + _policy_label(rule, ctx.lang)
     if rule.min_remaining_days is not None:
         if item.expires is None:
             return "undated", message("detail.undated_expires", ctx.lang)
         if (item.expires - ctx.as_of).days < rule.min_remaining_days:
             return "stale", message(
                 "detail.remaining", ctx.lang, expires=item.expires.isoformat(), days=rule.min_remaining_days
-            )
+            ) + _policy_label(rule, ctx.lang)
     return None
+
+
+def _policy_label(rule: Freshness, lang: str) -> str:
+    """ " — psc-check policy …" when the threshold is psc-check's own choice, so no one reads it as the ANS's."""
+    if rule.policy is None:
+        return ""
+    return message("detail.policy", lang, policy=rule.policy.key, rationale=rule.policy.rationale)
 
 
 def _run_checks(

@@ -85,6 +85,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": " (collected {collected}, more than {days} days before {as_of})",
     },
     "detail.expired": {"fr": " (expirée le {expires})", "en": " (expired on {expires})"},
+    "detail.policy": {
+        "fr": " — seuil fixé par la politique psc-check « {policy} », pas par l'ANS : {rationale}",
+        "en": " — threshold set by psc-check policy “{policy}”, not by the ANS: {rationale}",
+    },
     "detail.remaining": {
         "fr": " (expire le {expires} : moins de {days} jours de validité restante)",
         "en": " (expires {expires}: less than {days} days left)",
@@ -290,6 +294,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.outcome": {"fr": "Résultat", "en": "Outcome"},
     "label.reasons": {"fr": "Raisons", "en": "Reasons"},
     "label.why_applies": {"fr": "Pourquoi elle s'applique", "en": "Why it applies"},
+    "label.policy": {"fr": "Politique psc-check", "en": "psc-check policy"},
+    "label.policy_line": {
+        "fr": "« {policy} » ({values}) — choix de psc-check, pas une exigence de l'ANS : {rationale}",
+        "en": "“{policy}” ({values}) — psc-check's choice, not an ANS requirement: {rationale}",
+    },
+    "label.policy_overridden": {
+        "fr": "valeur remplacée par le fichier de politique",
+        "en": "value replaced by the policy file",
+    },
+    "label.policy_max_age": {"fr": "preuve de moins de {days} jours", "en": "evidence under {days} days old"},
+    "label.policy_min_remaining": {
+        "fr": "encore valide au moins {days} jours",
+        "en": "still valid for at least {days} days",
+    },
+    "label.policy_file": {"fr": "Fichier de politique", "en": "Policy file"},
+    "label.policy_override": {
+        "fr": "{policy} : {setting} {before} → {after}",
+        "en": "{policy}: {setting} {before} → {after}",
+    },
+    "label.policy_no_override": {
+        "fr": "aucune valeur changée",
+        "en": "no value changed",
+    },
+    "label.source_locator": {"fr": "Source (localisation)", "en": "Source (locator)"},
+    "label.quoted": {"fr": "« {text} »", "en": "“{text}”"},
+    "label.source_quote": {"fr": "Citation de la source", "en": "Source quote"},
     "label.remediation": {"fr": "Remédiation attendue", "en": "Expected remediation"},
     "label.evidence_expected": {"fr": "Preuves à produire", "en": "Evidence to produce"},
     "label.evidence": {"fr": "Preuves", "en": "Evidence"},

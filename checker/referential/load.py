@@ -14,7 +14,7 @@ from checker.inputs.paths import default_referential, referential_dir
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
 from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
-from checker.model.report import ReferentialInfo
+from checker.model.report import PolicyInfo, ReferentialInfo
 from checker.referential.consistency import referential_problems
 
 __all__ = ["LoadedReferential", "load_bundle", "load_referential"]
@@ -28,6 +28,8 @@ class LoadedReferential:
     path: Path
     sha256: str
     document: YamlDocument = field(repr=False, compare=False)
+    policy: PolicyInfo | None = None
+    """The policy file applied to this edition's policy values (``--policy``), if any."""
 
     @property
     def id(self) -> str:
