@@ -378,6 +378,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "label.no_disagreements": {"fr": "Aucun désaccord.", "en": "No disagreement."},
     "label.statement": {"fr": "Énoncé", "en": "Statement"},
+    "matrix.policy_cell": {"fr": "Politique psc-check : {line}", "en": "psc-check policy: {line}"},
+    "label.matrix_source": {"fr": "Source (localisation, citation)", "en": "Source (locator, quote)"},
     "label.title": {"fr": "Intitulé", "en": "Title"},
     "label.levels": {"fr": "Niveaux", "en": "Levels"},
     "label.path": {"fr": "Chemin", "en": "Path"},
