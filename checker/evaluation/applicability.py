@@ -31,7 +31,9 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration, lan
     reasons += [
         Reason(
             code="inherited",
-            message=message("why.inherited", lang, actor=actor, inherits=rule.inherits, rationale=rule.rationale),
+            message=message(
+                "why.inherited", lang, actor=actor, inherits=rule.inherits, rationale=rule.rationale.in_lang(lang)
+            ),
         )
         for actor, rule in sorted(inherited.items())
     ]

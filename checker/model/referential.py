@@ -13,6 +13,7 @@ __all__ = [
     "ActorDef",
     "ActorInheritance",
     "Applicability",
+    "Bilingual",
     "CrossReference",
     "EditionStatus",
     "Environment",
@@ -299,6 +300,17 @@ class HabilitationRules(Frozen):
     provenance: Provenance
 
 
+class Bilingual(Frozen):
+    """A short text the reports print in their language: French (the referential's) and English."""
+
+    fr: Text
+    en: Text
+
+    def in_lang(self, lang: str) -> str:
+        """The text in ``lang`` (English for ``en``, French otherwise)."""
+        return self.en if lang == "en" else self.fr
+
+
 class ActorInheritance(Frozen):
     """One inheritance rule: ``actor`` takes the obligations of ``inherits`` at ``levels`` (within ``themes``)."""
 
@@ -307,7 +319,8 @@ class ActorInheritance(Frozen):
     levels: Annotated[list[LevelId], Field(min_length=1)]
     themes: list[Key] = []
     """Themes whose obligations pass on; empty means every theme."""
-    rationale: Text
+    rationale: Bilingual
+    """Why the actor takes those obligations, in French and English (the "why it applies" reason quotes it)."""
     provenance: Provenance
 
     def covers(self, requirement: Requirement) -> bool:

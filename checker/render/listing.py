@@ -121,7 +121,7 @@ def render_show(ref: LoadedReferential, req: Requirement, fmt: str) -> str:
     if inherited:
         lines += ["", "Héritage (metadata.actor_inheritance) :"]
         lines += [
-            f"  {actor} prend cette obligation de {rule.inherits} : {rule.rationale}"
+            f"  {actor} prend cette obligation de {rule.inherits} : {rule.rationale.fr}"
             for actor, rule in inherited.items()
         ]
     return "\n".join(lines) + "\n"
