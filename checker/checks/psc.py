@@ -50,12 +50,19 @@ DISCOVERY_SUFFIXES = ("/.well-known/wallet-openid-configuration", "/.well-known/
 ACR = "eidas1"
 REQUIRED_SCOPES = ("openid", "scope_all")
 CIBA_CHANNELS = frozenset({"CARD", "MOBILE"})
+_INTERNAL = r"/[0-9A-Za-z._\-]{1,40}"
 _NATIONAL_ID_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("RPPS", re.compile(r"8[0-9]{11}")),
     ("ADELI", re.compile(r"0[0-9][0-9AB][0-9]{7}")),
-    ("FINESS", re.compile(r"3[0-9][0-9AB][0-9]{7}/[0-9A-Za-z._\-]{1,40}")),
+    ("ADELI-cabinet", re.compile(r"1[0-9][0-9AB][0-9]{8}" + _INTERNAL)),
+    ("FINESS", re.compile(r"3[0-9][0-9AB][0-9]{7}" + _INTERNAL)),
+    ("SIREN", re.compile(r"4[0-9]{9}" + _INTERNAL)),
+    ("SIRET", re.compile(r"5[0-9]{14}" + _INTERNAL)),
+    ("RPPS-cabinet", re.compile(r"6[0-9]{14}" + _INTERNAL)),
 )
-"""The documented forms of a PS national identifier (PSIdNat): 8 + RPPS, 0 + ADELI, 3 + FINESS / internal id."""
+"""The forms of a PS national identifier (ANS type PSIdNat): 8 + RPPS, 0 + ADELI, and for a professional employed by
+a structure, 1 + ADELI cabinet (ADELI + 2-digit rank), 3 + FINESS, 4 + SIREN, 5 + SIRET or 6 + RPPS cabinet (RPPS + rank
++ Luhn key), each followed by ``/`` and the structure's internal identifier."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +90,9 @@ def locate_host(url: str) -> Host | None:
 
 
 def national_id_form(value: object) -> str | None:
-    """The form of a PS national identifier (``RPPS``, ``ADELI`` or ``FINESS``), or None when it has none of them.
+    """The PSIdNat form of a PS national identifier (``RPPS``, ``ADELI``, ``FINESS``, ``SIRET``…), or None.
 
-    ``8`` + the 11-digit RPPS number; ``0`` + the 9-character ADELI number; ``3`` + a 9-character FINESS number,
-    ``/`` and an internal identifier (ANS PSIdNat; the PGSSI-S keeps ADELI during the transition, EXI 01).
+    See :data:`_NATIONAL_ID_FORMS` (ANS IG type PSIdNat; the PGSSI-S keeps ADELI during the transition, EXI 01).
     """
     if not isinstance(value, str):
         return None

@@ -218,8 +218,14 @@ _TOKEN = {
     ),
     "token.no_national_id": ("ni SubjectNameID ni preferred_username", "neither SubjectNameID nor preferred_username"),
     "token.national_id_bad": (
-        "{claim} = « {value} » : l'identifiant national est « 8 » + RPPS, « 0 » + ADELI ou « 3 » + FINESS/identifiant",
-        "{claim} = “{value}”: the national identifier is “8” + RPPS, “0” + ADELI or “3” + FINESS/identifier",
+        (
+            "{claim} = « {value} » : l'identifiant national (PSIdNat) est « 8 » + RPPS, « 0 » + ADELI, ou « 1 », « 3 », "
+            "« 4 », « 5 », « 6 » + cabinet ADELI, FINESS, SIREN, SIRET, cabinet RPPS, « / » et un identifiant interne"
+        ),
+        (
+            "{claim} = “{value}”: the national identifier (PSIdNat) is “8” + RPPS, “0” + ADELI, or “1”, “3”, “4”, “5”, “6” "
+            "+ ADELI cabinet, FINESS, SIREN, SIRET, RPPS cabinet, “/” and an internal identifier"
+        ),
     ),
     "token.national_id_differ": (
         "SubjectNameID et preferred_username diffèrent",
