@@ -124,7 +124,7 @@ def test_thresholds_no_source_gives_are_labelled_policy(bundle: dict[str, Loaded
 def test_referentiel_show_gives_locator_quote_policy_and_inheritance(cli: Cli) -> None:
     shown = cli("referentiel", "show", "EDC-CERT-01")
     assert shown.code == 0
-    assert "localisation [S20a]" in shown.stdout and "citation [D]" in shown.stdout
+    assert "localisation [S20a]" in shown.stdout and "citation [S0]" in shown.stdout
     assert "politique psc-check « certificate-margin »" in shown.stdout
     inherited = cli("referentiel", "show", "PSC-OIDC-04").stdout
     assert "OSU prend cette obligation de FS" in inherited

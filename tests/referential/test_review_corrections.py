@@ -134,3 +134,13 @@ def test_homologated_mie_rules_carry_their_scope(bundle: dict[str, LoadedReferen
     for req_id in ("EXI 11", "EXI 12", "EXI 13", "EXI 14"):
         assert pgssi[req_id].applicability.features_all == ["operates_homologated_mie"], req_id
     assert "comme MIE de transition" in pgssi["EXI 25"].statement
+
+
+def test_test_certificates_are_the_editors_and_production_certificates_the_operators(psc: LoadedReferential) -> None:
+    reqs = psc.requirements
+    assert reqs["EDC-CERT-01"].actors == ["ELP"] and reqs["EDC-CERT-01-PROD"].actors == ["OSP"]
+    assert reqs["EDC-CERT-01-LPS"].actors == ["ELU"] and reqs["EDC-CERT-01-LPS-PROD"].actors == ["OSU"]
+    for req_id in ("EDC-CERT-01", "EDC-CERT-01-LPS"):
+        assert "test" in reqs[req_id].statement and "production" not in reqs[req_id].statement
+    for req_id in ("EDC-CERT-01-PROD", "EDC-CERT-01-LPS-PROD"):
+        assert "production" in reqs[req_id].statement and "de test" not in reqs[req_id].statement
