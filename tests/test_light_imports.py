@@ -24,13 +24,20 @@ sys.stderr.write("\\n" + json.dumps({"code": code, "top": top, "ours": ours}))
 """
 
 LIGHT = {
+    "checker.app",  # the packages of the modules below: a docstring each
+    "checker.checks",
+    "checker.inputs",
+    "checker.model",
+    "checker.checks.kinds",
     "checker.inputs.dates",
+    "checker.inputs.files",
     "checker.errors",
     "checker.i18n",
     "checker.i18n.catalogue",
     "checker.i18n.checks_catalogue",
     "checker.i18n.checks_credentials",
     "checker.i18n.checks_exchanges",
+    "checker.i18n.commands_catalogue",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",
@@ -38,7 +45,7 @@ LIGHT = {
     "checker.inputs.suggest",
     "checker.inputs.textsafe",
 }
-"""psc-check modules the command registry may load: errors, messages, limits and option helpers."""
+"""psc-check modules the command registry may load: errors, messages, limits, option helpers, check kinds."""
 
 
 def _loaded(*args: str) -> tuple[int, set[str], set[str]]:

@@ -114,7 +114,7 @@ def test_ciba_04_imposes_no_body_on_server_errors(psc: LoadedReferential) -> Non
 
 def test_an_envisaged_certificate_profile_is_checked_only_where_it_is_recommended(psc: LoadedReferential) -> None:
     for req in psc.model.requirements:
-        if "cert.auth_cli" in req.checks and req.id != "PSC-SEC-04":
+        if "cert.auth_cli" in req.checks:
             assert req.obligation is Obligation.RECOMMENDED, req.id
     assert "cert.auth_cli" not in psc.requirements["EDC-TX-03"].checks
     assert "cert.auth_cli" in psc.requirements["EDC-CERT-02"].checks
@@ -144,3 +144,13 @@ def test_test_certificates_are_the_editors_and_production_certificates_the_opera
         assert "test" in reqs[req_id].statement and "production" not in reqs[req_id].statement
     for req_id in ("EDC-CERT-01-PROD", "EDC-CERT-01-LPS-PROD"):
         assert "production" in reqs[req_id].statement and "de test" not in reqs[req_id].statement
+
+
+def test_single_factor_reauthentication_rule_binds_only_a_service_that_practises_it(psc: LoadedReferential) -> None:
+    assert "PGS-07" not in _applies(psc, _decl(["FS"], "communaute"))
+    assert "PGS-07" in _applies(psc, _decl(["FS"], "communaute", features=["single_factor_reauth"]))
+
+
+def test_the_fit_path_steps_not_bound_to_the_fit_are_a_recorded_gap(psc: LoadedReferential) -> None:
+    gaps = {g.id: g.note for g in psc.model.metadata.known_gaps}
+    assert "S0 l. 252 et 258" in gaps["fit-raccordement-bas-production"]
