@@ -146,9 +146,11 @@ def test_test_certificates_are_the_editors_and_production_certificates_the_opera
         assert "production" in reqs[req_id].statement and "de test" not in reqs[req_id].statement
 
 
-def test_single_factor_reauthentication_rule_binds_only_a_service_that_practises_it(psc: LoadedReferential) -> None:
-    assert "PGS-07" not in _applies(psc, _decl(["FS"], "communaute"))
-    assert "PGS-07" in _applies(psc, _decl(["FS"], "communaute", features=["single_factor_reauth"]))
+def test_a_service_without_single_factor_reauthentication_is_not_asked_for_evidence(psc: LoadedReferential) -> None:
+    req = psc.requirements["PGS-07"]
+    assert req.evidence is not None and not req.evidence.required
+    assert "non applicable" in (req.provenance.note or "")
+    assert "(le justifier)" not in (req.provenance.note or "")
 
 
 def test_the_fit_path_steps_not_bound_to_the_fit_are_a_recorded_gap(psc: LoadedReferential) -> None:
