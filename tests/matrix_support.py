@@ -11,13 +11,20 @@ from typing import Any
 
 import yaml
 
+from checker.matrix.layout import column_number
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/declaration.yaml"))
 AS_OF = "2026-11-28"
 HYPERLINK = '=HYPERLINK("http://evil.example/j","clic ici")'
 SHEETS_FR = ["Synthèse", "Matrice", "Preuves", "Habilitations", "Parcours", "À propos"]
 SHEETS_EN = ["Summary", "Matrix", "Evidence", "Habilitations", "Connection path", "About"]
-VERDICT, COMMENT, FINGERPRINT = "M", "N", "O"
+VERDICT, COMMENT, FINGERPRINT = (
+    chr(ord("A") + column_number(k) - 1) for k in ("auditor_verdict", "auditor_comment", "fingerprint")
+)
+SOURCE, JUSTIFICATION, EVIDENCE = (
+    chr(ord("A") + column_number(k) - 1) for k in ("source", "justification", "evidence")
+)
 LONG_PATHS = 35
 
 

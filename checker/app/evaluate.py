@@ -15,7 +15,8 @@ from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
 from checker.inputs.dates import parse_day
 from checker.model.report import Report
-from checker.referential.load import LoadedReferential, load_referential
+from checker.referential.load import LoadedReferential
+from checker.referential.policy import load_with_policy
 from checker.render.registry import REPORT, Format
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class EvaluateRequest:
     """An audit file (from ``import-matrix``) whose verdicts decide the outcomes they cover."""
     stdout_format: Format = Format.CONSOLE
     """The format written to standard output (``--format``)."""
+    policy: Path | None = None
+    """A policy file (``--policy``) whose values replace psc-check policy values of the referential."""
 
 
 def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
@@ -58,7 +61,7 @@ def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> 
 
 
 def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
-    ref = load_referential(request.referential)
+    ref = load_with_policy(request.referential, request.policy)
     decl = load_declaration(request.declaration, ref)
     options = EvaluationOptions(
         as_of=request.as_of,
@@ -74,6 +77,7 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
     formats = [(path, REPORT.format_for_path(path)) for path in request.outputs]
     ref, decl, report = evaluate_file(request)
     inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
+    inputs += [request.policy] if request.policy else []
     if request.baseline is not None:
         baseline, digest = load_baseline(request.baseline)
         report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)

@@ -19,6 +19,7 @@ VALIDATION_CODES = frozenset(
         "gap_without_justification",
         "evidence_outside",
         "siren_missing",
+        "nothing_applies",
     }
 )
 """Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
@@ -32,6 +33,8 @@ class ValidateRequest:
     as_of: dt.date
     referential: Path | None = None
     """Another edition of the referential (YAML file); the bundled one when None."""
+    policy: Path | None = None
+    """A policy file (``--policy``) whose values replace psc-check policy values of the referential."""
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,18 @@ def run_validate(request: ValidateRequest) -> ValidateResult:
 
 def _validate(path: Path, request: ValidateRequest) -> FileValidation:
     try:
-        errors, warnings = validate_one(path, request.referential, request.as_of)
+        errors, warnings = validate_one(path, request.referential, request.as_of, request.policy)
     except InputError as error:
         errors, warnings = error.messages, []
     return FileValidation(path, tuple(errors), tuple(warnings))
 
 
-def validate_one(path: Path, referential: Path | None, as_of: dt.date) -> tuple[list[str], list[str]]:
+def validate_one(
+    path: Path, referential: Path | None, as_of: dt.date, policy: Path | None = None
+) -> tuple[list[str], list[str]]:
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
-    _, _, report = evaluate_file(EvaluateRequest(declaration=path, as_of=as_of, referential=referential))
+    request = EvaluateRequest(declaration=path, as_of=as_of, referential=referential, policy=policy)
+    _, _, report = evaluate_file(request)
     chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
     words = Translator(report.lang).text
     errors = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity == "error"]

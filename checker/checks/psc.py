@@ -20,6 +20,7 @@ __all__ = [
     "form_params",
     "is_national_id",
     "locate_host",
+    "national_id_form",
     "scope_values",
 ]
 
@@ -49,7 +50,19 @@ DISCOVERY_SUFFIXES = ("/.well-known/wallet-openid-configuration", "/.well-known/
 ACR = "eidas1"
 REQUIRED_SCOPES = ("openid", "scope_all")
 CIBA_CHANNELS = frozenset({"CARD", "MOBILE"})
-_NATIONAL_ID = re.compile(r"8[0-9]{11}")
+_INTERNAL = r"/[0-9A-Za-z._\-]{1,40}"
+_NATIONAL_ID_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("RPPS", re.compile(r"8[0-9]{11}")),
+    ("ADELI", re.compile(r"0[0-9][0-9AB][0-9]{7}")),
+    ("ADELI-cabinet", re.compile(r"1[0-9][0-9AB][0-9]{8}" + _INTERNAL)),
+    ("FINESS", re.compile(r"3[0-9][0-9AB][0-9]{7}" + _INTERNAL)),
+    ("SIREN", re.compile(r"4[0-9]{9}" + _INTERNAL)),
+    ("SIRET", re.compile(r"5[0-9]{14}" + _INTERNAL)),
+    ("RPPS-cabinet", re.compile(r"6[0-9]{14}" + _INTERNAL)),
+)
+"""The forms of a PS national identifier (ANS type PSIdNat): 8 + RPPS, 0 + ADELI, and for a professional employed by
+a structure, 1 + ADELI cabinet (ADELI + 2-digit rank), 3 + FINESS, 4 + SIREN, 5 + SIRET or 6 + RPPS cabinet (RPPS + rank
++ Luhn key), each followed by ``/`` and the structure's internal identifier."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +89,19 @@ def locate_host(url: str) -> Host | None:
     return None
 
 
+def national_id_form(value: object) -> str | None:
+    """The PSIdNat form of a PS national identifier (``RPPS``, ``ADELI``, ``FINESS``, ``SIRET``…), or None.
+
+    See :data:`_NATIONAL_ID_FORMS` (ANS IG type PSIdNat; the PGSSI-S keeps ADELI during the transition, EXI 01).
+    """
+    if not isinstance(value, str):
+        return None
+    return next((name for name, pattern in _NATIONAL_ID_FORMS if pattern.fullmatch(value)), None)
+
+
 def is_national_id(value: object) -> bool:
-    """A PS national identifier: 12 digits, ``8`` followed by the 11-digit RPPS number."""
-    return isinstance(value, str) and _NATIONAL_ID.fullmatch(value) is not None
+    """A PS national identifier of one of the documented forms (see :func:`national_id_form`)."""
+    return national_id_form(value) is not None
 
 
 def scope_values(value: object) -> list[str]:

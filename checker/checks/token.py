@@ -18,7 +18,7 @@ from checker.checks.base import (
     verdict,
 )
 from checker.checks.jws import b64url_decode, verify_signature
-from checker.checks.psc import ACR, ISSUERS, is_national_id, locate_host
+from checker.checks.psc import ACR, ISSUERS, is_national_id, locate_host, national_id_form
 from checker.checks.reading import decode_text, parse_data
 from checker.checks.recognise import looks_like_claims
 from checker.model.message import Message
@@ -141,7 +141,7 @@ def check_issuer_audience(tok: TokenEvidence, ctx: CheckContext) -> Conclusion:
 
 @CHECKS.check("token.national_id")
 def check_national_id(tok: TokenEvidence, ctx: CheckContext) -> Conclusion:
-    """``SubjectNameID`` / ``preferred_username`` hold a national identifier (``8`` + RPPS), the same one."""
+    """``SubjectNameID`` / ``preferred_username`` hold a national identifier (a PSIdNat form), the same one."""
     values = {k: tok.claims[k] for k in ("SubjectNameID", "preferred_username") if k in tok.claims}
     if not values:
         return not_checkable(say("token.no_national_id"))
@@ -150,7 +150,8 @@ def check_national_id(tok: TokenEvidence, ctx: CheckContext) -> Conclusion:
     ]
     if len(set(map(str, values.values()))) > 1:
         problems.append(say("token.national_id_differ"))
-    return verdict(problems, [say("token.national_id_ok", claims=", ".join(values))])
+    forms = ", ".join(sorted({form for v in values.values() if (form := national_id_form(v))}))
+    return verdict(problems, [say("token.national_id_ok", claims=", ".join(values), form=forms)])
 
 
 @CHECKS.check("token.signature")

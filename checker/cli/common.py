@@ -9,13 +9,25 @@ import typer
 
 from checker.inputs.suggest import check_choice, check_choices
 
-__all__ = ["ReferentialOption", "check_choice", "check_choices"]
+__all__ = ["PolicyOption", "ReferentialOption", "check_choice", "check_choices"]
 
 ReferentialOption = Annotated[
     Path | None,
     typer.Option(
         "--referentiel",
         help="Autre édition du référentiel (fichier YAML) ; par défaut le référentiel PSC fourni.",
+        show_default=False,
+    ),
+]
+
+PolicyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--policy",
+        help=(
+            "Fichier YAML de politique : remplace des seuils propres à psc-check (pas ceux de l'ANS), "
+            "p. ex. policy: {certificate-margin: {min_remaining_days: 15}} ; le rapport le signale."
+        ),
         show_default=False,
     ),
 ]

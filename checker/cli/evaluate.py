@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker.app.write import emit, error, warn, write_stdout
-from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, check_choice
 from checker.i18n import LANGS
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def evaluate(
         Path | None,
         typer.Option("--audit", help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat."),
     ] = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
@@ -61,6 +62,7 @@ def evaluate(
         fail_on=fail_on,
         audit=audit,
         stdout_format=Format(fmt),
+        policy=policy,
     )
     text, code = run_evaluate(request)
     write_stdout(text)
@@ -71,12 +73,13 @@ def validate(
     declarations: Annotated[list[Path], typer.Argument(help="Un ou plusieurs fichiers de déclaration.")],
     referentiel: ReferentialOption = None,
     as_of: AsOf = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
     from checker.app.evaluate import parse_as_of
     from checker.app.validate import ValidateRequest, run_validate
 
-    result = run_validate(ValidateRequest(tuple(declarations), parse_as_of(as_of), referentiel))
+    result = run_validate(ValidateRequest(tuple(declarations), parse_as_of(as_of), referentiel, policy))
     _print_validation(result)
     raise typer.Exit(result.exit_code)
 

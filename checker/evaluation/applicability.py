@@ -14,7 +14,8 @@ __all__ = ["applicable_requirements", "why_applies"]
 def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> list[Reason] | None:
     """The reasons ``req`` applies to ``decl``, or None when it does not apply."""
     actors = [a for a in decl.actors if a in req.actors]
-    if not actors or not ref.binds_level(req, decl.level):
+    inherited = {a: rule for a, rule in ref.inherited_by(req).items() if a in decl.actors and a not in actors}
+    if not (actors or inherited) or not ref.binds_level(req, decl.level):
         return None
     declared = {name for name, on in decl.features.items() if on}
     app = req.applicability
@@ -26,8 +27,20 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
         return None
     if app.parcours and (decl.parcours is None or decl.parcours.id not in app.parcours):
         return None
-    reasons = [
-        Reason(code="actor", message=msg("why.actor", actors=", ".join(actors))),
+    reasons = [Reason(code="actor", message=msg("why.actor", actors=", ".join(actors)))] if actors else []
+    reasons += [
+        Reason(
+            code="inherited",
+            message=msg(
+                "why.inherited",
+                actor=actor,
+                inherits=rule.inherits,
+                rationale=msg("text.by_lang", fr=rule.rationale.fr, en=rule.rationale.en),
+            ),
+        )
+        for actor, rule in sorted(inherited.items())
+    ]
+    reasons += [
         Reason(code="level", message=msg("why.level", level=decl.level, levels=", ".join(req.levels))),
     ]
     if app.features_all:

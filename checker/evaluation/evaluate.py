@@ -14,6 +14,7 @@ from checker.evaluation.applicability import applicable_requirements
 from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
 from checker.evaluation.habilitations import review_habilitations
 from checker.evaluation.parcours import review_parcours
+from checker.evaluation.provenance import finding_trail
 from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
 from checker.model.declaration import Answer, Status
 from checker.model.message import msg
@@ -71,7 +72,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
     lapses: list[Lapse] = []
     for req, why in applicable:
         answer = model.answers.get(req.id)
-        finding = _finding(req, why, answer, ctx, themes, decl)
+        finding = _finding(req, why, answer, ctx, themes, decl).model_copy(update=finding_trail(ref, req))
         findings.append(finding)
         problems.extend(_answer_problems(req, answer, finding, decl, as_of))
         lapses.extend(_evidence_lapses(req, finding.evidence, as_of))
@@ -99,6 +100,8 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
                 ),
             )
         )
+    if not applicable:
+        problems.append(_nothing_applies(decl))
     if model.organisation.siren is None:
         problems.append(
             Problem(
@@ -142,10 +145,30 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         lapses=lapses,
         deadlines=_deadlines([req for req, _ in applicable], as_of),
         audit=audit,
+        policy=ref.policy,
     )
 
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
+
+
+def _nothing_applies(decl: LoadedDeclaration) -> Problem:
+    """The error that keeps a declaration to which no requirement applies from being "ready"."""
+    model = decl.model
+    none = msg("problem.nothing_applies.none")
+    features = sorted(name for name, on in model.features.items() if on)
+    return Problem(
+        code="nothing_applies",
+        severity="error",
+        location=str(decl.document.location(["actors"])),
+        message=msg(
+            "problem.nothing_applies",
+            actors=", ".join(model.actors),
+            level=model.level,
+            parcours=model.parcours.id if model.parcours else none,
+            features=", ".join(features) or none,
+        ),
+    )
 
 
 def _finding(

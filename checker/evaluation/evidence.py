@@ -23,7 +23,7 @@ from checker.inputs.limits import (
 from checker.inputs.readfile import real_path
 from checker.model.declaration import EvidenceItem, Subject
 from checker.model.message import Message, msg
-from checker.model.referential import EvidenceKind, EvidenceSpec
+from checker.model.referential import EvidenceKind, EvidenceSpec, Freshness
 from checker.model.report import CheckResult, EvidenceResult, EvidenceStatus, Reason
 
 __all__ = [
@@ -218,18 +218,30 @@ def _freshness(
         if item.collected is None:
             return "undated", msg("detail.undated_collected")
         if (ctx.as_of - item.collected).days > rule.max_age_days:
-            return "stale", msg(
-                "detail.stale",
-                collected=item.collected.isoformat(),
-                days=rule.max_age_days,
-                as_of=ctx.as_of.isoformat(),
+            return "stale", _with_policy(
+                msg(
+                    "detail.stale",
+                    collected=item.collected.isoformat(),
+                    days=rule.max_age_days,
+                    as_of=ctx.as_of.isoformat(),
+                ),
+                rule,
             )
     if rule.min_remaining_days is not None:
         if item.expires is None:
             return "undated", msg("detail.undated_expires")
         if (item.expires - ctx.as_of).days < rule.min_remaining_days:
-            return "stale", msg("detail.remaining", expires=item.expires.isoformat(), days=rule.min_remaining_days)
+            detail = msg("detail.remaining", expires=item.expires.isoformat(), days=rule.min_remaining_days)
+            return "stale", _with_policy(detail, rule)
     return None
+
+
+def _with_policy(detail: Message, rule: Freshness) -> Message:
+    """``detail``, then " — psc-check policy …" when the threshold is psc-check's own, so no one reads it as the ANS's."""
+    if rule.policy is None:
+        return detail
+    label = msg("detail.policy", policy=rule.policy.key, rationale=rule.policy.rationale)
+    return msg("detail.with_policy", detail=detail, policy=label)
 
 
 def _run_checks(

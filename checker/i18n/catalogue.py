@@ -9,6 +9,7 @@ __all__ = ["CATALOGUE"]
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "text.verbatim": {"fr": "{text}", "en": "{text}"},
+    "text.by_lang": {"fr": "{fr}", "en": "{en}"},  # a text the referential gives in both languages
     # outcomes
     "outcome.compliant": {"fr": "conforme", "en": "compliant"},
     "outcome.partial": {"fr": "partiel", "en": "partial"},
@@ -60,6 +61,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "vous déclarez l'acteur {actors}, visé par l'exigence",
         "en": "you declare actor {actors}, bound by the requirement",
     },
+    "why.inherited": {
+        "fr": "vous déclarez l'acteur {actor}, qui prend les obligations de {inherits} selon la règle d'héritage du référentiel ({rationale})",
+        "en": "you declare actor {actor}, which takes the obligations of {inherits} under the referential's inheritance rule ({rationale})",
+    },
     "why.level": {
         "fr": "niveau {level} : l'exigence relève de {levels}",
         "en": "level {level}: the requirement belongs to {levels}",
@@ -98,6 +103,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": " (collected {collected}, more than {days} days before {as_of})",
     },
     "detail.expired": {"fr": " (expirée le {expires})", "en": " (expired on {expires})"},
+    "detail.with_policy": {"fr": "{detail}{policy}", "en": "{detail}{policy}"},
+    "detail.policy": {
+        "fr": " — seuil fixé par la politique psc-check « {policy} », pas par l'ANS : {rationale}",
+        "en": " — threshold set by psc-check policy “{policy}”, not by the ANS: {rationale}",
+    },
     "detail.remaining": {
         "fr": " (expire le {expires} : moins de {days} jours de validité restante)",
         "en": " (expires {expires}: less than {days} days left)",
@@ -153,6 +163,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "étape « {step} » datée après la date d'évaluation ({date})",
         "en": "step “{step}” dated after the evaluation date ({date})",
     },
+    "problem.nothing_applies": {
+        "fr": (
+            "aucune exigence ne s'applique à cette déclaration (acteur(s) {actors}, niveau {level}, parcours {parcours}, "
+            "fonctionnalités déclarées {features}) : une déclaration sans exigence applicable n'est jamais prête"
+        ),
+        "en": (
+            "no requirement applies to this declaration (actor(s) {actors}, level {level}, path {parcours}, "
+            "declared features {features}): a declaration with nothing applicable is never ready"
+        ),
+    },
+    "problem.nothing_applies.none": {"fr": "aucun(e)", "en": "none"},
     "problem.siren_missing": {
         "fr": "SIREN de l'organisation non renseigné (organisation.siren)",
         "en": "organisation SIREN not given (organisation.siren)",
@@ -292,6 +313,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.outcome": {"fr": "Résultat", "en": "Outcome"},
     "label.reasons": {"fr": "Raisons", "en": "Reasons"},
     "label.why_applies": {"fr": "Pourquoi elle s'applique", "en": "Why it applies"},
+    "label.policy": {"fr": "Politique psc-check", "en": "psc-check policy"},
+    "label.policy_line": {
+        "fr": "« {policy} » ({values}) — choix de psc-check, pas une exigence de l'ANS : {rationale}",
+        "en": "“{policy}” ({values}) — psc-check's choice, not an ANS requirement: {rationale}",
+    },
+    "label.policy_overridden": {
+        "fr": "valeur remplacée par le fichier de politique",
+        "en": "value replaced by the policy file",
+    },
+    "label.policy_max_age": {"fr": "preuve de moins de {days} jours", "en": "evidence under {days} days old"},
+    "label.policy_min_remaining": {
+        "fr": "encore valide au moins {days} jours",
+        "en": "still valid for at least {days} days",
+    },
+    "label.policy_file": {"fr": "Fichier de politique", "en": "Policy file"},
+    "label.policy_override": {
+        "fr": "{policy} : {setting} {before} → {after}",
+        "en": "{policy}: {setting} {before} → {after}",
+    },
+    "label.policy_no_override": {
+        "fr": "aucune valeur changée",
+        "en": "no value changed",
+    },
+    "label.source_locator": {"fr": "Source (localisation)", "en": "Source (locator)"},
+    "label.quoted": {"fr": "« {text} »", "en": "“{text}”"},
+    "label.source_quote": {"fr": "Citation de la source", "en": "Source quote"},
     "label.remediation": {"fr": "Remédiation attendue", "en": "Expected remediation"},
     "label.evidence_expected": {"fr": "Preuves à produire", "en": "Evidence to produce"},
     "label.evidence": {"fr": "Preuves", "en": "Evidence"},
@@ -348,6 +395,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "label.no_disagreements": {"fr": "Aucun désaccord.", "en": "No disagreement."},
     "label.statement": {"fr": "Énoncé", "en": "Statement"},
+    "matrix.policy_cell": {"fr": "Politique psc-check : {line}", "en": "psc-check policy: {line}"},
+    "label.matrix_source": {"fr": "Source (localisation, citation)", "en": "Source (locator, quote)"},
     "label.title": {"fr": "Intitulé", "en": "Title"},
     "label.levels": {"fr": "Niveaux", "en": "Levels"},
     "label.path": {"fr": "Chemin", "en": "Path"},

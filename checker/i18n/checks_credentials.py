@@ -218,16 +218,22 @@ _TOKEN = {
     ),
     "token.no_national_id": ("ni SubjectNameID ni preferred_username", "neither SubjectNameID nor preferred_username"),
     "token.national_id_bad": (
-        "{claim} = « {value} » : l'identifiant national a 12 chiffres, « 8 » suivi du RPPS",
-        "{claim} = “{value}”: the national identifier has 12 digits, “8” followed by the RPPS",
+        (
+            "{claim} = « {value} » : l'identifiant national (PSIdNat) est « 8 » + RPPS, « 0 » + ADELI, ou « 1 », « 3 », "
+            "« 4 », « 5 », « 6 » + cabinet ADELI, FINESS, SIREN, SIRET, cabinet RPPS, « / » et un identifiant interne"
+        ),
+        (
+            "{claim} = “{value}”: the national identifier (PSIdNat) is “8” + RPPS, “0” + ADELI, or “1”, “3”, “4”, “5”, “6” "
+            "+ ADELI cabinet, FINESS, SIREN, SIRET, RPPS cabinet, “/” and an internal identifier"
+        ),
     ),
     "token.national_id_differ": (
         "SubjectNameID et preferred_username diffèrent",
         "SubjectNameID and preferred_username differ",
     ),
     "token.national_id_ok": (
-        "identifiant national de la bonne forme ({claims})",
-        "national identifier of the right form ({claims})",
+        "identifiant national de la bonne forme ({claims} ; forme {form})",
+        "national identifier of the right form ({claims}; form {form})",
     ),
     "token.decoded_only": (
         "revendications décodées, sans signature : signature non vérifiée",

@@ -82,6 +82,26 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "show.reference": {"fr": "réf. {scheme} {id}", "en": "ref. {scheme} {id}"},
     "show.note": {"fr": "note : {value}", "en": "note: {value}"},
     "show.conflict": {"fr": "conflit de sources : {value}", "en": "conflicting sources: {value}"},
+    "show.locator": {"fr": "localisation [{source}] : {at}", "en": "locator [{source}]: {at}"},
+    "show.quote": {"fr": "citation [{source}] : « {text} »", "en": "quote [{source}]: “{text}”"},
+    "show.inheritance": {
+        "fr": "Héritage (metadata.actor_inheritance) :",
+        "en": "Inheritance (metadata.actor_inheritance):",
+    },
+    "show.inherited": {
+        "fr": "{actor} prend cette obligation de {inherits} : {rationale}",
+        "en": "{actor} takes this obligation from {inherits}: {rationale}",
+    },
+    "show.freshness": {"fr": "Fraîcheur  : {rules}", "en": "Freshness  : {rules}"},
+    "show.max_age": {"fr": "preuve de moins de {days} jours", "en": "evidence less than {days} days old"},
+    "show.min_remaining": {
+        "fr": "encore valide au moins {days} jours",
+        "en": "still valid for at least {days} days",
+    },
+    "show.policy": {
+        "fr": " — politique {by} « {name} » (pas une exigence de l'ANS) : {rationale}",
+        "en": " — {by} policy “{name}” (not an ANS requirement): {rationale}",
+    },
     # command-line messages (errors and warnings are shown in English for now: the French text is ready)
     "cli.init_done": {
         "fr": "{path}: déclaration créée ({count} exigences à renseigner)",

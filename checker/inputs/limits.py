@@ -20,6 +20,7 @@ __all__ = [
     "MAX_MATRIX_ROW_CELLS",
     "MAX_MATRIX_SHARED_STRINGS",
     "MAX_MATRIX_UNPACKED_BYTES",
+    "MAX_POLICY_BYTES",
     "MAX_REFERENTIAL_BYTES",
     "MAX_RUN_HASH_BYTES",
     "MAX_RUN_HASH_SECONDS",
@@ -41,6 +42,9 @@ MAX_DECLARATION_BYTES = 4 * _MIB
 
 MAX_AUDIT_BYTES = 4 * _MIB
 """An audit file written by ``import-matrix``."""
+
+MAX_POLICY_BYTES = 1 * _MIB
+"""A policy file (``--policy``): a few keys and numbers."""
 
 MAX_BASELINE_BYTES = 50 * _MIB
 """A baseline JSON report (``evaluate --baseline``)."""

@@ -24,8 +24,8 @@ __all__ = [
     "verdict_choices",
 ]
 
-MATRIX_FORMAT = "1"
-"""Version of the matrix layout; the importer refuses any other."""
+MATRIX_FORMAT = "2"
+"""Version of the matrix layout; the importer refuses any other (2: the source column after the statement)."""
 
 SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "about")
 """Sheet keys in workbook order; each name is the catalogue label ``sheet.<key>``."""
@@ -44,6 +44,7 @@ MATRIX_COLUMNS = (
     Column("theme", "label.theme", 16),
     Column("title", "label.title", 26),
     Column("statement", "label.statement", 48),
+    Column("source", "label.matrix_source", 44),
     Column("actors", "label.actors", 10),
     Column("levels", "label.levels", 19),
     Column("obligation", "label.obligation", 12),

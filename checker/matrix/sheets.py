@@ -16,6 +16,7 @@ from checker.matrix.layout import (
 )
 from checker.model.report import EvidenceResult, Finding, Outcome, Report
 from checker.render.palette import OUTCOME_COLOURS, STATUS_OUTCOME
+from checker.render.view import policy_line, quote_lines, source_lines
 
 __all__ = ["about_sheet", "evidence_sheet", "habilitations_sheet", "matrix_sheet", "parcours_sheet"]
 
@@ -29,6 +30,13 @@ def _evidence_cell(t: Translator, item: EvidenceResult) -> str:
     return t("matrix.evidence_cell", path=item.path, sha256=digest, status=t(f"evidence.{item.status}"))
 
 
+def _source_cell(t: Translator, f: Finding) -> str:
+    """Where the requirement stands in its sources, the quotes, and the psc-check policy it uses, one per line."""
+    policy = policy_line(f, t)
+    lines = [*source_lines(f), *quote_lines(f, t), *([t("matrix.policy_cell", line=policy)] if policy else [])]
+    return "\n".join(lines)
+
+
 def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
     ref = report.referential
     return [
@@ -36,6 +44,7 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         f.theme_label,
         f.title,
         f.statement,
+        _source_cell(t, f),
         ", ".join(f.actors),
         ", ".join(f.levels),
         t(f"obligation.{f.obligation}"),

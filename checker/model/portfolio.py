@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model.report import ReferentialInfo, ToolInfo
+from checker.model.report import PolicyInfo, ReferentialInfo, ToolInfo
 
 __all__ = ["HabilitationLink", "MissedRequirement", "PortfolioError", "PortfolioReport", "PortfolioRow"]
 
@@ -70,5 +70,7 @@ class PortfolioReport(_Value):
     """Requirement id → declaration key → outcome (absent when the requirement does not apply)."""
     most_missed: list[MissedRequirement]
     links: list[HabilitationLink]
+    policy: PolicyInfo | None = None
+    """The policy file (``--policy``) every evaluation applied, with each value it overrode."""
     input_files: list[str] = Field(default_factory=list, exclude=True)
     """Every file the evaluations read (declarations, what they extend, evidence): outputs never replace one."""

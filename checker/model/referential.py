@@ -5,13 +5,15 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from checker.model.base import Day, Frozen, Identifier, Text
 
 __all__ = [
     "ActorDef",
+    "ActorInheritance",
     "Applicability",
+    "Bilingual",
     "CrossReference",
     "EditionStatus",
     "Environment",
@@ -23,16 +25,20 @@ __all__ = [
     "HabilitationRules",
     "KnownGap",
     "LevelDef",
+    "Locator",
     "Metadata",
     "Obligation",
     "Parcours",
     "ParcoursStep",
+    "PolicyLabel",
     "Provenance",
     "ProvenanceBasis",
+    "Quote",
     "Referential",
     "Replacement",
     "Requirement",
     "Source",
+    "SourceKind",
     "Theme",
 ]
 
@@ -87,15 +93,31 @@ class EvidenceKind(StrEnum):
     TLS_SCAN = "tls_scan"
 
 
+class SourceKind(StrEnum):
+    """What a source is worth: a rule text, example code, a third party's word, or our own compilation."""
+
+    NORMATIVE = "normative"
+    """An ANS page, an IG, the PGSSI-S, a legal text, the ANS webinar: it states rules."""
+    EXAMPLE = "example"
+    """An example implementation (e.g. the ANS reference proxy, the keycloak connector): it shows one way, not a rule."""
+    THIRD_PARTY = "third_party"
+    """A third party's code, ticket, guide or analysis."""
+    COMPILATION = "compilation"
+    """A research compilation that cites the others (the domain dossier)."""
+
+
 class Source(Frozen):
     """A public source the edition rests on."""
 
     key: Key
     title: Text
+    kind: SourceKind | None = None
     url: str | None = None
     reference: str | None = None
     date: Day | None = None
     publisher: str | None = None
+    held_text: str | None = None
+    """Where we hold the source's text, relative to the repository root (quotes from it are checked against it)."""
 
 
 class KnownGap(Frozen):
@@ -103,18 +125,6 @@ class KnownGap(Frozen):
 
     id: str
     note: Text
-
-
-class Metadata(Frozen):
-    id: Key
-    title: Text
-    version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-+]{0,31}$")]
-    edition_status: EditionStatus
-    published: Day
-    language: Literal["fr"] = "fr"
-    notice: str | None = None
-    sources: Annotated[list[Source], Field(min_length=1)]
-    known_gaps: list[KnownGap] = []
 
 
 class ActorDef(Frozen):
@@ -150,6 +160,15 @@ class Feature(Frozen):
     description: str | None = None
 
 
+class PolicyLabel(Frozen):
+    """A value no source gives: psc-check's own policy, with a one-line rationale and a key to override it."""
+
+    by: Literal["psc-check"] = "psc-check"
+    key: Key
+    """The name a policy file uses to override the value (``psc-check evaluate --policy FILE``)."""
+    rationale: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
 class Freshness(Frozen):
     """A freshness rule on evidence: collected within ``max_age_days``, or valid ``min_remaining_days`` ahead."""
 
@@ -157,6 +176,8 @@ class Freshness(Frozen):
     min_remaining_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     applies_to: list[EvidenceKind] = []
     """Evidence kinds held to the rule; empty means every item (an item with no declared kind is always held)."""
+    policy: PolicyLabel | None = None
+    """Set when no source gives the thresholds: they are psc-check policy, overridable by a policy file."""
 
     def binds(self, kind: str | None) -> bool:
         """Whether an evidence item of ``kind`` (None: undeclared) is held to this rule."""
@@ -189,10 +210,35 @@ class ExternalReference(Frozen):
     id: Annotated[str, StringConstraints(min_length=1, max_length=40)]
 
 
+MAX_QUOTE_WORDS = 25
+
+
+def _short(text: str) -> str:
+    if len(text.split()) > MAX_QUOTE_WORDS:
+        raise ValueError(f"a quote has at most {MAX_QUOTE_WORDS} words; shorten it or paraphrase")
+    return text
+
+
+class Locator(Frozen):
+    """Where in a source the fact stands: a page section, a file at a pinned commit, a webinar line, a dossier §."""
+
+    source: Key
+    at: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+class Quote(Frozen):
+    """A short verbatim extract of a source whose text we hold (``Source.held_text``)."""
+
+    source: Key
+    text: Annotated[str, StringConstraints(min_length=3, max_length=400), AfterValidator(_short)]
+
+
 class Provenance(Frozen):
     basis: ProvenanceBasis
     sources: Annotated[list[Key], Field(min_length=1)]
     references: list[ExternalReference] = []
+    locators: list[Locator] = []
+    quotes: list[Quote] = []
     note: str | None = None
     conflict: str | None = None
 
@@ -252,6 +298,52 @@ class Parcours(Frozen):
 class HabilitationRules(Frozen):
     validity_years: Annotated[int, Field(ge=1, le=20)]
     provenance: Provenance
+
+
+class Bilingual(Frozen):
+    """A short text the reports print in their language: French (the referential's) and English."""
+
+    fr: Text
+    en: Text
+
+    def in_lang(self, lang: str) -> str:
+        """The text in ``lang`` (English for ``en``, French otherwise)."""
+        return self.en if lang == "en" else self.fr
+
+
+class ActorInheritance(Frozen):
+    """One inheritance rule: ``actor`` takes the obligations of ``inherits`` at ``levels`` (within ``themes``)."""
+
+    actor: ActorId
+    inherits: ActorId
+    levels: Annotated[list[LevelId], Field(min_length=1)]
+    themes: list[Key] = []
+    """Themes whose obligations pass on; empty means every theme."""
+    rationale: Bilingual
+    """Why the actor takes those obligations, in French and English (the "why it applies" reason quotes it)."""
+    provenance: Provenance
+
+    def covers(self, requirement: Requirement) -> bool:
+        """Whether this rule passes ``requirement`` (bound to ``inherits`` at one of ``levels``) on to ``actor``."""
+        return (
+            self.inherits in requirement.actors
+            and any(level in self.levels for level in requirement.levels)
+            and (not self.themes or requirement.theme in self.themes)
+        )
+
+
+class Metadata(Frozen):
+    id: Key
+    title: Text
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-+]{0,31}$")]
+    edition_status: EditionStatus
+    published: Day
+    language: Literal["fr"] = "fr"
+    notice: str | None = None
+    sources: Annotated[list[Source], Field(min_length=1)]
+    known_gaps: list[KnownGap] = []
+    actor_inheritance: list[ActorInheritance] = []
+    """Which actor takes which other actor's obligations, and why: stated once here, applied by applicability."""
 
 
 class Referential(Frozen):

@@ -33,12 +33,17 @@ __all__ = [
     "Lapse",
     "Outcome",
     "ParcoursStepState",
+    "PolicyInfo",
+    "PolicyNote",
+    "PolicyOverride",
     "Problem",
     "Reason",
     "ReferentialInfo",
     "Regression",
     "Report",
     "Severity",
+    "SourceLocator",
+    "SourceQuote",
     "Summary",
     "ToolInfo",
 ]
@@ -171,6 +176,50 @@ class EvidenceResult(_Value):
     checks: list[CheckResult] = []
 
 
+class SourceLocator(_Value):
+    """Where in a source the requirement stands (a page section, a file at a commit, a webinar line, a dossier §)."""
+
+    source: str
+    title: str
+    at: str
+
+
+class SourceQuote(_Value):
+    """A short verbatim extract of a source the referential holds, to check the paraphrase against."""
+
+    source: str
+    text: str
+
+
+class PolicyNote(_Value):
+    """A threshold of the requirement's freshness rule that no source gives: psc-check's policy, not the ANS's."""
+
+    by: str
+    key: str
+    rationale: str
+    max_age_days: int | None
+    min_remaining_days: int | None
+    overridden: bool = False
+    """The values come from a policy file (``--policy``), not from the referential."""
+
+
+class PolicyOverride(_Value):
+    """One policy value a policy file replaced: which key and setting, the referential's value and the file's."""
+
+    key: str
+    setting: Literal["max_age_days", "min_remaining_days"]
+    before: int | None
+    after: int
+
+
+class PolicyInfo(_Value):
+    """The policy file an evaluation applied, and what it changed."""
+
+    path: str
+    sha256: str
+    overrides: list[PolicyOverride]
+
+
 class Finding(_Value):
     requirement_id: str
     title: str
@@ -200,6 +249,11 @@ class Finding(_Value):
     auditor_comment: str | None = None
     disagreement: bool = False
     """The auditor's verdict differs from the declared status."""
+    locators: list[SourceLocator] = []
+    """Where the requirement stands in its sources, so an auditor can check the paraphrase."""
+    quotes: list[SourceQuote] = []
+    policy: PolicyNote | None = None
+    """Set when the requirement's freshness thresholds are psc-check policy (no source gives them)."""
 
 
 Severity = Literal["error", "warning", "info"]
@@ -313,3 +367,5 @@ class Report(_Value):
     audit: AuditInfo | None = None
     baseline: BaselineInfo | None = None
     regressions: list[Regression] = []
+    policy: PolicyInfo | None = None
+    """The policy file (``--policy``) applied, with each value it overrode."""

@@ -38,8 +38,15 @@ def _audit() -> type[BaseModel]:
     return Audit
 
 
+def _policy() -> type[BaseModel]:
+    from checker.model.policy import PolicyFile
+
+    return PolicyFile
+
+
 SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {
     "audit": _audit,
+    "policy": _policy,
     "referential": _referential,
     "declaration": _declaration,
     "report": _report,

@@ -21,7 +21,8 @@ from checker.inputs.readfile import real_path
 from checker.inputs.textsafe import terminal_text
 from checker.model.portfolio import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
 from checker.model.report import GAP_OUTCOMES, Report, ToolInfo
-from checker.referential.load import LoadedReferential, load_referential
+from checker.referential.load import LoadedReferential
+from checker.referential.policy import load_with_policy
 
 __all__ = ["PortfolioRequest", "collect_declarations", "run_portfolio"]
 
@@ -36,6 +37,8 @@ class PortfolioRequest:
     referential: Path | None = None
     lang: str = "fr"
     workers: int | None = None
+    policy: Path | None = None
+    """A policy file (``--policy``) applied to every evaluation."""
 
 
 def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
@@ -57,18 +60,18 @@ def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
 
 
 @cache
-def _worker_referential(path: str | None) -> LoadedReferential:
-    return load_referential(Path(path) if path else None)
+def _worker_referential(path: str | None, policy: str | None = None) -> LoadedReferential:
+    return load_with_policy(Path(path) if path else None, Path(policy) if policy else None)
 
 
 _Done = tuple[str, str, str | None, list[str]]
 
 
-def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
+def _evaluate_one(args: tuple[str, str | None, str, str, str | None]) -> _Done:
     """(path, report JSON or "", error message or None, files read); runs in a worker process."""
-    path, referential, as_of, lang = args
+    path, referential, as_of, lang, policy = args
     try:
-        ref = _worker_referential(referential)
+        ref = _worker_referential(referential, policy)
         decl = load_declaration(Path(path), ref)
         report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
     except InputError as error:
@@ -80,7 +83,13 @@ def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
 
 def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
     jobs = [
-        (str(p), str(request.referential) if request.referential else None, request.as_of.isoformat(), request.lang)
+        (
+            str(p),
+            str(request.referential) if request.referential else None,
+            request.as_of.isoformat(),
+            request.lang,
+            str(request.policy) if request.policy else None,
+        )
         for p in paths
     ]
     if len(jobs) < _SERIAL_BELOW or request.workers == 1:
@@ -94,7 +103,8 @@ def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
 
 def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
     """Evaluate every declaration of the portfolio; raise :class:`InputError` only if none could be evaluated."""
-    ref = _worker_referential(str(request.referential) if request.referential else None)  # forked workers inherit it
+    policy = str(request.policy) if request.policy else None
+    ref = _worker_referential(str(request.referential) if request.referential else None, policy)  # workers inherit it
     paths = collect_declarations(request.inputs)
     if not paths:
         raise InputError.at(
@@ -119,7 +129,8 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         heatmap=_heatmap(reports, keys),
         most_missed=_most_missed(reports),
         links=_links(reports, ref, request.as_of, request.lang),
-        input_files=[str(ref.path), *(file for *_, files in results for file in files)],
+        policy=ref.policy,
+        input_files=[str(ref.path), *([policy] if policy else []), *(file for *_, files in results for file in files)],
     )
 
 

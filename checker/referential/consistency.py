@@ -53,6 +53,9 @@ def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Call
     _check_actors_levels(ref, out)
     _check_parcours(ref, out, seen_sources)
     _check_requirements(ref, out, seen_sources, known_checks)
+    _check_provenance_detail(ref, out)
+    _check_inheritance(ref, out, seen_sources)
+    _check_policies(ref, out)
     return out.messages
 
 
@@ -216,3 +219,70 @@ def _reach(ref: Referential) -> dict[str, set[str]]:
         return seen
 
     return {a.id: set().union(*(closure(lv, set()) for lv in a.levels)) for a in ref.actors}
+
+
+def _check_provenance_detail(ref: Referential, out: _Collector) -> None:
+    """Locators name a listed source of the requirement; quotes come from a source whose text we hold."""
+    held = {s.key for s in ref.metadata.sources if s.held_text}
+    for i, req in enumerate(ref.requirements):
+        base: list[str | int] = ["requirements", i, "provenance"]
+        listed = set(req.provenance.sources)
+        for j, loc in enumerate(req.provenance.locators):
+            if loc.source not in listed:
+                out.add(
+                    [*base, "locators", j, "source"],
+                    f"locator source `{loc.source}` is not in this requirement's sources",
+                    "add it to `sources` or fix the key",
+                )
+        for j, quote in enumerate(req.provenance.quotes):
+            if quote.source not in held:
+                out.add(
+                    [*base, "quotes", j, "source"],
+                    f"quote source `{quote.source}` has no `held_text`",
+                    "quote only a source whose text we hold",
+                )
+            elif quote.source not in listed:
+                out.add(
+                    [*base, "quotes", j, "source"],
+                    f"quote source `{quote.source}` is not in this requirement's sources",
+                    "add it to `sources`",
+                )
+
+
+def _check_inheritance(ref: Referential, out: _Collector, sources: set[str]) -> None:
+    actors = {a.id for a in ref.actors}
+    levels = {lv.id for lv in ref.levels}
+    themes = {t.id for t in ref.themes}
+    seen: set[tuple[str, str]] = set()
+    for i, rule in enumerate(ref.metadata.actor_inheritance):
+        base: list[str | int] = ["metadata", "actor_inheritance", i]
+        out.known([*base, "actor"], rule.actor, actors, "actor")
+        out.known([*base, "inherits"], rule.inherits, actors, "actor")
+        if rule.actor == rule.inherits:
+            out.add([*base, "inherits"], "an actor cannot inherit from itself", "name another actor")
+        if (rule.actor, rule.inherits) in seen:
+            out.add(base, f"second rule for `{rule.actor}` inheriting `{rule.inherits}`", "merge the two rules")
+        seen.add((rule.actor, rule.inherits))
+        for j, level in enumerate(rule.levels):
+            out.known([*base, "levels", j], level, levels, "level")
+        for j, theme in enumerate(rule.themes):
+            out.known([*base, "themes", j], theme, themes, "theme")
+        for j, key in enumerate(rule.provenance.sources):
+            out.known([*base, "provenance", "sources", j], key, sources, "source")
+
+
+def _check_policies(ref: Referential, out: _Collector) -> None:
+    """One policy key names one set of values: an override then means the same thing everywhere."""
+    values: dict[str, tuple[int | None, int | None]] = {}
+    for i, req in enumerate(ref.requirements):
+        fresh = req.evidence.freshness if req.evidence else None
+        if fresh is None or fresh.policy is None:
+            continue
+        pair = (fresh.max_age_days, fresh.min_remaining_days)
+        known = values.setdefault(fresh.policy.key, pair)
+        if known != pair:
+            out.add(
+                ["requirements", i, "evidence", "freshness", "policy", "key"],
+                f"policy `{fresh.policy.key}` already has other values",
+                "give this threshold its own policy key",
+            )

@@ -13,8 +13,8 @@ from checker.inputs.limits import MAX_REFERENTIAL_BYTES
 from checker.inputs.paths import default_referential, referential_dir
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
-from checker.model.referential import ActorDef, Referential, Requirement
-from checker.model.report import ReferentialInfo
+from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
+from checker.model.report import PolicyInfo, ReferentialInfo
 from checker.referential.consistency import referential_problems
 
 __all__ = ["LoadedReferential", "load_bundle", "load_referential"]
@@ -28,6 +28,8 @@ class LoadedReferential:
     path: Path
     sha256: str
     document: YamlDocument = field(repr=False, compare=False)
+    policy: PolicyInfo | None = None
+    """The policy file applied to this edition's policy values (``--policy``), if any."""
 
     @property
     def id(self) -> str:
@@ -77,15 +79,27 @@ class LoadedReferential:
         closure = self.level_closure.get(level, frozenset({level}))
         return any(lv in closure for lv in requirement.levels)
 
+    def inherited_by(self, requirement: Requirement) -> dict[str, ActorInheritance]:
+        """The actors that take ``requirement`` through the metadata's inheritance rules, with the rule for each."""
+        out: dict[str, ActorInheritance] = {}
+        for rule in self.model.metadata.actor_inheritance:
+            if rule.actor not in requirement.actors and rule.covers(requirement):
+                out.setdefault(rule.actor, rule)
+        return out
+
+    def bound_actors(self, requirement: Requirement) -> set[str]:
+        """The actors ``requirement`` binds: those it names and those that inherit it."""
+        return set(requirement.actors) | set(self.inherited_by(requirement))
+
     def select(
         self, actors: list[str] | None = None, level: str | None = None, theme: str | None = None
     ) -> list[Requirement]:
-        """Requirements binding any of ``actors`` at ``level`` within ``theme`` (None = no filter), in file order."""
+        """Requirements binding any of ``actors`` (named or inherited) at ``level`` within ``theme``, in file order."""
         wanted = set(actors or ())
         return [
             r
             for r in self.model.requirements
-            if (not wanted or wanted.intersection(r.actors))
+            if (not wanted or wanted.intersection(self.bound_actors(r)))
             and (level is None or self.binds_level(r, level))
             and (theme is None or r.theme == theme)
         ]

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from checker.model.referential import Requirement
 from checker.referential.load import LoadedReferential, load_bundle
+from checker.referential.policy import policy_values
 
 __all__ = ["catalogue_text"]
 
@@ -62,9 +63,44 @@ def _edition(ref: LoadedReferential) -> list[str]:
     if checked:
         lines += ["### Vérifications automatiques des preuves", "", "| id | contrôles |", "|---|---|"]
         lines += [f"| {r.id} | {', '.join(f'`{c}`' for c in r.checks)} |" for r in checked] + [""]
+    lines += _inheritance(ref) + _policies(ref)
     if meta.known_gaps:
         lines += ["### Lacunes connues", ""] + [f"- **{g.id}** — {_cell(g.note)}" for g in meta.known_gaps] + [""]
     return lines
+
+
+def _inheritance(ref: LoadedReferential) -> list[str]:
+    rules = ref.model.metadata.actor_inheritance
+    if not rules:
+        return []
+    lines = ["### Héritage entre acteurs (metadata.actor_inheritance)", ""]
+    for rule in rules:
+        themes = ", ".join(rule.themes) or "tous"
+        lines.append(
+            f"- **{rule.actor}** prend les obligations de **{rule.inherits}** (niveaux {', '.join(rule.levels)} ; "
+            f"thèmes {themes}) — {_cell(rule.rationale.fr)} ({rule.provenance.basis.value})"
+        )
+    return [*lines, ""]
+
+
+def _policies(ref: LoadedReferential) -> list[str]:
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for req in ref.model.requirements:
+        fresh = req.evidence.freshness if req.evidence else None
+        if fresh is not None and fresh.policy is not None:
+            by_key[fresh.policy.key].append(req.id)
+    if not by_key:
+        return []
+    lines = [
+        "### Politique psc-check (seuils qu'aucune source ne fixe ; `--policy FICHIER` les remplace)",
+        "",
+        "| clé | valeurs | justification | exigences |",
+        "|---|---|---|---|",
+    ]
+    for key, (label, values) in policy_values(ref).items():
+        shown = ", ".join(f"{name} = {value}" for name, value in values.items() if value is not None)
+        lines.append(f"| `{key}` | {shown} | {_cell(label.rationale)} | {', '.join(by_key[key])} |")
+    return [*lines, ""]
 
 
 def catalogue_text() -> str:

@@ -138,6 +138,7 @@ def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
     if req.evidence:
         kinds = ", ".join(k.value for k in req.evidence.kinds)
         lines.append(t("show.evidence", kinds=kinds, description=req.evidence.description))
+        lines += _freshness_lines(req, t)
     if req.checks:
         lines.append(t("show.checks", checks=", ".join(req.checks)))
     if req.deadline:
@@ -149,8 +150,32 @@ def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
         src = sources.get(key)
         lines.append(f"  [{key}] {src.title if src else ''} {(src.url or src.reference or '') if src else ''}".rstrip())
     lines += ["  " + t("show.reference", scheme=r.scheme, id=r.id) for r in req.provenance.references]
+    lines += ["  " + t("show.locator", source=loc.source, at=loc.at) for loc in req.provenance.locators]
+    lines += ["  " + t("show.quote", source=q.source, text=q.text) for q in req.provenance.quotes]
     if req.provenance.note:
         lines.append("  " + t("show.note", value=req.provenance.note))
     if req.provenance.conflict:
         lines.append("  " + t("show.conflict", value=req.provenance.conflict))
+    inherited = ref.inherited_by(req)
+    if inherited:
+        lines += ["", t("show.inheritance")]
+        lines += [
+            "  " + t("show.inherited", actor=actor, inherits=rule.inherits, rationale=rule.rationale.in_lang(t.lang))
+            for actor, rule in inherited.items()
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _freshness_lines(req: Requirement, t: Translator) -> list[str]:
+    fresh = req.evidence.freshness if req.evidence else None
+    if fresh is None:
+        return []
+    parts = []
+    if fresh.max_age_days is not None:
+        parts.append(t("show.max_age", days=fresh.max_age_days))
+    if fresh.min_remaining_days is not None:
+        parts.append(t("show.min_remaining", days=fresh.min_remaining_days))
+    line = t("show.freshness", rules=", ".join(parts))
+    if fresh.policy is not None:
+        line += t("show.policy", by=fresh.policy.by, name=fresh.policy.key, rationale=fresh.policy.rationale)
+    return [line]

@@ -9,7 +9,17 @@ from typing import Any
 from checker.i18n import Translator
 from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report
 
-__all__ = ["CheckRow", "ReportView", "check_rows", "gap_priority", "make_view"]
+__all__ = [
+    "CheckRow",
+    "ReportView",
+    "check_rows",
+    "gap_priority",
+    "make_view",
+    "policy_line",
+    "policy_overrides",
+    "quote_lines",
+    "source_lines",
+]
 
 _FAR = dt.date(9999, 12, 31)
 
@@ -48,6 +58,43 @@ def check_rows(report: Report, t: Translator) -> list[CheckRow]:
     return sorted(rows, key=lambda row: (row.requirement_id, row.path, row.check))
 
 
+def policy_line(finding: Finding, t: Translator) -> str | None:
+    """The psc-check policy behind the finding's freshness thresholds, labelled as psc-check's, not the ANS's."""
+    note = finding.policy
+    if note is None:
+        return None
+    values = []
+    if note.max_age_days is not None:
+        values.append(t("label.policy_max_age", days=note.max_age_days))
+    if note.min_remaining_days is not None:
+        values.append(t("label.policy_min_remaining", days=note.min_remaining_days))
+    line = t("label.policy_line", policy=note.key, values=", ".join(values), rationale=note.rationale)
+    return f"{line} ({t('label.policy_overridden')})" if note.overridden else line
+
+
+def policy_overrides(report: Report, t: Translator) -> list[str]:
+    """Each policy value the policy file replaced: key, setting, the referential's value → the file's."""
+    if report.policy is None:
+        return []
+    return [
+        t("label.policy_override", policy=o.key, setting=o.setting, before=o.before, after=o.after)
+        for o in report.policy.overrides
+    ] or [t("label.policy_no_override")]
+
+
+def source_lines(finding: Finding) -> list[str]:
+    """``[key] title — where`` for each locator of the finding's requirement."""
+    return [
+        f"[{loc.source}] {loc.title} — {loc.at}" if loc.title else f"[{loc.source}] {loc.at}"
+        for loc in finding.locators
+    ]
+
+
+def quote_lines(finding: Finding, t: Translator) -> list[str]:
+    """``[key] « quote »`` for each quote of the finding's requirement."""
+    return [f"[{q.source}] {t('label.quoted', text=q.text)}" for q in finding.quotes]
+
+
 @dataclass(frozen=True)
 class ReportView:
     report: Report
@@ -60,6 +107,13 @@ class ReportView:
     """Findings where the auditor's verdict differs from the declared status, by id."""
     checks: list[CheckRow] = field(default_factory=list)
     """Automated evidence checks (verified, contradicted, not checkable), by requirement."""
+    policy: dict[str, str] = field(default_factory=dict)
+    """Requirement id → its psc-check policy line (only for requirements whose thresholds are policy)."""
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """Requirement id → its source locators, then → its quotes (``quotes``), ready to print."""
+    quotes: dict[str, list[str]] = field(default_factory=dict)
+    overrides: list[str] = field(default_factory=list)
+    """The policy file's replacements (empty without ``--policy``)."""
 
 
 def make_view(report: Report) -> ReportView:
@@ -78,4 +132,8 @@ def make_view(report: Report) -> ReportView:
         verdict=verdict,
         disagreements=disagreements,
         checks=check_rows(report, t),
+        policy={f.requirement_id: line for f in report.findings if (line := policy_line(f, t))},
+        sources={f.requirement_id: source_lines(f) for f in report.findings},
+        quotes={f.requirement_id: quote_lines(f, t) for f in report.findings},
+        overrides=policy_overrides(report, t),
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.matrix.layout import column_number
 from tests.conftest import MINI, Cli
 from tests.matrix_support import AS_OF, EXAMPLES, HYPERLINK, fill, write_hostile
 
@@ -63,13 +64,14 @@ def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli_process: Cli, 
     (exported,) = (tmp_path / "csv").glob("*.csv")
     rows = list(csv.reader(exported.read_text(encoding="utf-8").splitlines(keepends=True)))
     header = rows[0]
+    verdict, justification = column_number("auditor_verdict") - 1, column_number("justification") - 1
     assert header[:3] == ["Exigence", "Thème", "Intitulé"]
-    assert header[12:14] == ["Verdict de l'auditeur", "Commentaire de l'auditeur"]
+    assert header[verdict : verdict + 2] == ["Verdict de l'auditeur", "Commentaire de l'auditeur"]
     by_id = {row[0]: row for row in rows[1:]}
-    assert by_id["T-OIDC-01"][12:14] == ["non conforme", "lien piégé"]
-    assert by_id["T-CIBA-01"][12] == "conforme" and by_id["T-CERT-01"][12] == ""
-    assert by_id["T-OIDC-01"][10] == HYPERLINK, "the formula is shown as typed text, not evaluated"
-    assert by_id["T-CERT-01"][10].startswith("－2+3")
+    assert by_id["T-OIDC-01"][verdict : verdict + 2] == ["non conforme", "lien piégé"]
+    assert by_id["T-CIBA-01"][verdict] == "conforme" and by_id["T-CERT-01"][verdict] == ""
+    assert by_id["T-OIDC-01"][justification] == HYPERLINK, "the formula is shown as typed text, not evaluated"
+    assert by_id["T-CERT-01"][justification].startswith("－2+3")
 
 
 def test_libreoffice_prints_the_matrix(cli_process: Cli, tmp_path: Path) -> None:

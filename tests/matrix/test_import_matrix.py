@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from checker.matrix.layout import column_number
 from tests.conftest import ROOT, Cli, assert_clean_error
 from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, fill, load, row_of
 
@@ -173,7 +174,7 @@ def test_bad_verdicts_duplicates_and_formulas_are_refused(cli: Cli, workdir: Pat
     wb = load(matrix)
     ws = wb["Matrice"]
     last = ws.max_row
-    for column in range(1, 16):
+    for column in range(1, column_number("fingerprint") + 1):
         ws.cell(row=last + 1, column=column, value=ws.cell(row=2, column=column).value)
     ws[f"{VERDICT}2"] = "OK"
     ws[f"{VERDICT}3"] = '=IF(1,"conforme","")'
@@ -183,9 +184,9 @@ def test_bad_verdicts_duplicates_and_formulas_are_refused(cli: Cli, workdir: Pat
         cli,
         workdir,
         workdir / "bad.xlsx",
-        "Matrice!M2: unknown verdict `OK`",
-        "Matrice!M3: a formula in a verdict cell",
-        "Matrice!N4: a formula in a comment cell",
+        f"Matrice!{VERDICT}2: unknown verdict `OK`",
+        f"Matrice!{VERDICT}3: a formula in a verdict cell",
+        f"Matrice!{COMMENT}4: a formula in a comment cell",
         f"Matrice!A{last + 1}: requirement `{ws['A2'].value}` is already on row 2",
     )
 

@@ -14,12 +14,16 @@ import pytest
 from tests.conftest import MINI, Cli
 from tests.matrix_support import (
     AS_OF,
+    COMMENT,
+    EVIDENCE,
     EXAMPLES,
     FINGERPRINT,
     HYPERLINK,
+    JUSTIFICATION,
     LONG_PATHS,
     SHEETS_EN,
     SHEETS_FR,
+    SOURCE,
     VERDICT,
     load,
     row_of,
@@ -62,7 +66,7 @@ def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, examp
     assert wb.sheetnames == SHEETS_FR
     ws = wb["Matrice"]
     assert ws.freeze_panes == "B2"
-    assert ws.auto_filter.ref == f"A1:N{len(report['findings']) + 1}"
+    assert ws.auto_filter.ref == f"A1:{COMMENT}{len(report['findings']) + 1}"
     assert ws["A1"].value == "Exigence" and ws[f"{VERDICT}1"].value == "Verdict de l'auditeur"
     assert ws.column_dimensions[FINGERPRINT].hidden
     assert [ws.cell(row=i + 2, column=1).value for i in range(len(report["findings"]))] == [
@@ -92,15 +96,15 @@ def test_hostile_declaration_never_becomes_a_formula(cli: Cli, tmp_path: Path) -
     _assert_no_formula(out)
     wb = load(out)
     ws = wb["Matrice"]
-    justification = ws[f"K{row_of(ws, 'T-OIDC-01')}"]
+    justification = ws[f"{JUSTIFICATION}{row_of(ws, 'T-OIDC-01')}"]
     assert justification.value == HYPERLINK and justification.data_type == "s" and justification.quotePrefix
     shown = {str(c.value) for c in _cells(wb)}
     assert any(v.startswith('=HYPERLINK("http://evil.example/o"') for v in shown), "organisation name kept as text"
     assert "@SUM(A1)" in shown and "=cmd.har" in {str(c.value) for c in wb["Preuves"]["B"]}
     assert any(v.startswith("＝1+2") for v in shown), "full-width equals sign kept, quote-prefixed"
-    bell = ws[f"K{row_of(ws, 'T-CIBA-01')}"].value
+    bell = ws[f"{JUSTIFICATION}{row_of(ws, 'T-CIBA-01')}"].value
     assert "bell" in bell and "\x07" not in bell and "\x1b" not in bell
-    evidence = ws[f"L{row_of(ws, 'T-CERT-01')}"].value
+    evidence = ws[f"{EVIDENCE}{row_of(ws, 'T-CERT-01')}"].value
     assert len(evidence) <= 32_767 and evidence.endswith("[…tronqué]"), "long text cut with a visible marker"
     assert wb["Preuves"].max_row == 1 + 3 + 1 + LONG_PATHS
 
@@ -121,3 +125,23 @@ def test_english_matrix(cli: Cli, tmp_path: Path) -> None:
     assert wb["Matrix"][f"{VERDICT}1"].value == "Auditor's verdict"
     (validation,) = wb["Matrix"].data_validations.dataValidation
     assert "non-compliant" in validation.formula1
+
+
+def test_matrix_rows_show_each_requirements_locator_quote_and_policy(cli: Cli, tmp_path: Path) -> None:
+    example = next(e for e in EXAMPLES if e.name == "osp-operator")
+    out = _matrix(cli, example / "declaration.yaml", tmp_path / "matrix.xlsx")
+    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
+    ws = load(out)["Matrice"]
+    assert ws[f"{SOURCE}1"].value == "Source (localisation, citation)"
+    cells = {ws.cell(row=i + 2, column=1).value: str(ws[f"{SOURCE}{i + 2}"].value or "") for i in range(ws.max_row - 1)}
+    with_policy = 0
+    for finding in report["findings"]:
+        cell = cells[finding["requirement_id"]]
+        for loc in finding["locators"]:
+            assert f"[{loc['source']}]" in cell and loc["at"] in cell
+        for quote in finding["quotes"]:
+            assert f"« {quote['text']} »" in cell
+        if finding["policy"]:
+            with_policy += 1
+            assert f"Politique psc-check : « {finding['policy']['key']} »" in cell
+    assert with_policy > 0, "the example should show at least one psc-check policy threshold"

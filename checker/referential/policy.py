@@ -1,0 +1,125 @@
+"""psc-check policy values: list them, load a policy file strictly, apply it to a referential before evaluation.
+
+A policy value is a threshold no source gives (``freshness.policy`` in the referential): psc-check chose it, so a
+user may replace it from a file (``--policy FILE``) without editing the referential. The report records each
+replacement (key, setting, old → new) so an auditor sees it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.inputs.limits import MAX_POLICY_BYTES
+from checker.inputs.suggest import did_you_mean
+from checker.inputs.textsafe import shown
+from checker.inputs.validation import validate_document
+from checker.inputs.yamlload import YamlDocument, load_yaml_file
+from checker.model.policy import PolicyFile
+from checker.model.referential import Freshness, PolicyLabel, Requirement
+from checker.model.report import PolicyInfo, PolicyOverride
+from checker.referential.load import LoadedReferential, load_referential
+
+__all__ = [
+    "SETTINGS",
+    "LoadedPolicy",
+    "apply_policy",
+    "load_policy",
+    "load_with_policy",
+    "policy_errors",
+    "policy_values",
+]
+
+SETTINGS = ("max_age_days", "min_remaining_days")
+"""The freshness thresholds a policy file may replace."""
+
+
+@dataclass(frozen=True)
+class LoadedPolicy:
+    """A validated policy file with its path and hash."""
+
+    model: PolicyFile
+    path: Path
+    sha256: str
+    document: YamlDocument = field(repr=False, compare=False)
+
+
+def policy_values(ref: LoadedReferential) -> dict[str, tuple[PolicyLabel, dict[str, int | None]]]:
+    """Each policy key of ``ref`` with its label and the thresholds its rule sets (in file order)."""
+    out: dict[str, tuple[PolicyLabel, dict[str, int | None]]] = {}
+    for req in ref.model.requirements:
+        fresh = req.evidence.freshness if req.evidence else None
+        if fresh is not None and fresh.policy is not None and fresh.policy.key not in out:
+            out[fresh.policy.key] = (fresh.policy, {s: getattr(fresh, s) for s in SETTINGS})
+    return out
+
+
+def load_policy(path: Path, ref: LoadedReferential) -> LoadedPolicy:
+    """Load ``path`` strictly and check each key and setting against ``ref``'s policy values."""
+    doc = load_yaml_file(path, max_bytes=MAX_POLICY_BYTES, what="a policy file")
+    model = validate_document(doc, PolicyFile)
+    errors = policy_errors(model, doc, ref)
+    if errors:
+        raise InputError(errors)
+    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return LoadedPolicy(model=model, path=path, sha256=digest, document=doc)
+
+
+def policy_errors(policy: PolicyFile, doc: YamlDocument, ref: LoadedReferential) -> list[str]:
+    """What keeps ``policy`` from applying to ``ref``: unknown keys, settings the key's rule does not use."""
+    known = policy_values(ref)
+    out: list[str] = []
+    for key, values in policy.model_dump(exclude_none=True)["policy"].items():
+        if key not in known:
+            listing = ", ".join(known) or "none"
+            hint = did_you_mean(key, known) or f"the policy keys of {ref.id} are: {listing}"
+            out.append(
+                f"{doc.location(['policy', key], key=True)}: unknown policy key `{shown(key)}` — {hint} "
+                "(`psc-check referentiel show ID` names a requirement's policy key)"
+            )
+            continue
+        used = [s for s, v in known[key][1].items() if v is not None]
+        if not values:
+            out.append(
+                f"{doc.location(['policy', key])}: policy `{key}` gives no value — set {' or '.join(used)}, "
+                "or remove the key"
+            )
+        out.extend(
+            f"{doc.location(['policy', key, setting], key=True)}: policy `{key}` sets "
+            f"{' and '.join(used)}, not {setting} — write {' or '.join(used)} instead"
+            for setting in values
+            if setting not in used
+        )
+    return out
+
+
+def apply_policy(ref: LoadedReferential, policy: LoadedPolicy) -> LoadedReferential:
+    """``ref`` with ``policy``'s values in place of the referential's, and the record of each replacement."""
+    wanted = policy.model.model_dump(exclude_none=True)["policy"]
+    known = policy_values(ref)
+    overrides = [
+        PolicyOverride(key=key, setting=setting, before=known[key][1][setting], after=value)
+        for key, values in wanted.items()
+        for setting, value in values.items()
+        if known[key][1][setting] != value
+    ]
+
+    def replaced(req: Requirement) -> Requirement:
+        fresh = req.evidence.freshness if req.evidence else None
+        if req.evidence is None or fresh is None or fresh.policy is None or fresh.policy.key not in wanted:
+            return req
+        new_fresh: Freshness = fresh.model_copy(update=wanted[fresh.policy.key])
+        return req.model_copy(update={"evidence": req.evidence.model_copy(update={"freshness": new_fresh})})
+
+    model = ref.model.model_copy(update={"requirements": [replaced(r) for r in ref.model.requirements]})
+    info = PolicyInfo(path=policy.path.as_posix(), sha256=policy.sha256, overrides=overrides)
+    return dataclasses.replace(ref, model=model, policy=info)
+
+
+def load_with_policy(referential: Path | None, policy: Path | None) -> LoadedReferential:
+    """The referential (the bundled one by default), with the policy file's values applied when one is given."""
+    ref = load_referential(referential)
+    return ref if policy is None else apply_policy(ref, load_policy(policy, ref))
