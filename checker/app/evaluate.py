@@ -16,7 +16,7 @@ from checker.evaluation.regression import compare_with_baseline, load_baseline
 from checker.inputs.dates import parse_day
 from checker.model.report import Report
 from checker.referential.load import LoadedReferential, load_referential
-from checker.render.registry import REPORT, Format
+from checker.render.registry import REPORT, Format, require_formats
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
@@ -72,6 +72,7 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
 def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
     """Evaluate, write every ``-o`` output atomically, return (stdout bytes, exit code)."""
     formats = [(path, REPORT.format_for_path(path)) for path in request.outputs]
+    require_formats(fmt for _, fmt in formats)
     ref, decl, report = evaluate_file(request)
     inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
     if request.baseline is not None:
