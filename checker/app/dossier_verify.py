@@ -175,7 +175,8 @@ def _recorded_report(
         report = json.loads((root / manifest.report).read_bytes())
         summary = report["summary"]
         recorded = (summary["ready"], summary["score"], summary["mandatory_gaps"])
-        _shape = [(f["requirement_id"], f["outcome"], list(f["evidence"])) for f in report["findings"]]
+        if not all(_finding_shape(f) for f in report["findings"]):
+            raise TypeError("a finding of another shape")
     except (ValueError, KeyError, TypeError):
         differences.append(_diff("dossier.diff.report_unreadable", path=manifest.report))
         return None
@@ -190,6 +191,14 @@ def _recorded_report(
             )
         )
     return dict(report)
+
+
+def _finding_shape(finding: object) -> bool:
+    """A finding as the JSON report writes it, as far as the comparison reads it."""
+    if not isinstance(finding, dict) or not isinstance(finding.get("requirement_id"), str):
+        return False
+    evidence = finding.get("evidence")
+    return isinstance(evidence, list) and all(isinstance(item, dict) for item in evidence)
 
 
 def _verdict(ready: object, score: object, gaps: object) -> str:

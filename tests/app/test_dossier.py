@@ -109,11 +109,19 @@ def _edit_verdict(members: dict[str, bytes]) -> str:
     return "verdict différent"
 
 
+def _garble_report(members: dict[str, bytes]) -> str:
+    report = json.loads(members["rapports/rapport.json"])
+    report["findings"][0]["evidence"] = [1]
+    members["rapports/rapport.json"] = json.dumps(report).encode("utf-8")
+    return "rapport JSON illisible : rapports/rapport.json"
+
+
 TAMPERING: dict[str, Callable[[dict[str, bytes]], str]] = {
     "evidence-byte": _change_evidence,
     "file-removed": _remove_file,
     "file-added": _add_file,
     "verdict-edited": _edit_verdict,
+    "report-garbled": _garble_report,
 }
 
 
