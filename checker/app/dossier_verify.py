@@ -175,9 +175,10 @@ def _recorded_report(
         report = json.loads((root / manifest.report).read_bytes())
         summary = report["summary"]
         recorded = (summary["ready"], summary["score"], summary["mandatory_gaps"])
-        if not all(_finding_shape(f) for f in report["findings"]):
-            raise TypeError("a finding of another shape")
+        readable = all(_finding_shape(f) for f in report["findings"])
     except (ValueError, KeyError, TypeError):
+        readable = False
+    if not readable:
         differences.append(_diff("dossier.diff.report_unreadable", path=manifest.report))
         return None
     verdict = manifest.verdict
