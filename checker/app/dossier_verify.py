@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from checker.app.dossier import INSIDE, MANIFEST
 from checker.app.evaluate import EvaluateRequest, evaluate_file
+from checker.app.write import create_new
 from checker.errors import ExitCode, InputError, Location
 from checker.i18n import message
 from checker.inputs.archive import Extracted, extract_archive, safe_name_problem
@@ -97,7 +98,7 @@ def run_verify(request: VerifyRequest) -> VerifyResult:
     with tempfile.TemporaryDirectory(prefix="psc-dossier-") as tmp:
         root = Path(tmp) / "zip"
         root.mkdir()
-        extracted = {item.name: item for item in extract_archive(request.dossier, root)}
+        extracted = {item.name: item for item in extract_archive(request.dossier, root, create_new)}
         manifest = _manifest(request.dossier, root, extracted)
         differences = _file_differences(manifest, extracted)
         recorded = _recorded_report(manifest, root, extracted, differences)

@@ -11,13 +11,14 @@ the limits (declared sizes first, then the bytes actually inflated), and a membe
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.errors import InputError, Location
 from checker.inputs.limits import (
@@ -29,7 +30,7 @@ from checker.inputs.limits import (
     size_text,
 )
 
-__all__ = ["Extracted", "check_members", "extract_archive", "safe_name_problem"]
+__all__ = ["Create", "Extracted", "check_members", "extract_archive", "safe_name_problem"]
 
 _CHUNK = 1 << 20
 _RATIO_FLOOR = 1 << 20  # members under 1 MB may compress as well as they like
@@ -122,8 +123,12 @@ def _refuse_file_folder_clash(files: list[zipfile.ZipInfo], where: str) -> None:
                 raise _refuse(where, info.filename, "lies under a member that is a file")
 
 
-def extract_archive(path: Path, folder: Path) -> list[Extracted]:
-    """Check the zip at ``path``, then extract its regular files under ``folder`` (which must be empty)."""
+Create = Callable[[Path], BinaryIO]
+"""Opens a new file for writing, never following a link nor replacing a file (``checker.app.write.create_new``)."""
+
+
+def extract_archive(path: Path, folder: Path, create: Create) -> list[Extracted]:
+    """Check the zip at ``path``, then extract its regular files under ``folder`` (empty), each made by ``create``."""
     where = str(path)
     _check_stored_size(path)
     try:
@@ -132,7 +137,7 @@ def extract_archive(path: Path, folder: Path) -> list[Extracted]:
             budget = MAX_DOSSIER_UNPACKED_BYTES
             out = []
             for info in files:
-                item = _extract_one(archive, info, folder, where, budget)
+                item = _extract_one(archive, info, folder, where, budget, create)
                 budget -= item.size
                 out.append(item)
             return out
@@ -153,14 +158,15 @@ def _check_stored_size(path: Path) -> None:
         raise InputError.at(Location(str(path)), f"{size_text(info.st_size)} (at most {size_text(MAX_DOSSIER_BYTES)})")
 
 
-def _extract_one(archive: zipfile.ZipFile, info: zipfile.ZipInfo, folder: Path, where: str, budget: int) -> Extracted:
+def _extract_one(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, folder: Path, where: str, budget: int, create: Create
+) -> Extracted:
     target = folder.joinpath(*info.filename.split("/"))
     digest = hashlib.sha256()
     size = 0
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "wb") as out, archive.open(info) as source:
+        with create(target) as out, archive.open(info) as source:
             while chunk := source.read(_CHUNK):
                 size += len(chunk)
                 if size > info.file_size or size > budget:
