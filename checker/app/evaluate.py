@@ -17,7 +17,7 @@ from checker.inputs.dates import parse_day
 from checker.model.report import Report
 from checker.referential.load import LoadedReferential
 from checker.referential.policy import load_with_policy
-from checker.render.registry import REPORT, Format
+from checker.render.registry import REPORT, Format, require_formats
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
@@ -75,6 +75,7 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
 def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
     """Evaluate, write every ``-o`` output atomically, return (stdout bytes, exit code)."""
     formats = [(path, REPORT.format_for_path(path)) for path in request.outputs]
+    require_formats(fmt for _, fmt in formats)
     ref, decl, report = evaluate_file(request)
     inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
     inputs += [request.policy] if request.policy else []

@@ -10,7 +10,7 @@ from checker.errors import ExitCode
 from checker.i18n import message
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio import run
-from checker.render.registry import PORTFOLIO
+from checker.render.registry import PORTFOLIO, require_formats
 
 __all__ = ["PortfolioRequest", "PortfolioResult", "run_portfolio"]
 
@@ -40,6 +40,7 @@ class PortfolioResult:
 def run_portfolio(request: PortfolioRequest) -> PortfolioResult:
     """Evaluate, report each unreadable declaration on standard error, write the outputs, summarise."""
     formats = [(path, PORTFOLIO.format_for_path(path)) for path in request.outputs]
+    require_formats(fmt for _, fmt in formats)
     report = run.run_portfolio(request)
     for unreadable in report.errors:  # now, not with the result: they matter even when a write below fails
         for line in unreadable.message.splitlines():

@@ -15,12 +15,13 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.errors import InputError, Location
 from checker.inputs.files import refuse_input_overwrite
 from checker.inputs.textsafe import terminal_text
 
-__all__ = ["emit", "error", "refuse_input_overwrite", "warn", "write_atomic", "write_stdout"]
+__all__ = ["create_new", "emit", "error", "refuse_input_overwrite", "warn", "write_atomic", "write_stdout"]
 
 _CHUNK = 1 << 20
 
@@ -147,6 +148,13 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def create_new(path: Path) -> BinaryIO:
+    """A new file opened for writing in a folder of our own (a temporary one): never through a link, never over
+    an existing file (for extracting a dossier, where ``write_atomic``'s rename is not needed)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    return os.fdopen(fd, "wb")
 
 
 def emit(text: str) -> None:

@@ -17,7 +17,7 @@ def portfolio(
     inputs: Annotated[list[Path], typer.Argument(help="Déclarations (fichiers) ou dossiers qui en contiennent.")],
     output: Annotated[
         list[Path] | None,
-        typer.Option("-o", "--output", help="Fichier de sortie .json, .md, .html ou .xlsx ; répétable."),
+        typer.Option("-o", "--output", help="Fichier de sortie .json, .md, .html, .xlsx ou .pdf ; répétable."),
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ.")] = None,
     referentiel: ReferentialOption = None,

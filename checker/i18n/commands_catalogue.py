@@ -107,6 +107,120 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path}: déclaration créée ({count} exigences à renseigner)",
         "en": "{path}: declaration created ({count} requirements to fill in)",
     },
+    # dossier build and verify
+    "dossier.written": {
+        "fr": "Dossier écrit : {path} — {files} fichiers, verdict {verdict}",
+        "en": "Dossier written: {path} — {files} files, verdict {verdict}",
+    },
+    "dossier.no_pdf": {
+        "fr": "Sans rapport PDF : WeasyPrint n'est pas installé (pip install 'psc-checker[pdf]').",
+        "en": "No PDF report: WeasyPrint is not installed (pip install 'psc-checker[pdf]').",
+    },
+    "dossier.readme": {
+        "fr": (
+            "Dossier de conformité Pro Santé Connect\n"
+            "======================================\n\n"
+            "Organisation : {organisation}\n"
+            "Produit ou service : {subject}\n"
+            "Date d'évaluation : {as_of}\n"
+            "Référentiel : {referential}\n"
+            "Verdict : {verdict} (score {score} %)\n"
+            "Produit par : {tool}\n\n"
+            "Ce dossier contient la déclaration de l'éditeur (dossier declaration/, avec les fichiers qu'elle étend\n"
+            "et les preuves qu'elle cite, à leurs chemins relatifs ; hors-dossier/ pour les preuves prises hors de\n"
+            "son dossier), les rapports d'évaluation (rapports/ : JSON, HTML, PDF, matrice xlsx), le fichier\n"
+            "d'audit s'il y en a un (audit/) et MANIFEST.json, qui donne la taille et l'empreinte sha256 de chaque\n"
+            "fichier, l'édition du référentiel et son empreinte, la date d'évaluation et le verdict.\n\n"
+            "Pour le vérifier :\n\n"
+            "    pip install psc-checker\n"
+            "    psc-check dossier verify DOSSIER.zip\n\n"
+            "La vérification recalcule chaque empreinte, réévalue la déclaration à partir des seuls fichiers du\n"
+            "dossier, avec le même référentiel et à la même date, et compare le verdict et les constats au rapport\n"
+            "JSON. Code 0 : tout concorde ; 1 : des différences, listées ; 2 : dossier illisible ou suspect.\n"
+        ),
+        "en": (
+            "Pro Santé Connect compliance dossier\n"
+            "====================================\n\n"
+            "Organisation: {organisation}\n"
+            "Product or service: {subject}\n"
+            "Evaluation date: {as_of}\n"
+            "Referential: {referential}\n"
+            "Verdict: {verdict} (score {score} %)\n"
+            "Made by: {tool}\n\n"
+            "This dossier holds the vendor's declaration (folder declaration/, with the files it extends and the\n"
+            "evidence it cites, at their relative paths; hors-dossier/ for evidence taken from outside its folder),\n"
+            "the evaluation reports (rapports/: JSON, HTML, PDF, xlsx matrix), the audit file if any (audit/) and\n"
+            "MANIFEST.json, which gives each file's size and sha256, the referential edition and its sha256, the\n"
+            "evaluation date and the verdict.\n\n"
+            "To check it:\n\n"
+            "    pip install psc-checker\n"
+            "    psc-check dossier verify DOSSIER.zip\n\n"
+            "Checking recomputes every hash, re-evaluates the declaration from the dossier's files alone, with the\n"
+            "same referential and date, and compares the verdict and findings with the JSON report. Exit 0: all\n"
+            "matches; 1: differences, listed; 2: the dossier is unreadable or suspect.\n"
+        ),
+    },
+    "dossier.verified": {
+        "fr": "Dossier vérifié : {files} fichiers intacts, verdict reproduit au {as_of} ({verdict}, score {score} %)",
+        "en": "Dossier verified: {files} files intact, verdict reproduced as of {as_of} ({verdict}, score {score} %)",
+    },
+    "dossier.differences": {"fr": "{count} différence(s)", "en": "{count} difference(s)"},
+    "dossier.diff.missing": {"fr": "fichier absent : {path}", "en": "missing file: {path}"},
+    "dossier.diff.extra": {"fr": "fichier en trop : {path}", "en": "extra file: {path}"},
+    "dossier.diff.changed": {
+        "fr": "fichier modifié : {path} (sha256 {actual}…, le manifeste dit {expected}…)",
+        "en": "changed file: {path} (sha256 {actual}…, the manifest says {expected}…)",
+    },
+    "dossier.diff.report_unreadable": {
+        "fr": "rapport JSON illisible : {path}",
+        "en": "unreadable JSON report: {path}",
+    },
+    "dossier.diff.manifest_verdict": {
+        "fr": "le verdict du rapport {path} ({report}) n'est pas celui du manifeste ({manifest})",
+        "en": "the verdict of report {path} ({report}) is not the manifest's ({manifest})",
+    },
+    "dossier.diff.referential": {
+        "fr": (
+            "dossier fait avec le référentiel {made} (sha256 {made_sha}…), psc-check fournit {here} "
+            "(sha256 {here_sha}…) : pas de réévaluation ; --referentiel FICHIER pour réévaluer avec une édition"
+        ),
+        "en": (
+            "dossier made with referential {made} (sha256 {made_sha}…), psc-check bundles {here} "
+            "(sha256 {here_sha}…): not re-evaluated; --referentiel FILE to re-evaluate with an edition"
+        ),
+    },
+    "dossier.diff.referential_given": {
+        "fr": "dossier fait avec le référentiel {made} (sha256 {made_sha}…), réévalué avec {here} (sha256 {here_sha}…)",
+        "en": "dossier made with referential {made} (sha256 {made_sha}…), re-evaluated with {here} (sha256 {here_sha}…)",
+    },
+    "dossier.diff.unevaluable": {
+        "fr": "la déclaration du dossier ne peut être réévaluée : {error}",
+        "en": "the dossier's declaration cannot be re-evaluated: {error}",
+    },
+    "dossier.diff.verdict": {
+        "fr": "verdict différent : dossier {recorded}, réévaluation {fresh}",
+        "en": "verdict differs: dossier {recorded}, re-evaluation {fresh}",
+    },
+    "dossier.diff.finding_recorded_only": {
+        "fr": "{requirement} : constat du dossier absent de la réévaluation",
+        "en": "{requirement}: finding of the dossier absent from the re-evaluation",
+    },
+    "dossier.diff.finding_fresh_only": {
+        "fr": "{requirement} : constat de la réévaluation absent du dossier",
+        "en": "{requirement}: finding of the re-evaluation absent from the dossier",
+    },
+    "dossier.diff.outcome": {
+        "fr": "{requirement} : résultat {recorded} dans le dossier, {fresh} à la réévaluation",
+        "en": "{requirement}: outcome {recorded} in the dossier, {fresh} on re-evaluation",
+    },
+    "dossier.diff.evidence": {
+        "fr": "{requirement} : preuve {path} désormais « {status} »",
+        "en": "{requirement}: evidence {path} now « {status} »",
+    },
+    "dossier.diff.evidence_hash": {
+        "fr": "{requirement} : preuve {path} d'empreinte {actual}…, la déclaration dit {declared}…",
+        "en": "{requirement}: evidence {path} has sha256 {actual}…, the declaration says {declared}…",
+    },
     "cli.portfolio_done": {
         "fr": "{count} déclaration(s) évaluée(s), {ready} prête(s), {errors} en erreur",
         "en": "{count} declaration(s) evaluated, {ready} ready, {errors} in error",

@@ -9,6 +9,12 @@ __all__ = [
     "MAX_BASELINE_BYTES",
     "MAX_CELL_CHARS",
     "MAX_DECLARATION_BYTES",
+    "MAX_DOSSIER_BYTES",
+    "MAX_DOSSIER_MEMBERS",
+    "MAX_DOSSIER_NAME_CHARS",
+    "MAX_DOSSIER_OUTSIDE_DEPTH",
+    "MAX_DOSSIER_RATIO",
+    "MAX_DOSSIER_UNPACKED_BYTES",
     "MAX_EVIDENCE_HASH_BYTES",
     "MAX_EVIDENCE_PER_ANSWER",
     "MAX_EXTENDS_CHAIN",
@@ -105,6 +111,27 @@ MAX_RUN_HASH_BYTES = 8 * 1024 * _MIB
 
 MAX_RUN_HASH_SECONDS = 60
 """Seconds spent hashing for one evaluation; past either budget, the remaining evidence is reported not hashed."""
+
+MAX_DOSSIER_BYTES = 512 * _MIB
+"""A dossier zip as stored (``dossier build`` refuses to write a larger one; ``dossier verify`` to read one)."""
+
+MAX_DOSSIER_UNPACKED_BYTES = 512 * _MIB
+"""Every file of a dossier once unzipped, declared sizes and the bytes actually inflated alike: the declaration,
+its evidence, the reports. A member whose data inflates past its declared size is refused."""
+
+MAX_DOSSIER_MEMBERS = 10_000
+"""Files in a dossier."""
+
+MAX_DOSSIER_RATIO = 100
+"""How much a member of more than 1 MB may expand (unzipped size / stored size): a zip bomb expands thousands of
+times; a report or a piece of evidence, a few times to a few dozen."""
+
+MAX_DOSSIER_NAME_CHARS = 500
+"""The path of a file inside a dossier."""
+
+MAX_DOSSIER_OUTSIDE_DEPTH = 8
+"""How many folders above the declaration's an evidence or ``extends:`` file stored in a dossier may sit
+(``--allow-outside-evidence``, ``--allow-extends-outside``)."""
 
 
 def size_text(size: int) -> str:

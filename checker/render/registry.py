@@ -8,7 +8,7 @@ load only when an xlsx or HTML/Markdown output is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -34,6 +34,7 @@ __all__ = [
     "SUFFIXES",
     "DocumentKind",
     "Format",
+    "require_formats",
 ]
 
 
@@ -50,6 +51,7 @@ class Format(StrEnum):
     XLSX = "xlsx"
     SARIF = "sarif"
     JUNIT = "junit"
+    PDF = "pdf"
 
 
 SUFFIXES: Mapping[Format, tuple[str, ...]] = {
@@ -59,8 +61,18 @@ SUFFIXES: Mapping[Format, tuple[str, ...]] = {
     Format.XLSX: (".xlsx",),
     Format.SARIF: (".sarif",),
     Format.JUNIT: (".xml",),
+    Format.PDF: (".pdf",),
 }
 """The file suffixes of each format an ``-o`` file may take (the first is the usual one)."""
+
+
+def require_formats(formats: Iterable[Format]) -> None:
+    """Refuse, before any work, a format whose optional library is missing (PDF: the ``pdf`` extra), exit 2."""
+    if Format.PDF in set(formats):
+        from checker.render.pdf import require_pdf
+
+        require_pdf()
+
 
 D = TypeVar("D")
 Renderer = Callable[[D], bytes]
@@ -126,7 +138,9 @@ def _deferred(choose: Callable[[Any], Renderer[D]], fmt: Format) -> Renderer[D]:
 
 # The evaluation report -------------------------------------------------------------------------------------------
 
-ReportFormat = Literal[Format.CONSOLE, Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT]
+ReportFormat = Literal[
+    Format.CONSOLE, Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.PDF
+]
 
 
 def _report_renderer(fmt: ReportFormat) -> Renderer[Report]:
@@ -159,6 +173,10 @@ def _report_renderer(fmt: ReportFormat) -> Renderer[Report]:
             from checker.render.junit import render_junit
 
             return render_junit
+        case Format.PDF:
+            from checker.render.pdf import render_pdf
+
+            return render_pdf
         case _:
             assert_never(fmt)
 
@@ -168,14 +186,14 @@ REPORT: DocumentKind[Report] = _kind(
     ReportFormat,
     _report_renderer,
     stdout=(Format.CONSOLE, Format.JSON, Format.MD),
-    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT),
+    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.PDF),
 )
 """``psc-check evaluate``: the report on standard output and in every ``-o`` file."""
 
 
 # A portfolio -----------------------------------------------------------------------------------------------------
 
-PortfolioFormat = Literal[Format.JSON, Format.MD, Format.HTML, Format.XLSX]
+PortfolioFormat = Literal[Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.PDF]
 
 
 def _portfolio_renderer(fmt: PortfolioFormat) -> Renderer[PortfolioReport]:
@@ -196,6 +214,10 @@ def _portfolio_renderer(fmt: PortfolioFormat) -> Renderer[PortfolioReport]:
             from checker.portfolio.workbook import render_portfolio_xlsx
 
             return render_portfolio_xlsx
+        case Format.PDF:
+            from checker.render.pdf import render_portfolio_pdf
+
+            return render_portfolio_pdf
         case _:
             assert_never(fmt)
 
@@ -205,7 +227,7 @@ PORTFOLIO: DocumentKind[PortfolioReport] = _kind(
     PortfolioFormat,
     _portfolio_renderer,
     stdout=(),
-    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX),
+    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.PDF),
     suffixes={fmt: found[:1] for fmt, found in SUFFIXES.items()},
 )
 """``psc-check portfolio``: files only (``-o``), each format under its usual suffix."""

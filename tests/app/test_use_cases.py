@@ -46,8 +46,8 @@ def test_evaluate_writes_each_output_and_returns_stdout_and_code(example: Path) 
 
 
 def test_evaluate_refuses_an_unknown_suffix_before_evaluating(example: Path) -> None:
-    request = EvaluateRequest(declaration=example, as_of=AS_OF, outputs=(example.parent / "r.json", Path("r.pdf")))
-    with pytest.raises(UsageError, match=r"r\.pdf: unknown output suffix `\.pdf`"):
+    request = EvaluateRequest(declaration=example, as_of=AS_OF, outputs=(example.parent / "r.json", Path("r.docx")))
+    with pytest.raises(UsageError, match=r"r\.docx: unknown output suffix `\.docx`"):
         run_evaluate(request)
     assert not (example.parent / "r.json").exists()
 

@@ -13,6 +13,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from pypdf import PdfReader
 
 from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
 from checker.app.evaluate import EvaluateRequest, evaluate_file
@@ -95,20 +96,21 @@ def _is_xml(data: bytes) -> bool:
 
 def _looks_like(fmt: Format, data: bytes) -> bool:
     """A check that the bytes are of the format asked for, not merely non-empty."""
-    text = data.decode("utf-8") if fmt is not Format.XLSX else ""
+    text = data.decode("utf-8") if fmt not in {Format.XLSX, Format.PDF} else ""
     checks: dict[Format, Callable[[], bool]] = {
         Format.JSON: lambda: isinstance(json.loads(text), dict | list),
         Format.SARIF: lambda: json.loads(text)["version"] == "2.1.0",
         Format.JUNIT: lambda: _is_xml(data) and "<testsuite" in text,
         Format.HTML: lambda: text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>"),
         Format.XLSX: lambda: "xl/workbook.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist(),
+        Format.PDF: lambda: data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1,
         Format.MD: lambda: "|" in text or text.startswith("#"),
         Format.CSV: lambda: text.splitlines()[0].startswith("id,obligation,"),
         Format.TABLE: lambda: text.splitlines()[0].startswith("id ") and "exigence(s)" in text,
         Format.TEXT: lambda: len(text.splitlines()) > 1,
         Format.CONSOLE: lambda: len(text.splitlines()) > 1,
     }
-    ends_cleanly = fmt is Format.XLSX or text.endswith("\n")
+    ends_cleanly = fmt in {Format.XLSX, Format.PDF} or text.endswith("\n")
     return ends_cleanly and checks[fmt]()
 
 
@@ -139,7 +141,7 @@ def test_output_suffixes_resolve_to_their_format() -> None:
         for suffix in suffixes:
             assert REPORT.format_for_path(Path(f"out{suffix.upper()}")) is fmt
     assert PORTFOLIO.format_for_path(Path("p.html")) is Format.HTML
-    with pytest.raises(UsageError, match=r"`\.htm` — use one of \.json, \.md, \.html, \.xlsx$"):
+    with pytest.raises(UsageError, match=r"`\.htm` — use one of \.json, \.md, \.html, \.xlsx, \.pdf$"):
         PORTFOLIO.format_for_path(Path("p.htm"))
     with pytest.raises(UsageError, match=r"out: unknown output suffix `\(none\)`"):
         REPORT.format_for_path(Path("out"))
