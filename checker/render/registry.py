@@ -8,7 +8,7 @@ load only when an xlsx or HTML/Markdown output is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +19,7 @@ from checker.errors import UsageError
 if TYPE_CHECKING:
     from checker.model.portfolio import PortfolioReport
     from checker.model.report import Report
+    from checker.referential.load import LoadedReferential
     from checker.render.check_results import EvidenceCheckReport
     from checker.render.diff_text import DiffDocument
     from checker.render.listing import RequirementList, RequirementSheet
@@ -26,14 +27,17 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECK_RESULT",
     "EDITION_DIFF",
+    "EXPORT_SUFFIXES",
     "KINDS",
     "PORTFOLIO",
+    "REFERENTIAL_EXPORT",
     "REPORT",
     "REQUIREMENT",
     "REQUIREMENT_LIST",
     "SUFFIXES",
     "DocumentKind",
     "Format",
+    "suffix_of",
 ]
 
 
@@ -50,6 +54,8 @@ class Format(StrEnum):
     XLSX = "xlsx"
     SARIF = "sarif"
     JUNIT = "junit"
+    OSCAL = "oscal"
+    CISO_ASSISTANT = "ciso-assistant"
 
 
 SUFFIXES: Mapping[Format, tuple[str, ...]] = {
@@ -59,8 +65,21 @@ SUFFIXES: Mapping[Format, tuple[str, ...]] = {
     Format.XLSX: (".xlsx",),
     Format.SARIF: (".sarif",),
     Format.JUNIT: (".xml",),
+    Format.OSCAL: (".oscal.json",),
 }
-"""The file suffixes of each format an ``-o`` file may take (the first is the usual one)."""
+"""The file suffixes of each format an ``-o`` file may take (the first is the usual one).
+
+A suffix may be compound (``.oscal.json``): a file name takes the longest suffix it ends with, so
+``resultats.oscal.json`` asks for OSCAL and ``rapport.json`` for the JSON report."""
+
+
+def suffix_of(path: Path, extra: Iterable[str] = ()) -> str:
+    """The suffix of ``path`` (lower case) that names a format: the longest known one it ends with, else its last."""
+    name = path.name.lower()
+    known = {*(s for found in SUFFIXES.values() for s in found), *extra}
+    matches = [s for s in known if name.endswith(s) and len(name) > len(s)]
+    return max(matches, key=len) if matches else path.suffix.lower()
+
 
 D = TypeVar("D")
 Renderer = Callable[[D], bytes]
@@ -84,8 +103,12 @@ class DocumentKind(Generic[D]):
         return [fmt.value for fmt in self.stdout]
 
     def format_for_path(self, path: Path) -> Format:
-        """The format an output file's suffix asks for (a usage error for any other suffix)."""
-        suffix = path.suffix.lower()
+        """The format an output file's suffix asks for (a usage error for any other suffix).
+
+        The longest known suffix the name ends with wins (``.oscal.json`` over ``.json``), among every format's
+        suffixes, not only this kind's: ``p.oscal.json`` for a kind without OSCAL is refused, not taken as JSON.
+        """
+        suffix = suffix_of(path, self.files)
         found = self.files.get(suffix)
         if found is None:
             known = ", ".join(self.files)
@@ -126,7 +149,9 @@ def _deferred(choose: Callable[[Any], Renderer[D]], fmt: Format) -> Renderer[D]:
 
 # The evaluation report -------------------------------------------------------------------------------------------
 
-ReportFormat = Literal[Format.CONSOLE, Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT]
+ReportFormat = Literal[
+    Format.CONSOLE, Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.OSCAL
+]
 
 
 def _report_renderer(fmt: ReportFormat) -> Renderer[Report]:
@@ -159,6 +184,10 @@ def _report_renderer(fmt: ReportFormat) -> Renderer[Report]:
             from checker.render.junit import render_junit
 
             return render_junit
+        case Format.OSCAL:
+            from checker.render.oscal import render_assessment_results
+
+            return render_assessment_results
         case _:
             assert_never(fmt)
 
@@ -168,7 +197,7 @@ REPORT: DocumentKind[Report] = _kind(
     ReportFormat,
     _report_renderer,
     stdout=(Format.CONSOLE, Format.JSON, Format.MD),
-    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT),
+    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.OSCAL),
 )
 """``psc-check evaluate``: the report on standard output and in every ``-o`` file."""
 
@@ -281,6 +310,35 @@ REQUIREMENT: DocumentKind[RequirementSheet] = _kind(
 """``psc-check referentiel show``: one requirement, whole, with its provenance."""
 
 
+ExportFormat = Literal[Format.CISO_ASSISTANT, Format.OSCAL]
+
+
+def _export_renderer(fmt: ExportFormat) -> Renderer[LoadedReferential]:
+    match fmt:
+        case Format.CISO_ASSISTANT:
+            from checker.render.ciso_assistant import render_library
+
+            return render_library
+        case Format.OSCAL:
+            from checker.render.oscal import render_catalog
+
+            return render_catalog
+        case _:
+            assert_never(fmt)
+
+
+REFERENTIAL_EXPORT: DocumentKind[LoadedReferential] = _kind(
+    "referential export", ExportFormat, _export_renderer, stdout=(Format.CISO_ASSISTANT, Format.OSCAL)
+)
+"""``psc-check referentiel export``: the whole edition in another tool's format (``--format``, to stdout or ``-o``)."""
+
+EXPORT_SUFFIXES: Mapping[Format, tuple[str, ...]] = {
+    Format.CISO_ASSISTANT: (".yaml", ".yml"),
+    Format.OSCAL: (".json",),
+}
+"""The ``-o`` suffixes each export format may be written to (the format itself comes from ``--format``)."""
+
+
 # The result of check-evidence ------------------------------------------------------------------------------------
 
 CheckFormat = Literal[Format.CONSOLE, Format.JSON]
@@ -303,5 +361,13 @@ CHECK_RESULT: DocumentKind[EvidenceCheckReport] = _kind(
 )
 """``psc-check check-evidence``: what the automated checks concluded about one evidence file."""
 
-KINDS: tuple[DocumentKind[Any], ...] = (REPORT, PORTFOLIO, EDITION_DIFF, REQUIREMENT_LIST, REQUIREMENT, CHECK_RESULT)
+KINDS: tuple[DocumentKind[Any], ...] = (
+    REPORT,
+    PORTFOLIO,
+    EDITION_DIFF,
+    REQUIREMENT_LIST,
+    REQUIREMENT,
+    REFERENTIAL_EXPORT,
+    CHECK_RESULT,
+)
 """Every kind of document the commands write."""
