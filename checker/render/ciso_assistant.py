@@ -265,9 +265,27 @@ def library_document(ref: LoadedReferential) -> dict[str, Any]:
     }
 
 
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML, multi-line texts as literal blocks (``|``) so the library reads like CISO Assistant's own."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def render_library(ref: LoadedReferential) -> bytes:
-    """``referentiel export --format ciso-assistant``: the library as YAML."""
-    text = yaml.safe_dump(
-        library_document(ref), allow_unicode=True, sort_keys=False, width=120, default_flow_style=False
+    """``referentiel export --format ciso-assistant``: the library as YAML (PyYAML falls back to a quoted scalar
+    for any text a literal block cannot hold, e.g. trailing spaces or control characters)."""
+    text = yaml.dump(
+        library_document(ref),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=120,
+        default_flow_style=False,
     )
     return text.encode("utf-8")
