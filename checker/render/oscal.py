@@ -281,7 +281,7 @@ def _evidence_uuid(results: str, item: EvidenceResult) -> str:
 def _observation(
     results: str, finding: Finding, index: int, item: EvidenceResult, as_of: dt.date, t: Translator
 ) -> dict[str, Any]:
-    lines = [t("export.evidence_status", status=t(f"evidence.{item.status}"), detail=item.detail)]
+    lines = [t("export.evidence_status", status=t(f"evidence.{item.status}"), detail=t.text(item.detail))]
     lines += [
         t("export.check_result", check=c.check, status=t(f"check.{c.status}"), reasons="; ".join(c.texts(t.lang)))
         for c in item.checks

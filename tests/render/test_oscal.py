@@ -175,6 +175,7 @@ def test_observations_point_at_evidence_with_its_hash(monkeypatch: pytest.Monkey
             hashes = [h.value for h in rlink.hashes or [] if h.algorithm == "SHA-256"]
             seen.append((ours.requirement_id, resource.title, hashes[0] if hashes else None))
     assert seen == expected
+    assert all("key=" not in o.description and o.description.startswith("Preuve : ") for o in observations.values())
     catalog = resources[results.import_ap.href.removeprefix("#")]
     assert [d.identifier for d in catalog.document_ids or []] == [catalog_uuid("psc")]
 
