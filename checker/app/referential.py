@@ -5,15 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.app.write import write_atomic
 from checker.errors import UsageError
 from checker.i18n import message
 from checker.inputs.suggest import check_choice, check_choices, did_you_mean
 from checker.inputs.textsafe import shown
 from checker.referential.load import load_referential
 from checker.render.listing import RequirementList, RequirementSheet
-from checker.render.registry import REQUIREMENT, REQUIREMENT_LIST, Format
+from checker.render.registry import EXPORT_SUFFIXES, REFERENTIAL_EXPORT, REQUIREMENT, REQUIREMENT_LIST, Format
 
-__all__ = ["CheckRequest", "ListRequest", "ShowRequest", "run_check", "run_list", "run_show"]
+__all__ = [
+    "CheckRequest",
+    "ExportRequest",
+    "ExportResult",
+    "ListRequest",
+    "ShowRequest",
+    "run_check",
+    "run_export",
+    "run_list",
+    "run_show",
+]
 
 
 @dataclass(frozen=True)
@@ -73,3 +84,45 @@ def run_check(request: CheckRequest) -> str:
     return message(
         "cli.referential_ok", path=str(request.path), id=ref.id, version=ref.version, count=len(ref.requirements)
     )
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """The edition ``referentiel export`` writes in another tool's format."""
+
+    fmt: Format
+    """One of the formats of :data:`REFERENTIAL_EXPORT` (CISO Assistant library, OSCAL catalog)."""
+    output: Path | None = None
+    """The file to write (its suffix must suit the format); standard output when None."""
+    referential: Path | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    """The export, also written to ``output`` when one was given."""
+    output: Path | None
+    referential_id: str
+    count: int
+    """How many requirements the export holds."""
+
+
+def run_export(request: ExportRequest) -> ExportResult:
+    """Render the edition in ``request.fmt``; write it atomically to ``request.output`` when given."""
+    if request.output is not None:
+        suffixes = EXPORT_SUFFIXES[request.fmt]
+        if not request.output.name.lower().endswith(suffixes):
+            raise UsageError(
+                message(
+                    "error.export_suffix",
+                    path=str(request.output),
+                    format=request.fmt.value,
+                    suffixes=" / ".join(suffixes),
+                    lang="en",
+                )
+            )
+    ref = load_referential(request.referential)
+    data = REFERENTIAL_EXPORT.render(ref, request.fmt)
+    if request.output is not None:
+        write_atomic(request.output, data, inputs=[ref.path])
+    return ExportResult(data, request.output, ref.id, len(ref.requirements))

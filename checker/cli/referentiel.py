@@ -1,4 +1,4 @@
-"""``psc-check referentiel list|show|check``: read the referential."""
+"""``psc-check referentiel list|show|check|export``: read the referential, export it to other tools."""
 
 from __future__ import annotations
 
@@ -54,3 +54,29 @@ def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition
     from checker.app.referential import CheckRequest, run_check
 
     emit(run_check(CheckRequest(path)))
+
+
+@app.command("export")
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="ciso-assistant (bibliothèque YAML) ou oscal (catalogue JSON).")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Fichier à écrire (.yaml pour ciso-assistant, .json pour oscal)."),
+    ] = None,
+    referentiel: ReferentialOption = None,
+) -> None:
+    """Exporter le référentiel vers un autre outil : bibliothèque CISO Assistant ou catalogue OSCAL."""
+    from checker.app.referential import ExportRequest, run_export
+    from checker.i18n import message
+    from checker.render.registry import REFERENTIAL_EXPORT, Format
+
+    check_choice("--format", fmt, REFERENTIAL_EXPORT.stdout_names)
+    result = run_export(ExportRequest(Format(fmt), output=output, referential=referentiel))
+    if result.output is None:
+        write_stdout(result.data)
+    else:
+        typer.echo(
+            message(
+                "cli.export_done", path=str(result.output), id=result.referential_id, format=fmt, count=result.count
+            )
+        )

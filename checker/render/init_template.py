@@ -13,7 +13,7 @@ from checker.inputs.textsafe import shown, strip_control
 from checker.model.declaration import Declaration, Organisation, ParcoursProgress, Subject, luhn_ok
 from checker.referential.load import LoadedReferential
 
-__all__ = ["InitRequest", "default_parcours", "render_declaration_template"]
+__all__ = ["InitRequest", "default_parcours", "render_declaration_template", "template_declaration"]
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,12 @@ def _check_name(option: str, value: str) -> None:
         )
 
 
-def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str:
-    """The YAML text of a new declaration: every applicable requirement `not_assessed`, commented."""
+def template_declaration(ref: LoadedReferential, req: InitRequest) -> Declaration:
+    """The declaration ``init`` writes, as a model: what decides which requirements it lists (a usage error for
+    an actor, level, feature or parcours the edition lacks)."""
     _validate(ref, req)
     parcours = req.parcours or default_parcours(ref, req.actors, req.level)
-    model = Declaration(
+    return Declaration(
         organisation=Organisation(name=req.organisation or "À compléter", siren=req.siren),
         subject=Subject(name=req.subject or "À compléter"),
         actors=list(req.actors),
@@ -93,6 +94,12 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
         parcours=ParcoursProgress(id=parcours) if parcours else None,
         features={f.id: f.id in req.features for f in ref.model.features},
     )
+
+
+def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str:
+    """The YAML text of a new declaration: every applicable requirement `not_assessed`, commented."""
+    model = template_declaration(ref, req)
+    parcours = model.parcours.id if model.parcours else None
     lines = [
         "# yaml-language-server: $schema=declaration.schema.json",
         "# JSON Schema : `psc-check schema declaration > declaration.schema.json` (à placer à côté de ce fichier).",

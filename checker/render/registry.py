@@ -19,6 +19,7 @@ from checker.errors import UsageError
 if TYPE_CHECKING:
     from checker.model.portfolio import PortfolioReport
     from checker.model.report import Report
+    from checker.referential.load import LoadedReferential
     from checker.render.check_results import EvidenceCheckReport
     from checker.render.diff_text import DiffDocument
     from checker.render.listing import RequirementList, RequirementSheet
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECK_RESULT",
     "EDITION_DIFF",
+    "EXPORT_SUFFIXES",
     "KINDS",
     "PORTFOLIO",
+    "REFERENTIAL_EXPORT",
     "REPORT",
     "REQUIREMENT",
     "REQUIREMENT_LIST",
@@ -35,6 +38,7 @@ __all__ = [
     "DocumentKind",
     "Format",
     "require_formats",
+    "suffix_of",
 ]
 
 
@@ -52,6 +56,8 @@ class Format(StrEnum):
     SARIF = "sarif"
     JUNIT = "junit"
     PDF = "pdf"
+    OSCAL = "oscal"
+    CISO_ASSISTANT = "ciso-assistant"
 
 
 SUFFIXES: Mapping[Format, tuple[str, ...]] = {
@@ -62,8 +68,20 @@ SUFFIXES: Mapping[Format, tuple[str, ...]] = {
     Format.SARIF: (".sarif",),
     Format.JUNIT: (".xml",),
     Format.PDF: (".pdf",),
+    Format.OSCAL: (".oscal.json",),
 }
-"""The file suffixes of each format an ``-o`` file may take (the first is the usual one)."""
+"""The file suffixes of each format an ``-o`` file may take (the first is the usual one).
+
+A suffix may be compound (``.oscal.json``): a file name takes the longest suffix it ends with, so
+``resultats.oscal.json`` asks for OSCAL and ``rapport.json`` for the JSON report."""
+
+
+def suffix_of(path: Path, extra: Iterable[str] = ()) -> str:
+    """The suffix of ``path`` (lower case) that names a format: the longest known one it ends with, else its last."""
+    name = path.name.lower()
+    known = {*(s for found in SUFFIXES.values() for s in found), *extra}
+    matches = [s for s in known if name.endswith(s) and len(name) > len(s)]
+    return max(matches, key=len) if matches else path.suffix.lower()
 
 
 def require_formats(formats: Iterable[Format]) -> None:
@@ -96,8 +114,12 @@ class DocumentKind(Generic[D]):
         return [fmt.value for fmt in self.stdout]
 
     def format_for_path(self, path: Path) -> Format:
-        """The format an output file's suffix asks for (a usage error for any other suffix)."""
-        suffix = path.suffix.lower()
+        """The format an output file's suffix asks for (a usage error for any other suffix).
+
+        The longest known suffix the name ends with wins (``.oscal.json`` over ``.json``), among every format's
+        suffixes, not only this kind's: ``p.oscal.json`` for a kind without OSCAL is refused, not taken as JSON.
+        """
+        suffix = suffix_of(path, self.files)
         found = self.files.get(suffix)
         if found is None:
             known = ", ".join(self.files)
@@ -139,7 +161,15 @@ def _deferred(choose: Callable[[Any], Renderer[D]], fmt: Format) -> Renderer[D]:
 # The evaluation report -------------------------------------------------------------------------------------------
 
 ReportFormat = Literal[
-    Format.CONSOLE, Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.PDF
+    Format.CONSOLE,
+    Format.JSON,
+    Format.MD,
+    Format.HTML,
+    Format.XLSX,
+    Format.SARIF,
+    Format.JUNIT,
+    Format.PDF,
+    Format.OSCAL,
 ]
 
 
@@ -177,6 +207,10 @@ def _report_renderer(fmt: ReportFormat) -> Renderer[Report]:
             from checker.render.pdf import render_pdf
 
             return render_pdf
+        case Format.OSCAL:
+            from checker.render.oscal import render_assessment_results
+
+            return render_assessment_results
         case _:
             assert_never(fmt)
 
@@ -186,7 +220,7 @@ REPORT: DocumentKind[Report] = _kind(
     ReportFormat,
     _report_renderer,
     stdout=(Format.CONSOLE, Format.JSON, Format.MD),
-    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.PDF),
+    files=(Format.JSON, Format.MD, Format.HTML, Format.XLSX, Format.SARIF, Format.JUNIT, Format.PDF, Format.OSCAL),
 )
 """``psc-check evaluate``: the report on standard output and in every ``-o`` file."""
 
@@ -303,6 +337,35 @@ REQUIREMENT: DocumentKind[RequirementSheet] = _kind(
 """``psc-check referentiel show``: one requirement, whole, with its provenance."""
 
 
+ExportFormat = Literal[Format.CISO_ASSISTANT, Format.OSCAL]
+
+
+def _export_renderer(fmt: ExportFormat) -> Renderer[LoadedReferential]:
+    match fmt:
+        case Format.CISO_ASSISTANT:
+            from checker.render.ciso_assistant import render_library
+
+            return render_library
+        case Format.OSCAL:
+            from checker.render.oscal import render_catalog
+
+            return render_catalog
+        case _:
+            assert_never(fmt)
+
+
+REFERENTIAL_EXPORT: DocumentKind[LoadedReferential] = _kind(
+    "referential export", ExportFormat, _export_renderer, stdout=(Format.CISO_ASSISTANT, Format.OSCAL)
+)
+"""``psc-check referentiel export``: the whole edition in another tool's format (``--format``, to stdout or ``-o``)."""
+
+EXPORT_SUFFIXES: Mapping[Format, tuple[str, ...]] = {
+    Format.CISO_ASSISTANT: (".yaml", ".yml"),
+    Format.OSCAL: (".json",),
+}
+"""The ``-o`` suffixes each export format may be written to (the format itself comes from ``--format``)."""
+
+
 # The result of check-evidence ------------------------------------------------------------------------------------
 
 CheckFormat = Literal[Format.CONSOLE, Format.JSON]
@@ -325,5 +388,13 @@ CHECK_RESULT: DocumentKind[EvidenceCheckReport] = _kind(
 )
 """``psc-check check-evidence``: what the automated checks concluded about one evidence file."""
 
-KINDS: tuple[DocumentKind[Any], ...] = (REPORT, PORTFOLIO, EDITION_DIFF, REQUIREMENT_LIST, REQUIREMENT, CHECK_RESULT)
+KINDS: tuple[DocumentKind[Any], ...] = (
+    REPORT,
+    PORTFOLIO,
+    EDITION_DIFF,
+    REQUIREMENT_LIST,
+    REQUIREMENT,
+    REFERENTIAL_EXPORT,
+    CHECK_RESULT,
+)
 """Every kind of document the commands write."""

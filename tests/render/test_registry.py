@@ -28,6 +28,7 @@ from checker.render.registry import (
     EDITION_DIFF,
     KINDS,
     PORTFOLIO,
+    REFERENTIAL_EXPORT,
     REPORT,
     REQUIREMENT,
     REQUIREMENT_LIST,
@@ -85,6 +86,7 @@ DOCUMENTS: dict[str, Callable[[], Any]] = {
     EDITION_DIFF.name: _diff,
     REQUIREMENT_LIST.name: _list,
     REQUIREMENT.name: _sheet,
+    REFERENTIAL_EXPORT.name: load_referential,
     CHECK_RESULT.name: _check_result,
 }
 """Real data for each kind of document, made by the same code the commands run."""
@@ -109,6 +111,8 @@ def _looks_like(fmt: Format, data: bytes) -> bool:
         Format.TABLE: lambda: text.splitlines()[0].startswith("id ") and "exigence(s)" in text,
         Format.TEXT: lambda: len(text.splitlines()) > 1,
         Format.CONSOLE: lambda: len(text.splitlines()) > 1,
+        Format.OSCAL: lambda: json.loads(text).keys() <= {"catalog", "assessment-results"},
+        Format.CISO_ASSISTANT: lambda: text.startswith("urn: urn:psc-check:risk:library:"),
     }
     ends_cleanly = fmt in {Format.XLSX, Format.PDF} or text.endswith("\n")
     return ends_cleanly and checks[fmt]()
@@ -147,11 +151,23 @@ def test_output_suffixes_resolve_to_their_format() -> None:
         REPORT.format_for_path(Path("out"))
 
 
+def test_a_compound_suffix_wins_over_its_last_part() -> None:
+    """``.oscal.json`` asks for OSCAL, ``.json`` for the JSON report; a kind without OSCAL refuses ``.oscal.json``."""
+    assert REPORT.format_for_path(Path("resultats.oscal.json")) is Format.OSCAL
+    assert REPORT.format_for_path(Path("dossier.v2/Resultats.OSCAL.JSON")) is Format.OSCAL
+    assert REPORT.format_for_path(Path("rapport.json")) is Format.JSON
+    assert REPORT.format_for_path(Path("oscal.json")) is Format.JSON
+    assert REPORT.format_for_path(Path("rapport.oscal.json.md")) is Format.MD
+    with pytest.raises(UsageError, match=r"unknown output suffix `\.oscal\.json` — use one of \.json, \.md"):
+        PORTFOLIO.format_for_path(Path("p.oscal.json"))
+
+
 FORMAT_OPTIONS: list[tuple[list[str | Path], DocumentKind[Any]]] = [
     (["evaluate", DECLARATION], REPORT),
     (["diff", DATA / "mini-referential.yaml", DATA / "mini-referential.yaml"], EDITION_DIFF),
     (["referentiel", "list"], REQUIREMENT_LIST),
     (["referentiel", "show", "PSC-OIDC-01"], REQUIREMENT),
+    (["referentiel", "export"], REFERENTIAL_EXPORT),
     (["check-evidence", DECLARATION], CHECK_RESULT),
 ]
 
