@@ -191,7 +191,13 @@ def _init_ids(cli: Cli, tmp_path: Path, *args: str) -> set[str]:
     return set(answers)
 
 
-OSU_FEATURE_CONDITIONAL = {"PGS-03", "PGS-04", "PGS-05", "PSC-ADM-06"}
+OSU_FEATURE_CONDITIONAL = {
+    *("EDC-CERT-01-LPS-PROD", "EDC-GOV-12", "EDC-PRX-01"),
+    *("PGS-01", "PGS-02", "PGS-03", "PGS-04", "PGS-05", "PGS-06", "PGS-08", "PGS-09"),
+    *("PSC-ADM-06", "PSC-CIBA-01", "PSC-CIBA-02", "PSC-CIBA-03", "PSC-DATA-05"),
+    *("PSC-OIDC-01", "PSC-OIDC-04", "PSC-OIDC-05", "PSC-OIDC-06", "PSC-OIDC-07", "PSC-OIDC-11"),
+    *("PSC-SEC-02", "PSC-SEC-05-FS", "PSC-TOK-02", "PSC-TOK-07", "PSC-UX-02"),
+}
 """The requirements the OSU group has beyond ``init --actor OSU --level espace_de_confiance`` (no features): each
 applies to an OSU only when a feature is declared (CISO Assistant has no features; the node's annotation says so)."""
 
