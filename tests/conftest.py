@@ -31,6 +31,8 @@ import pytest
 import typer
 import typer.main
 
+from checker.referential.load import LoadedReferential, load_bundle, load_referential
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 MINI = DATA / "mini-referential.yaml"
@@ -177,6 +179,24 @@ def cli_process() -> Cli:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def mini() -> LoadedReferential:
+    """The small test referential (``tests/data/mini-referential.yaml``)."""
+    return load_referential(MINI)
+
+
+@pytest.fixture(scope="session")
+def bundle() -> dict[str, LoadedReferential]:
+    """Every bundled edition, by id."""
+    return load_bundle()
+
+
+@pytest.fixture(scope="session")
+def psc(bundle: dict[str, LoadedReferential]) -> LoadedReferential:
+    """The bundled PSC referential."""
+    return bundle["psc"]
 
 
 def assert_clean_error(result: Result, *fragments: str) -> None:
