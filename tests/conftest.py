@@ -21,7 +21,7 @@ import subprocess
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,19 +62,27 @@ def _child_environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
 
 
-def run_process(*args: str | Path, cwd: Path | None = None) -> Result:
-    """``psc-check ARGS`` as a new process of the installed executable (stdin empty, never the terminal)."""
+def run_argv(
+    argv: Sequence[str | Path], *, cwd: Path | None = None, env: Mapping[str, str] | None = None, timeout: float = 120
+) -> Result:
+    """``argv`` as a new process (stdin empty, never the terminal), in this environment without ``PSC_CHECK*``
+    variables and with ``env`` added."""
     done = subprocess.run(
-        [*_command(), *map(str, args)],
+        list(map(str, argv)),
         capture_output=True,
         stdin=subprocess.DEVNULL,
         text=True,
         cwd=cwd,
-        env=_child_environment(),
-        timeout=120,
+        env=_child_environment() | dict(env or {}),
+        timeout=timeout,
         check=False,
     )
     return Result(done.returncode, done.stdout, done.stderr)
+
+
+def run_process(*args: str | Path, cwd: Path | None = None) -> Result:
+    """``psc-check ARGS`` as a new process of the installed executable (stdin empty, never the terminal)."""
+    return run_argv([*_command(), *args], cwd=cwd)
 
 
 def _stream(template: object, default_errors: str) -> io.TextIOWrapper:
