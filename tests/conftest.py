@@ -21,7 +21,7 @@ import subprocess
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ from unittest import mock
 import pytest
 import typer
 import typer.main
+
+from checker.referential.load import LoadedReferential, load_bundle, load_referential
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -60,19 +62,27 @@ def _child_environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
 
 
-def run_process(*args: str | Path, cwd: Path | None = None) -> Result:
-    """``psc-check ARGS`` as a new process of the installed executable (stdin empty, never the terminal)."""
+def run_argv(
+    argv: Sequence[str | Path], *, cwd: Path | None = None, env: Mapping[str, str] | None = None, timeout: float = 120
+) -> Result:
+    """``argv`` as a new process (stdin empty, never the terminal), in this environment without ``PSC_CHECK*``
+    variables and with ``env`` added."""
     done = subprocess.run(
-        [*_command(), *map(str, args)],
+        list(map(str, argv)),
         capture_output=True,
         stdin=subprocess.DEVNULL,
         text=True,
         cwd=cwd,
-        env=_child_environment(),
-        timeout=120,
+        env=_child_environment() | dict(env or {}),
+        timeout=timeout,
         check=False,
     )
     return Result(done.returncode, done.stdout, done.stderr)
+
+
+def run_process(*args: str | Path, cwd: Path | None = None) -> Result:
+    """``psc-check ARGS`` as a new process of the installed executable (stdin empty, never the terminal)."""
+    return run_argv([*_command(), *args], cwd=cwd)
 
 
 def _stream(template: object, default_errors: str) -> io.TextIOWrapper:
@@ -177,6 +187,24 @@ def cli_process() -> Cli:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def mini() -> LoadedReferential:
+    """The small test referential (``tests/data/mini-referential.yaml``)."""
+    return load_referential(MINI)
+
+
+@pytest.fixture(scope="session")
+def bundle() -> dict[str, LoadedReferential]:
+    """Every bundled edition, by id."""
+    return load_bundle()
+
+
+@pytest.fixture(scope="session")
+def psc(bundle: dict[str, LoadedReferential]) -> LoadedReferential:
+    """The bundled PSC referential."""
+    return bundle["psc"]
 
 
 def assert_clean_error(result: Result, *fragments: str) -> None:

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from checker.errors import InputError
 from checker.inputs.layering import load_layers
+from checker.inputs.loaded import LoadedFile
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument
@@ -50,13 +51,9 @@ EU_MEMBER_STATES = frozenset(
 
 
 @dataclass(frozen=True)
-class LoadedDeclaration:
+class LoadedDeclaration(LoadedFile[Declaration]):
     """A validated declaration with its file, folder and hash."""
 
-    model: Declaration
-    path: Path
-    sha256: str
-    document: YamlDocument = field(repr=False, compare=False)
     files: tuple[Path, ...] = ()
     """The declaration and every file it extends, nearest first."""
     answer_files: dict[str, Path] = field(default_factory=dict)

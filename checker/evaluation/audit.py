@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.declaration.load import LoadedDeclaration
-from checker.errors import InputError
 from checker.inputs.limits import MAX_AUDIT_BYTES
+from checker.inputs.loaded import LoadedFile
 from checker.inputs.suggest import did_you_mean
-from checker.inputs.validation import validate_document
-from checker.inputs.yamlload import YamlDocument, load_yaml_file
+from checker.inputs.yamlload import YamlDocument
 from checker.model.audit import Audit
 from checker.model.declaration import Status
 from checker.model.message import msg
@@ -30,25 +27,19 @@ VERDICT_OUTCOMES = {
 """An auditor's verdict → the outcome it decides (``not_assessed`` decides nothing)."""
 
 
-@dataclass(frozen=True)
-class LoadedAudit:
+class LoadedAudit(LoadedFile[Audit]):
     """A validated audit file with its path and hash."""
-
-    model: Audit
-    path: Path
-    sha256: str
-    document: YamlDocument = field(repr=False, compare=False)
 
 
 def load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
     """Load ``path`` strictly; refuse an audit made on another referential edition or declaration."""
-    doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what="an audit file")
-    model = validate_document(doc, Audit)
-    errors = audit_errors(model, doc, ref, decl.sha256)
-    if errors:
-        raise InputError(errors)
-    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-    return LoadedAudit(model=model, path=path, sha256=digest, document=doc)
+    return LoadedAudit.load(
+        path,
+        Audit,
+        max_bytes=MAX_AUDIT_BYTES,
+        what="an audit file",
+        problems=lambda model, doc: audit_errors(model, doc, ref, decl.sha256),
+    )
 
 
 def audit_errors(audit: Audit, doc: YamlDocument, ref: LoadedReferential, declaration_sha256: str) -> list[str]:

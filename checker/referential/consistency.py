@@ -34,6 +34,11 @@ class _Collector:
         if value not in known:
             self.add(path, f"unknown {what} `{value}`", did_you_mean(value, known) or f"define it under `{what}s`")
 
+    def all_known(self, path: Path, values: Iterable[str], known: set[str], what: str) -> None:
+        """:meth:`known` for each item of the list at ``path``."""
+        for index, value in enumerate(values):
+            self.known([*path, index], value, known, what)
+
 
 def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Callable[[str], bool]) -> list[str]:
     """Every cross-reference problem in ``ref``, each located in ``doc``."""
@@ -52,7 +57,7 @@ def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Call
         seen_sources.add(key)
     _check_actors_levels(ref, out)
     _check_parcours(ref, out, seen_sources)
-    _check_requirements(ref, out, seen_sources, known_checks)
+    _check_requirements(ref, out, known_checks)
     _check_provenance_detail(ref, out)
     _check_inheritance(ref, out, seen_sources)
     _check_policies(ref, out)
@@ -63,26 +68,20 @@ def _check_actors_levels(ref: Referential, out: _Collector) -> None:
     actors = {a.id for a in ref.actors}
     levels = {lv.id for lv in ref.levels}
     for i, actor in enumerate(ref.actors):
-        for j, dep in enumerate(actor.relies_on):
-            out.known(["actors", i, "relies_on", j], dep, actors, "actor")
-        for j, level in enumerate(actor.levels):
-            out.known(["actors", i, "levels", j], level, levels, "level")
+        out.all_known(["actors", i, "relies_on"], actor.relies_on, actors, "actor")
+        out.all_known(["actors", i, "levels"], actor.levels, levels, "level")
     for i, level_def in enumerate(ref.levels):
-        for j, inc in enumerate(level_def.includes):
-            out.known(["levels", i, "includes", j], inc, levels, "level")
+        out.all_known(["levels", i, "includes"], level_def.includes, levels, "level")
     if ref.habilitation is not None:
-        for j, key in enumerate(ref.habilitation.provenance.sources):
-            out.known(
-                ["habilitation", "provenance", "sources", j], key, {s.key for s in ref.metadata.sources}, "source"
-            )
+        sources = {s.key for s in ref.metadata.sources}
+        out.all_known(["habilitation", "provenance", "sources"], ref.habilitation.provenance.sources, sources, "source")
 
 
 def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> None:
     actors = {a.id for a in ref.actors}
     levels = {lv.id for lv in ref.levels}
     for i, parcours in enumerate(ref.parcours):
-        for j, level in enumerate(parcours.levels):
-            out.known(["parcours", i, "levels", j], level, levels, "level")
+        out.all_known(["parcours", i, "levels"], parcours.levels, levels, "level")
         step_ids: set[str] = set()
         for j, step in enumerate(parcours.steps):
             if step.id in step_ids:
@@ -90,10 +89,8 @@ def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> Non
                     ["parcours", i, "steps", j, "id"], f"duplicate step id `{step.id}`", "give each step its own id"
                 )
             step_ids.add(step.id)
-            for k, actor in enumerate(step.actors):
-                out.known(["parcours", i, "steps", j, "actors", k], actor, actors, "actor")
-        for j, key in enumerate(parcours.provenance.sources):
-            out.known(["parcours", i, "provenance", "sources", j], key, sources, "source")
+            out.all_known(["parcours", i, "steps", j, "actors"], step.actors, actors, "actor")
+        out.all_known(["parcours", i, "provenance", "sources"], parcours.provenance.sources, sources, "source")
 
 
 @dataclass(frozen=True)
@@ -109,6 +106,20 @@ class Known:
     reach: dict[str, set[str]]
     """For each actor, the levels whose requirements it meets."""
     is_check: Callable[[str], bool]
+
+    @classmethod
+    def of(cls, ref: Referential, is_check: Callable[[str], bool]) -> Known:
+        """What the requirements of ``ref`` may refer to, with ``is_check`` telling which checks exist."""
+        return cls(
+            actors={a.id: a for a in ref.actors},
+            levels={lv.id for lv in ref.levels},
+            themes={t.id for t in ref.themes},
+            features={f.id for f in ref.features},
+            parcours={p.id for p in ref.parcours},
+            sources={s.key for s in ref.metadata.sources},
+            reach=_reach(ref),
+            is_check=is_check,
+        )
 
 
 RequirementRule = Callable[[Requirement, Path, Known, _Collector], None]
@@ -139,8 +150,7 @@ def actors_known_and_at_level(req: Requirement, at: Path, known: Known, out: _Co
 
 @_rule
 def levels_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
-    for j, level in enumerate(req.levels):
-        out.known([*at, "levels", j], level, known.levels, "level")
+    out.all_known([*at, "levels"], req.levels, known.levels, "level")
 
 
 @_rule
@@ -150,8 +160,7 @@ def theme_known(req: Requirement, at: Path, known: Known, out: _Collector) -> No
 
 @_rule
 def sources_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
-    for j, key in enumerate(req.provenance.sources):
-        out.known([*at, "provenance", "sources", j], key, known.sources, "source")
+    out.all_known([*at, "provenance", "sources"], req.provenance.sources, known.sources, "source")
 
 
 @_rule
@@ -164,14 +173,12 @@ def features_known(req: Requirement, at: Path, known: Known, out: _Collector) ->
         ("features_none", app.features_none),
     )
     for name, values in named:
-        for j, feature in enumerate(values):
-            out.known([*at, "applicability", name, j], feature, known.features, "feature")
+        out.all_known([*at, "applicability", name], values, known.features, "feature")
 
 
 @_rule
 def parcours_known(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
-    for j, path_id in enumerate(req.applicability.parcours):
-        out.known([*at, "applicability", "parcours", j], path_id, known.parcours, "parcours")
+    out.all_known([*at, "applicability", "parcours"], req.applicability.parcours, known.parcours, "parcours")
 
 
 @_rule
@@ -188,19 +195,8 @@ def deadline_after_effective(req: Requirement, at: Path, known: Known, out: _Col
         out.add([*at, "deadline"], "deadline before the effective date", "swap or fix the dates")
 
 
-def _check_requirements(
-    ref: Referential, out: _Collector, sources: set[str], known_checks: Callable[[str], bool]
-) -> None:
-    known = Known(
-        actors={a.id: a for a in ref.actors},
-        levels={lv.id for lv in ref.levels},
-        themes={t.id for t in ref.themes},
-        features={f.id for f in ref.features},
-        parcours={p.id for p in ref.parcours},
-        sources=sources,
-        reach=_reach(ref),
-        is_check=known_checks,
-    )
+def _check_requirements(ref: Referential, out: _Collector, known_checks: Callable[[str], bool]) -> None:
+    known = Known.of(ref, known_checks)
     for i, req in enumerate(ref.requirements):
         for rule in REQUIREMENT_RULES:
             rule(req, ["requirements", i], known, out)
@@ -227,26 +223,29 @@ def _check_provenance_detail(ref: Referential, out: _Collector) -> None:
     for i, req in enumerate(ref.requirements):
         base: list[str | int] = ["requirements", i, "provenance"]
         listed = set(req.provenance.sources)
-        for j, loc in enumerate(req.provenance.locators):
-            if loc.source not in listed:
-                out.add(
-                    [*base, "locators", j, "source"],
-                    f"locator source `{loc.source}` is not in this requirement's sources",
-                    "add it to `sources` or fix the key",
-                )
-        for j, quote in enumerate(req.provenance.quotes):
-            if quote.source not in held:
-                out.add(
-                    [*base, "quotes", j, "source"],
-                    f"quote source `{quote.source}` has no `held_text`",
-                    "quote only a source whose text we hold",
-                )
-            elif quote.source not in listed:
-                out.add(
-                    [*base, "quotes", j, "source"],
-                    f"quote source `{quote.source}` is not in this requirement's sources",
-                    "add it to `sources`",
-                )
+        cited = (
+            ("locators", [loc.source for loc in req.provenance.locators]),
+            ("quotes", [quote.source for quote in req.provenance.quotes]),
+        )
+        for section, sources in cited:
+            for j, source in enumerate(sources):
+                problem = _cited_source_problem(section, source, listed, held)
+                if problem is not None:
+                    out.add([*base, section, j, "source"], *problem)
+
+
+def _cited_source_problem(section: str, source: str, listed: set[str], held: set[str]) -> tuple[str, str] | None:
+    """What is wrong with a locator's or a quote's source (a quote also needs the source's text), if anything."""
+    if section == "quotes" and source not in held:
+        return f"quote source `{source}` has no `held_text`", "quote only a source whose text we hold"
+    if source not in listed:
+        what, hint = (
+            ("quote", "add it to `sources`")
+            if section == "quotes"
+            else ("locator", "add it to `sources` or fix the key")
+        )
+        return f"{what} source `{source}` is not in this requirement's sources", hint
+    return None
 
 
 def _check_inheritance(ref: Referential, out: _Collector, sources: set[str]) -> None:
@@ -263,12 +262,9 @@ def _check_inheritance(ref: Referential, out: _Collector, sources: set[str]) -> 
         if (rule.actor, rule.inherits) in seen:
             out.add(base, f"second rule for `{rule.actor}` inheriting `{rule.inherits}`", "merge the two rules")
         seen.add((rule.actor, rule.inherits))
-        for j, level in enumerate(rule.levels):
-            out.known([*base, "levels", j], level, levels, "level")
-        for j, theme in enumerate(rule.themes):
-            out.known([*base, "themes", j], theme, themes, "theme")
-        for j, key in enumerate(rule.provenance.sources):
-            out.known([*base, "provenance", "sources", j], key, sources, "source")
+        out.all_known([*base, "levels"], rule.levels, levels, "level")
+        out.all_known([*base, "themes"], rule.themes, themes, "theme")
+        out.all_known([*base, "provenance", "sources"], rule.provenance.sources, sources, "source")
 
 
 def _check_policies(ref: Referential, out: _Collector) -> None:

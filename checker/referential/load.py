@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from checker.checks.registry import is_known_check
 from checker.errors import InputError
 from checker.inputs.limits import MAX_REFERENTIAL_BYTES
+from checker.inputs.loaded import LoadedFile
 from checker.inputs.paths import default_referential, referential_dir
-from checker.inputs.validation import validate_document
-from checker.inputs.yamlload import YamlDocument, load_yaml_file
 from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
 from checker.model.report import PolicyInfo, ReferentialInfo
 from checker.referential.consistency import referential_problems
@@ -21,13 +19,9 @@ __all__ = ["LoadedReferential", "load_bundle", "load_referential"]
 
 
 @dataclass(frozen=True)
-class LoadedReferential:
+class LoadedReferential(LoadedFile[Referential]):
     """A validated edition with its file, hash and indexes."""
 
-    model: Referential
-    path: Path
-    sha256: str
-    document: YamlDocument = field(repr=False, compare=False)
     policy: PolicyInfo | None = None
     """The policy file applied to this edition's policy values (``--policy``), if any."""
 
@@ -108,14 +102,15 @@ class LoadedReferential:
 def load_referential(path: Path | None = None) -> LoadedReferential:
     """Load and check one edition (the bundled PSC referential by default)."""
     target = path or default_referential()
-    doc = load_yaml_file(target, max_bytes=MAX_REFERENTIAL_BYTES, what="a referential")
-    model = validate_document(doc, Referential)
-    problems = referential_problems(model, doc, is_known_check)
-    if problems:
-        raise InputError(problems)
-    doc.data = None  # validated: the model holds the content (the text stays, to place later messages)
-    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-    return LoadedReferential(model=model, path=target, sha256=digest, document=doc)
+    loaded = LoadedReferential.load(
+        target,
+        Referential,
+        max_bytes=MAX_REFERENTIAL_BYTES,
+        what="a referential",
+        problems=lambda model, doc: referential_problems(model, doc, is_known_check),
+    )
+    loaded.document.data = None  # validated: the model holds the content (the text stays, to place later messages)
+    return loaded
 
 
 def load_bundle(folder: Path | None = None) -> dict[str, LoadedReferential]:

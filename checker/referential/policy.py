@@ -8,16 +8,13 @@ replacement (key, setting, old → new) so an auditor sees it.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.errors import InputError
 from checker.inputs.limits import MAX_POLICY_BYTES
+from checker.inputs.loaded import LoadedFile
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.textsafe import shown
-from checker.inputs.validation import validate_document
-from checker.inputs.yamlload import YamlDocument, load_yaml_file
+from checker.inputs.yamlload import YamlDocument
 from checker.model.policy import PolicyFile
 from checker.model.referential import Freshness, PolicyLabel, Requirement
 from checker.model.report import PolicyInfo, PolicyOverride
@@ -37,14 +34,8 @@ SETTINGS = ("max_age_days", "min_remaining_days")
 """The freshness thresholds a policy file may replace."""
 
 
-@dataclass(frozen=True)
-class LoadedPolicy:
+class LoadedPolicy(LoadedFile[PolicyFile]):
     """A validated policy file with its path and hash."""
-
-    model: PolicyFile
-    path: Path
-    sha256: str
-    document: YamlDocument = field(repr=False, compare=False)
 
 
 def policy_values(ref: LoadedReferential) -> dict[str, tuple[PolicyLabel, dict[str, int | None]]]:
@@ -59,13 +50,13 @@ def policy_values(ref: LoadedReferential) -> dict[str, tuple[PolicyLabel, dict[s
 
 def load_policy(path: Path, ref: LoadedReferential) -> LoadedPolicy:
     """Load ``path`` strictly and check each key and setting against ``ref``'s policy values."""
-    doc = load_yaml_file(path, max_bytes=MAX_POLICY_BYTES, what="a policy file")
-    model = validate_document(doc, PolicyFile)
-    errors = policy_errors(model, doc, ref)
-    if errors:
-        raise InputError(errors)
-    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-    return LoadedPolicy(model=model, path=path, sha256=digest, document=doc)
+    return LoadedPolicy.load(
+        path,
+        PolicyFile,
+        max_bytes=MAX_POLICY_BYTES,
+        what="a policy file",
+        problems=lambda model, doc: policy_errors(model, doc, ref),
+    )
 
 
 def policy_errors(policy: PolicyFile, doc: YamlDocument, ref: LoadedReferential) -> list[str]:

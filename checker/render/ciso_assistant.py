@@ -31,7 +31,7 @@ from checker.model.declaration import ParcoursProgress
 from checker.model.referential import EditionStatus, Requirement
 from checker.referential.load import LoadedReferential
 from checker.render.init_template import InitRequest, template_declaration
-from checker.render.oscal import applicability_lines
+from checker.render.oscal import applicability_lines, evidence_conditions
 
 __all__ = [
     "PACKAGER",
@@ -154,15 +154,11 @@ def _typical_evidence(req: Requirement, t: Translator) -> str | None:
     spec = req.evidence
     if spec is None:
         return None
-    lines = [spec.description, t("export.evidence_kinds", kinds=", ".join(k.value for k in spec.kinds))]
-    if not spec.required:
-        lines.append(t("export.evidence_optional"))
-    if spec.environment is not None:
-        lines.append(t("export.evidence_environment", environment=spec.environment.value))
-    if spec.freshness is not None and spec.freshness.max_age_days is not None:
-        lines.append(t("export.evidence_max_age", days=spec.freshness.max_age_days))
-    if spec.freshness is not None and spec.freshness.min_remaining_days is not None:
-        lines.append(t("export.evidence_min_remaining", days=spec.freshness.min_remaining_days))
+    lines = [
+        spec.description,
+        t("export.evidence_kinds", kinds=", ".join(k.value for k in spec.kinds)),
+        *evidence_conditions(spec, t),
+    ]
     return "\n".join(lines)
 
 

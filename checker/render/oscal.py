@@ -20,7 +20,7 @@ from urllib.parse import quote
 from checker import __version__
 from checker.errors import InputError
 from checker.i18n import Translator
-from checker.model.referential import Requirement
+from checker.model.referential import EvidenceSpec, Requirement
 from checker.model.report import GAP_OUTCOMES, EvidenceResult, Finding, Outcome, Report
 from checker.referential.load import LoadedReferential
 
@@ -119,7 +119,13 @@ def _evidence_text(req: Requirement, t: Translator) -> str | None:
     if spec is None:
         return None
     kinds = ", ".join(k.value for k in spec.kinds)
-    lines = [t("show.evidence", kinds=kinds, description=spec.description)]
+    lines = [t("show.evidence", kinds=kinds, description=spec.description), *evidence_conditions(spec, t)]
+    return " ".join(lines)
+
+
+def evidence_conditions(spec: EvidenceSpec, t: Translator) -> list[str]:
+    """What the expected evidence must also be, one line each: optional, environment, age, remaining validity."""
+    lines: list[str] = []
     if not spec.required:
         lines.append(t("export.evidence_optional"))
     if spec.environment is not None:
@@ -128,7 +134,7 @@ def _evidence_text(req: Requirement, t: Translator) -> str | None:
         lines.append(t("export.evidence_max_age", days=spec.freshness.max_age_days))
     if spec.freshness is not None and spec.freshness.min_remaining_days is not None:
         lines.append(t("export.evidence_min_remaining", days=spec.freshness.min_remaining_days))
-    return " ".join(lines)
+    return lines
 
 
 def applicability_lines(ref: LoadedReferential, req: Requirement, t: Translator) -> list[str]:

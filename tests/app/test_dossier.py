@@ -139,23 +139,21 @@ def test_a_tampered_dossier_gives_exit_1_naming_the_difference(
     assert "différence(s)" in result.stdout
 
 
+def _mini_build_args(declaration: Path) -> list[str | Path]:
+    """``dossier build`` of ``declaration`` on the mini referential at a fixed date, without PDF (no output yet)."""
+    return ["dossier", "build", declaration, "--referentiel", MINI, "--as-of", "2026-11-28", "--no-pdf"]
+
+
+def _build_on_mini(cli: Cli, declaration: Path, output: Path, *extra: str) -> None:
+    built = cli(*_mini_build_args(declaration), *extra, "-o", output)
+    assert built.code == 0, built.stderr
+
+
 def test_a_changed_evidence_file_is_also_caught_against_the_declaration(cli: Cli, tmp_path: Path) -> None:
     """The mini case declares each evidence file's sha256: the re-evaluation compares the file with it."""
     case = tmp_path / "case"
     shutil.copytree(MINI_CASE, case)
-    built = cli(
-        "dossier",
-        "build",
-        case / "declaration.yaml",
-        "--referentiel",
-        MINI,
-        "--as-of",
-        "2026-11-28",
-        "--no-pdf",
-        "-o",
-        tmp_path / "d.zip",
-    )
-    assert built.code == 0, built.stderr
+    _build_on_mini(cli, case / "declaration.yaml", tmp_path / "d.zip")
     members = _members(tmp_path / "d.zip")
     members["declaration/evidence/client.pem"] += b"\n"
     _rezip(tmp_path / "t.zip", members)
@@ -175,14 +173,12 @@ def test_outside_evidence_is_refused_or_stored_under_a_neutral_path(cli: Cli, tm
     (case / "declaration.yaml").write_text(
         text.replace("evidence/client.pem", "../shared/client.pem"), encoding="utf-8"
     )
-    args = ["dossier", "build", case / "declaration.yaml", "--referentiel", MINI, "--as-of", "2026-11-28", "--no-pdf"]
-    refused = cli(*args, "-o", tmp_path / "no.zip")
+    refused = cli(*_mini_build_args(case / "declaration.yaml"), "-o", tmp_path / "no.zip")
     assert_clean_error(
         refused, "`../shared/client.pem` lies outside the declaration's folder", "--allow-outside-evidence"
     )
     assert not (tmp_path / "no.zip").exists()
-    built = cli(*args, "--allow-outside-evidence", "-o", tmp_path / "d.zip")
-    assert built.code == 0, built.stderr
+    _build_on_mini(cli, case / "declaration.yaml", tmp_path / "d.zip", "--allow-outside-evidence")
     manifest = json.loads(_members(tmp_path / "d.zip")["MANIFEST.json"])
     stored = [f for f in manifest["files"] if f.get("place")]
     assert [(f["path"], f["place"]) for f in stored] == [("hors-dossier/1/client.pem", "../shared/client.pem")]
@@ -191,19 +187,7 @@ def test_outside_evidence_is_refused_or_stored_under_a_neutral_path(cli: Cli, tm
 
 
 def test_another_referential_edition_is_said_and_not_re_evaluated_unless_given(cli: Cli, tmp_path: Path) -> None:
-    built = cli(
-        "dossier",
-        "build",
-        MINI_CASE / "declaration.yaml",
-        "--referentiel",
-        MINI,
-        "--as-of",
-        "2026-11-28",
-        "--no-pdf",
-        "-o",
-        tmp_path / "d.zip",
-    )
-    assert built.code == 0, built.stderr
+    _build_on_mini(cli, MINI_CASE / "declaration.yaml", tmp_path / "d.zip")
     bundled = cli("dossier", "verify", tmp_path / "d.zip")
     assert bundled.code == 1
     assert "dossier fait avec le référentiel" in bundled.stdout and "--referentiel FICHIER" in bundled.stdout

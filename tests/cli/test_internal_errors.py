@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
 import pytest
 
 import checker.inputs.yamlload
 from checker import __version__
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, run_argv
 from tests.fuzz_support import in_process
 
 
@@ -68,17 +66,8 @@ entry()
 
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_the_installed_entry_point_behaves_the_same(debug: bool) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
     args = [*(["--debug"] if debug else []), "referentiel", "check", str(MINI)]
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *args],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 3
+    done = run_argv([sys.executable, "-c", _CHILD, *args], timeout=60)
+    assert done.code == 3
     assert ("Traceback (most recent call last)" in done.stderr) is debug
     assert ("--debug to see the traceback" in done.stderr) is not debug

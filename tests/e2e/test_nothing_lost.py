@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import checker.app.write
-from tests.conftest import MINI, ROOT, Cli, _command
+from tests.conftest import MINI, ROOT, Cli, _command, run_argv
 from tests.fuzz_support import READY, in_process
 
 PREVIOUS = b"PREVIOUS OUTPUT, must survive\n"
@@ -212,21 +212,12 @@ def test_a_read_only_folder_keeps_the_previous_file() -> None:
         target.write_bytes(PREVIOUS)
         target.chmod(0o644)
         target.parent.chmod(0o555)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
         probe = [*prefix, *_command(), "referentiel", "check", str(MINI)]
-        if (
-            prefix
-            and subprocess.run(
-                probe, capture_output=True, stdin=subprocess.DEVNULL, env=env, timeout=60, check=False
-            ).returncode
-            != 0
-        ):
+        if prefix and run_argv(probe, timeout=60).code != 0:
             pytest.skip("the unprivileged user cannot read this checkout")
         command = [*prefix, *_command(), "evaluate", str(declaration), "--referentiel", str(MINI), "-o", str(target)]
-        done = subprocess.run(
-            command, capture_output=True, stdin=subprocess.DEVNULL, text=True, env=env, timeout=120, check=False
-        )
-        assert done.returncode == 2, (done.returncode, done.stderr)
+        done = run_argv(command)
+        assert done.code == 2, (done.code, done.stderr)
         assert "cannot write the file (Permission denied)" in done.stderr and "Traceback" not in done.stderr
         assert target.read_bytes() == PREVIOUS
         assert [p.name for p in target.parent.iterdir()] == ["rapport.json"]
@@ -409,17 +400,11 @@ def test_a_really_full_disk_keeps_the_previous_file(tmp_path: Path) -> None:
     mount_point = tmp_path / "tiny"
     mount_point.mkdir()
     command = [*_command(), "evaluate", str(READY / "declaration.yaml"), "--referentiel", str(MINI)]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")} | {"DIR": str(mount_point)}
-    done = subprocess.run(
+    done = run_argv(
         [unshare, "--mount", "--map-root-user", "sh", "-c", _FULL_DISK, "sh", *command, "--as-of", "2026-11-28"],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+        env={"DIR": str(mount_point)},
     )
-    if done.returncode != 0 or "rc=" not in done.stdout:
+    if done.code != 0 or "rc=" not in done.stdout:
         pytest.skip(f"cannot mount a private tmpfs here: {done.stderr.strip()[:200]}")
     assert "rc=2" in done.stdout, (done.stdout, done.stderr)
     assert "cannot write the file (No space left on device)" in done.stderr

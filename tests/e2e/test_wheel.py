@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import zipfile
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_argv
 
 
 @pytest.mark.slow
@@ -37,26 +36,11 @@ def test_wheel_finds_bundled_data_outside_the_repository(tmp_path: Path) -> None
     )
     empty = tmp_path / "empty"
     empty.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target)}
+    env = {"PYTHONPATH": str(target)}
     probe = "import checker.inputs.paths as p; print(p.referential_dir()); print(p.templates_dir())"
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=empty,
-        env=env,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        check=True,
-    )
+    done = run_argv([sys.executable, "-c", probe], cwd=empty, env=env)
+    assert done.code == 0, done.stderr
     assert str(target) in done.stdout.splitlines()[0]
-    listed = subprocess.run(
-        [sys.executable, "-m", "checker", "referentiel", "list", "--format", "json"],
-        cwd=empty,
-        env=env,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        check=False,
-    )
-    assert listed.returncode == 0, listed.stderr
+    listed = run_argv([sys.executable, "-m", "checker", "referentiel", "list", "--format", "json"], cwd=empty, env=env)
+    assert listed.code == 0, listed.stderr
     assert listed.stdout.count('"id":') >= 90

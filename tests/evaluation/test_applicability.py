@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
@@ -11,31 +10,8 @@ from checker.evaluation.applicability import applicable_requirements, why_applie
 from checker.i18n import Translator
 from checker.model.declaration import Declaration
 from checker.model.referential import Applicability, Requirement
-from checker.referential.load import LoadedReferential, load_referential
-from tests.conftest import MINI
-
-
-@pytest.fixture(scope="module")
-def mini() -> LoadedReferential:
-    return load_referential(MINI)
-
-
-@pytest.fixture(scope="module")
-def psc() -> LoadedReferential:
-    return load_referential()
-
-
-def _declaration(actors: list[str], level: str, features: dict[str, bool] | None = None, **extra: Any) -> Declaration:
-    return Declaration.model_validate(
-        {
-            "organisation": {"name": "Éditeur Test", "siren": "732829320"},
-            "subject": {"name": "Logiciel"},
-            "actors": actors,
-            "level": level,
-            "features": features or {},
-            **extra,
-        }
-    )
+from checker.referential.load import LoadedReferential
+from tests.declarations import declaration
 
 
 @dataclass(frozen=True)
@@ -67,31 +43,31 @@ def _with(req: Requirement, **applicability: list[str]) -> Requirement:
 
 
 def test_actor_level_and_feature_select_the_mini_requirements(mini: LoadedReferential) -> None:
-    elu = _declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True})
+    elu = declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True})
     assert _ids(mini, elu) == ["T-CERT-01", "T-CIBA-01", "T-OIDC-01"]  # T-OIDC-02 binds FS only
-    fs = _declaration(["FS"], "communaute", {"uses_ciba": True})
+    fs = declaration(["FS"], "communaute", {"uses_ciba": True})
     assert _ids(mini, fs) == ["T-CIBA-01", "T-OIDC-01", "T-OIDC-02"]  # T-CERT-01 binds ELU and ELP only
-    elp = _declaration(["ELP"], "espace_de_confiance")
+    elp = declaration(["ELP"], "espace_de_confiance")
     assert _ids(mini, elp) == ["T-CERT-01"]
 
 
 def test_a_level_binds_what_it_includes_not_what_includes_it(mini: LoadedReferential) -> None:
     """``espace_de_confiance`` includes ``communaute``: communaute requirements bind it, not the other way round."""
-    assert _ids(mini, _declaration(["ELU"], "communaute")) == ["T-OIDC-01"]
-    assert _ids(mini, _declaration(["ELU"], "espace_de_confiance")) == ["T-CERT-01", "T-OIDC-01"]
-    assert _ids(mini, _declaration(["ELU"], "niveau_inconnu")) == []
+    assert _ids(mini, declaration(["ELU"], "communaute")) == ["T-OIDC-01"]
+    assert _ids(mini, declaration(["ELU"], "espace_de_confiance")) == ["T-CERT-01", "T-OIDC-01"]
+    assert _ids(mini, declaration(["ELU"], "niveau_inconnu")) == []
 
 
 def test_a_feature_declared_false_is_not_declared(mini: LoadedReferential) -> None:
     ciba = mini.requirements["T-CIBA-01"]
-    assert _codes(mini, ciba, _declaration(["ELU"], "espace_de_confiance", {"uses_ciba": False})) is None
-    assert _codes(mini, ciba, _declaration(["ELU"], "espace_de_confiance")) is None
-    on = _declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True})
+    assert _codes(mini, ciba, declaration(["ELU"], "espace_de_confiance", {"uses_ciba": False})) is None
+    assert _codes(mini, ciba, declaration(["ELU"], "espace_de_confiance")) is None
+    on = declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True})
     assert _codes(mini, ciba, on) == ["actor", "level", "features_all"]
 
 
 def test_actor_and_level_reasons_say_which_actor_and_level(mini: LoadedReferential) -> None:
-    decl = _declaration(["FS", "ELU"], "espace_de_confiance", {"uses_ciba": True})
+    decl = declaration(["FS", "ELU"], "espace_de_confiance", {"uses_ciba": True})
     reasons = _why(mini, mini.requirements["T-CERT-01"], decl, "fr")
     assert reasons is not None
     assert [(r.code, r.message) for r in reasons] == [
@@ -110,8 +86,8 @@ def test_actor_and_level_reasons_say_which_actor_and_level(mini: LoadedReferenti
 
 def test_features_all_needs_every_feature(mini: LoadedReferential) -> None:
     req = _with(mini.requirements["T-OIDC-01"], features_all=["uses_ciba", "uses_mtls"])
-    one = _declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True})
-    both = _declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True, "uses_mtls": True})
+    one = declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True})
+    both = declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True, "uses_mtls": True})
     assert _codes(mini, req, one) is None
     reasons = _why(mini, req, both, "en")
     assert reasons is not None and reasons[-1].message == "declared features: uses_ciba, uses_mtls"
@@ -122,9 +98,9 @@ def test_features_any_needs_one_and_names_those_declared(psc: LoadedReferential)
     req = next(r for r in psc.model.requirements if r.applicability.features_any)
     actor, level = req.actors[0], req.levels[0]
     wanted = sorted(req.applicability.features_any)
-    assert _codes(psc, req, _declaration([actor], level)) is None
-    assert _codes(psc, req, _declaration([actor], level, dict.fromkeys(wanted, False))) is None
-    decl = _declaration([actor], level, {wanted[-1]: True, "feature_not_asked": True})
+    assert _codes(psc, req, declaration([actor], level)) is None
+    assert _codes(psc, req, declaration([actor], level, dict.fromkeys(wanted, False))) is None
+    decl = declaration([actor], level, {wanted[-1]: True, "feature_not_asked": True})
     reasons = _why(psc, req, decl, "fr")
     assert reasons is not None
     assert reasons[-1].code == "features_any"
@@ -133,7 +109,7 @@ def test_features_any_needs_one_and_names_those_declared(psc: LoadedReferential)
 
 def test_features_any_lists_every_declared_match_sorted(mini: LoadedReferential) -> None:
     req = _with(mini.requirements["T-OIDC-01"], features_any=["web_browser_flow", "mobile_app", "thick_client"])
-    decl = _declaration(["FS"], "communaute", {"web_browser_flow": True, "mobile_app": True, "thick_client": False})
+    decl = declaration(["FS"], "communaute", {"web_browser_flow": True, "mobile_app": True, "thick_client": False})
     reasons = _why(mini, req, decl, "fr")
     assert reasons is not None
     assert reasons[-1].message == "au moins une caractéristique déclarée : mobile_app, web_browser_flow"
@@ -141,8 +117,8 @@ def test_features_any_lists_every_declared_match_sorted(mini: LoadedReferential)
 
 def test_features_none_excludes_and_says_so(mini: LoadedReferential) -> None:
     req = _with(mini.requirements["T-OIDC-01"], features_none=["delegates_to_fi_tiers"])
-    assert _codes(mini, req, _declaration(["FS"], "communaute", {"delegates_to_fi_tiers": True})) is None
-    decl = _declaration(["FS"], "communaute", {"delegates_to_fi_tiers": False})
+    assert _codes(mini, req, declaration(["FS"], "communaute", {"delegates_to_fi_tiers": True})) is None
+    decl = declaration(["FS"], "communaute", {"delegates_to_fi_tiers": False})
     reasons = _why(mini, req, decl, "en")
     assert reasons is not None
     assert [r.code for r in reasons] == ["actor", "level", "features_none"]
@@ -151,10 +127,10 @@ def test_features_none_excludes_and_says_so(mini: LoadedReferential) -> None:
 
 def test_parcours_binds_only_the_declared_path(mini: LoadedReferential) -> None:
     req = _with(mini.requirements["T-OIDC-01"], parcours=["standard"])
-    assert _codes(mini, req, _declaration(["FS"], "communaute")) is None, "no parcours declared"
-    other = _declaration(["FS"], "communaute", parcours={"id": "autre"})
+    assert _codes(mini, req, declaration(["FS"], "communaute")) is None, "no parcours declared"
+    other = declaration(["FS"], "communaute", parcours={"id": "autre"})
     assert _codes(mini, req, other) is None
-    decl = _declaration(["FS"], "communaute", parcours={"id": "standard", "completed": {"test": "2026-01-05"}})
+    decl = declaration(["FS"], "communaute", parcours={"id": "standard", "completed": {"test": "2026-01-05"}})
     reasons = _why(mini, req, decl, "fr")
     assert reasons is not None
     assert [(r.code, r.message) for r in reasons][-1] == ("parcours", "parcours standard")
@@ -170,7 +146,7 @@ def test_every_condition_is_reported_in_order(mini: LoadedReferential) -> None:
         features_none=["thick_client"],
         parcours=["standard"],
     )
-    decl = _declaration(["FS"], "communaute", {"uses_ciba": True, "mobile_app": True}, parcours={"id": "standard"})
+    decl = declaration(["FS"], "communaute", {"uses_ciba": True, "mobile_app": True}, parcours={"id": "standard"})
     assert _codes(mini, req, decl) == ["actor", "level", "features_all", "features_any", "features_none", "parcours"]
     for feature in ("uses_ciba", "mobile_app"):  # each condition alone removes it
         assert _codes(mini, req, decl.model_copy(update={"features": {**decl.features, feature: False}})) is None
@@ -182,7 +158,7 @@ def test_bundled_referential_applicability_is_sorted_and_consistent(psc: LoadedR
     """At each level: sorted, bound by actor and level, none behind a feature (none declared); levels nest."""
     found: dict[str, list[str]] = {}
     for level in ("communaute", "espace_de_confiance"):
-        applicable = applicable_requirements(psc, _declaration([actor], level))
+        applicable = applicable_requirements(psc, declaration([actor], level))
         ids = found[level] = [req.id for req, _ in applicable]
         assert ids == sorted(set(ids)) and ids, (actor, level)
         for req, reasons in applicable:

@@ -12,24 +12,14 @@ import pytest
 from checker.declaration.load import load_declaration
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.model.report import GAP_OUTCOMES, Outcome, Report
-from checker.referential.load import LoadedReferential, load_referential
+from checker.referential.load import LoadedReferential
 from tests.case_support import CASES
-from tests.conftest import MINI, ROOT
+from tests.conftest import ROOT
 
 AS_OF = dt.date(2026, 11, 28)
 GAPS = CASES / "gaps" / "mandatory-non-compliant"
 NOT_APPLICABLE = CASES / "ready" / "elu-mini-french-statuses-and-na"
 EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/declaration.yaml"))
-
-
-@pytest.fixture(scope="module")
-def mini() -> LoadedReferential:
-    return load_referential(MINI)
-
-
-@pytest.fixture(scope="module")
-def psc() -> LoadedReferential:
-    return load_referential()
 
 
 def _report(ref: LoadedReferential, declaration: Path, lang: str = "fr") -> Report:

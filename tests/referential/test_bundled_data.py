@@ -9,22 +9,12 @@ import pytest
 
 from checker.app.catalogue import CATALOGUE_PATH
 from checker.model.schemas import SCHEMAS, schema_text
-from checker.referential.load import LoadedReferential, load_bundle
+from checker.referential.load import LoadedReferential
 from checker.render.catalogue import catalogue_text
 from tests.conftest import ROOT, Cli
 
 ACTORS = {"FS", "ELU", "ELP", "OSU", "OSP", "FIT"}
 LEVELS = {"communaute", "espace_de_confiance"}
-
-
-@pytest.fixture(scope="module")
-def bundle() -> dict[str, LoadedReferential]:
-    return load_bundle()
-
-
-@pytest.fixture(scope="module")
-def psc(bundle: dict[str, LoadedReferential]) -> LoadedReferential:
-    return bundle["psc"]
 
 
 def test_both_editions_load(bundle: dict[str, LoadedReferential]) -> None:

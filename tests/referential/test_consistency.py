@@ -79,16 +79,7 @@ def test_every_rule_is_tested() -> None:
 def test_each_rule_flags_the_broken_requirement_and_passes_a_sound_one(rule: RequirementRule) -> None:
     doc = load_yaml_text(MINI.read_text(encoding="utf-8") + _BROKEN, "ref.yaml")
     ref = validate_document(doc, Referential)
-    known = Known(
-        actors={a.id: a for a in ref.actors},
-        levels={lv.id for lv in ref.levels},
-        themes={t.id for t in ref.themes},
-        features={f.id for f in ref.features},
-        parcours={p.id for p in ref.parcours},
-        sources={s.key for s in ref.metadata.sources},
-        reach={"FS": {"communaute"}, "ELP": {"espace_de_confiance", "communaute"}, "ELU": {"espace_de_confiance"}},
-        is_check=is_known_check,
-    )
+    known = Known.of(ref, is_known_check)
     broken, sound = _Collector(doc), _Collector(doc)
     rule(ref.requirements[4], ["requirements", 4], known, broken)
     rule(ref.requirements[3], ["requirements", 3], known, sound)

@@ -6,16 +6,15 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from checker.checks.psc import is_national_id, national_id_form
-from checker.model.declaration import Declaration
 from checker.model.referential import Obligation, ProvenanceBasis, SourceKind
-from checker.referential.load import LoadedReferential, load_bundle
+from checker.referential.load import LoadedReferential
 from tests.conftest import Cli
+from tests.declarations import applies, declaration
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -27,40 +26,9 @@ else:
     ROOT_FOR_SHARED = ROOT
 
 
-@pytest.fixture(scope="module")
-def bundle() -> dict[str, LoadedReferential]:
-    return load_bundle()
-
-
-@pytest.fixture(scope="module")
-def psc(bundle: dict[str, LoadedReferential]) -> LoadedReferential:
-    return bundle["psc"]
-
-
 def _normalise(text: str) -> str:
     """Whitespace collapsed, Markdown emphasis markers dropped: the text as a reader sees it."""
     return re.sub(r"\s+", " ", text.replace("**", "")).strip()
-
-
-def _decl(actors: list[str], level: str, parcours: str | None = None, features: list[str] | None = None) -> Declaration:
-    data: dict[str, Any] = {
-        "schema_version": "1",
-        "organisation": {"name": "Org"},
-        "subject": {"name": "Produit"},
-        "actors": actors,
-        "level": level,
-        "features": dict.fromkeys(features or [], True),
-        "answers": {},
-    }
-    if parcours:
-        data["parcours"] = {"id": parcours}
-    return Declaration.model_validate(data)
-
-
-def _applies(ref: LoadedReferential, decl: Declaration) -> dict[str, list[str]]:
-    from checker.evaluation.applicability import applicable_requirements
-
-    return {req.id: [r.code for r in why] for req, why in applicable_requirements(ref, decl)}
 
 
 # --- provenance you can check -------------------------------------------------------------------------------------
@@ -141,10 +109,10 @@ def test_no_requirement_copies_the_inheritance_rule(psc: LoadedReferential) -> N
 
 
 def test_an_osu_at_the_trust_space_gets_the_fs_obligations_and_says_why(psc: LoadedReferential) -> None:
-    found = _applies(psc, _decl(["OSU"], "espace_de_confiance", features=["web_browser_flow"]))
+    found = applies(psc, declaration(["OSU"], "espace_de_confiance", ["web_browser_flow"]))
     for req_id in ("PSC-OIDC-03", "PSC-OIDC-04", "PSC-OIDC-05", "PSC-SEC-01", "PSC-LOG-01"):
         assert "inherited" in found[req_id], req_id
-    elu = _applies(psc, _decl(["ELU"], "espace_de_confiance"))
+    elu = applies(psc, declaration(["ELU"], "espace_de_confiance"))
     assert "inherited" in elu["PSC-SEC-01"]
     assert "PSC-ADM-05" not in elu  # the production request is the operator's step, not inherited by the editor
 
@@ -172,10 +140,10 @@ def test_ciba_04_does_not_require_every_upstream_error_mapped_to_503(psc: Loaded
 
 
 def test_sandbox_tests_are_not_required_on_the_direct_path_nor_of_operators(psc: LoadedReferential) -> None:
-    assert "PSC-ADM-04" in _applies(psc, _decl(["FS"], "communaute", "standard"))
-    assert "PSC-ADM-04" not in _applies(psc, _decl(["FS"], "communaute", "direct"))
-    assert "PSC-ADM-04" in _applies(psc, _decl(["ELU"], "espace_de_confiance", "espace_de_confiance"))
-    assert "PSC-ADM-04" not in _applies(psc, _decl(["OSU"], "espace_de_confiance", "espace_de_confiance"))
+    assert "PSC-ADM-04" in applies(psc, declaration(["FS"], "communaute", parcours="standard"))
+    assert "PSC-ADM-04" not in applies(psc, declaration(["FS"], "communaute", parcours="direct"))
+    assert "PSC-ADM-04" in applies(psc, declaration(["ELU"], "espace_de_confiance", parcours="espace_de_confiance"))
+    assert "PSC-ADM-04" not in applies(psc, declaration(["OSU"], "espace_de_confiance", parcours="espace_de_confiance"))
 
 
 def test_logout_behaviour_has_one_obligation_grounded_in_its_source(psc: LoadedReferential) -> None:
@@ -189,9 +157,9 @@ def test_sensitive_service_rules_bind_only_sensitive_services(psc: LoadedReferen
         req = psc.requirements[req_id]
         assert req.applicability.features_all == ["sensitive_service"], req_id
         assert req.actors == ["FS"], req_id
-    assert "PGS-09" not in _applies(psc, _decl(["ELU"], "espace_de_confiance", features=["sensitive_service"]))
-    assert "PGS-09" in _applies(psc, _decl(["OSU"], "espace_de_confiance", features=["sensitive_service"]))
-    assert "PSC-UX-02" not in _applies(psc, _decl(["FS"], "communaute"))
+    assert "PGS-09" not in applies(psc, declaration(["ELU"], "espace_de_confiance", ["sensitive_service"]))
+    assert "PGS-09" in applies(psc, declaration(["OSU"], "espace_de_confiance", ["sensitive_service"]))
+    assert "PSC-UX-02" not in applies(psc, declaration(["FS"], "communaute"))
 
 
 def test_permissions_are_not_musts_and_no_duty_is_invented(bundle: dict[str, LoadedReferential]) -> None:

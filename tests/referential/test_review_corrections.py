@@ -2,49 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from checker.checks.psc import is_national_id, national_id_form
-from checker.evaluation.applicability import why_applies
-from checker.model.declaration import Declaration
 from checker.model.referential import Obligation, ProvenanceBasis, SourceKind
-from checker.referential.load import LoadedReferential, load_bundle
-
-
-@pytest.fixture(scope="module")
-def bundle() -> dict[str, LoadedReferential]:
-    return load_bundle()
-
-
-@pytest.fixture(scope="module")
-def psc(bundle: dict[str, LoadedReferential]) -> LoadedReferential:
-    return bundle["psc"]
-
-
-def _decl(actors: list[str], level: str, parcours: str | None = None, features: list[str] | None = None) -> Declaration:
-    data: dict[str, Any] = {
-        "schema_version": "1",
-        "organisation": {"name": "Org"},
-        "subject": {"name": "Produit"},
-        "actors": actors,
-        "level": level,
-        "features": dict.fromkeys(features or [], True),
-        "answers": {},
-    }
-    if parcours:
-        data["parcours"] = {"id": parcours}
-    return Declaration.model_validate(data)
-
-
-def _applies(ref: LoadedReferential, decl: Declaration) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for req in ref.model.requirements:
-        why = why_applies(ref, req, decl)
-        if why is not None:
-            out[req.id] = [r.code for r in why]
-    return out
+from checker.referential.load import LoadedReferential
+from tests.declarations import applies, declaration
 
 
 @pytest.mark.parametrize(
@@ -87,20 +50,20 @@ def test_a_mandatory_requirement_is_sourced_and_rests_on_more_than_example_or_th
 
 
 def test_the_delegation_path_has_no_sandbox_test_step(psc: LoadedReferential) -> None:
-    assert "PSC-ADM-04" not in _applies(psc, _decl(["FS"], "communaute", "delegation_fi_tiers"))
-    assert "PSC-ADM-04" in _applies(psc, _decl(["FS"], "communaute", "standard"))
+    assert "PSC-ADM-04" not in applies(psc, declaration(["FS"], "communaute", parcours="delegation_fi_tiers"))
+    assert "PSC-ADM-04" in applies(psc, declaration(["FS"], "communaute", parcours="standard"))
 
 
 def test_exi_27_identity_rule_reaches_the_operator_not_the_editor(psc: LoadedReferential) -> None:
-    elu = _applies(psc, _decl(["ELU"], "espace_de_confiance", features=["sensitive_service"]))
-    osu = _applies(psc, _decl(["OSU"], "espace_de_confiance", features=["sensitive_service"]))
+    elu = applies(psc, declaration(["ELU"], "espace_de_confiance", ["sensitive_service"]))
+    osu = applies(psc, declaration(["OSU"], "espace_de_confiance", ["sensitive_service"]))
     assert "PSC-DATA-05" not in elu
     assert "inherited" in osu["PSC-DATA-05"]
 
 
 def test_pgs_01_to_04_bind_only_sensitive_services(psc: LoadedReferential) -> None:
-    plain = _applies(psc, _decl(["FS"], "communaute", features=["transition_mie"]))
-    sensitive = _applies(psc, _decl(["FS"], "communaute", features=["transition_mie", "sensitive_service"]))
+    plain = applies(psc, declaration(["FS"], "communaute", ["transition_mie"]))
+    sensitive = applies(psc, declaration(["FS"], "communaute", ["transition_mie", "sensitive_service"]))
     for req_id in ("PGS-01", "PGS-02", "PGS-03", "PGS-04"):
         assert req_id not in plain, req_id
         assert req_id in sensitive, req_id

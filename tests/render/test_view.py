@@ -15,16 +15,11 @@ from checker.model.report import Outcome, Report
 from checker.referential.load import LoadedReferential, load_referential
 from checker.render.view import check_rows, make_view
 from tests.case_support import CASES
-from tests.conftest import MINI, ROOT
+from tests.conftest import ROOT
 
 AS_OF = dt.date(2026, 11, 28)
 GAPS = CASES / "gaps" / "mandatory-non-compliant"
 READY = CASES / "ready" / "elu-mini-french-statuses-and-na"
-
-
-@pytest.fixture(scope="module")
-def mini() -> LoadedReferential:
-    return load_referential(MINI)
 
 
 def _report(ref: LoadedReferential, declaration: Path, lang: str = "fr", audit: Path | None = None) -> Report:
