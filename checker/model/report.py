@@ -301,10 +301,16 @@ class ParcoursStepState(_Value):
 
 
 class ThemeCount(_Value):
+    """One theme's findings: ``applicable`` = ``compliant`` + ``not_applicable`` + ``gaps``."""
+
     theme: str
     label: str
     applicable: int
+    """Findings of the theme (requirements applying to the declaration), whatever their outcome."""
     compliant: int
+    """Findings whose outcome is compliant (not applicable ones are counted apart, never as compliant)."""
+    not_applicable: int
+    """Findings declared not applicable, with a justification: left out of the score."""
     gaps: int
     score: float
 
