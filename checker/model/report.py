@@ -333,6 +333,9 @@ class AuditInfo(_Value):
     auditor: str
     date: dt.date
     verdicts: int
+    """Verdicts that decided a finding's outcome (every verdict but ``not_assessed``)."""
+    not_assessed: int
+    """Verdicts ``not_assessed`` ("non évalué") on findings: recorded, counted, but deciding no outcome."""
     disagreements: int
 
 
