@@ -28,18 +28,22 @@ __all__ = [
     "CHECKS",
     "KIND",
     "MAX_BYTES",
+    "ORG_CA",
+    "ROOT_CA",
     "CertificateEvidence",
+    "ca_environment",
     "check_auth_cli",
     "check_cn_client_id",
     "check_issuer",
     "check_validity",
+    "common_name",
     "load",
 ]
 
 KIND = EvidenceKind.CERTIFICATE
 MAX_BYTES = 256 * 1024
-_ORG_CA = re.compile(r"(TEST )?AC IGC-SANTE (ELEMENTAIRE|STANDARD|FORT) ORGANISATIONS")
-_ROOT_CA = re.compile(r"(TEST )?AC RACINE IGC-SANTE (ELEMENTAIRE|STANDARD|FORT)")
+ORG_CA = re.compile(r"(TEST )?AC IGC-SANTE (ELEMENTAIRE|STANDARD|FORT) ORGANISATIONS")
+ROOT_CA = re.compile(r"(TEST )?AC RACINE IGC-SANTE (ELEMENTAIRE|STANDARD|FORT)")
 _STRUCTURE_ID = re.compile(r"(?:000[29] +)?[0-9]?(?:[0-9]{9}|[0-9]{14}|2[AB][0-9]{7})")
 _CURVES = frozenset({"secp256r1", "secp384r1", "secp521r1"})
 
@@ -111,7 +115,7 @@ def check_validity(ev: CertificateEvidence, ctx: CheckContext) -> Conclusion:
 def check_issuer(ev: CertificateEvidence, ctx: CheckContext) -> Conclusion:
     """Issued by an IGC-Santé organisations CA whose range (TEST or production) matches the claimed environment."""
     issuer = common_name(ev.leaf.issuer)
-    env = ca_environment(issuer, _ORG_CA)
+    env = ca_environment(issuer, ORG_CA)
     problems: list[Message] = []
     facts: list[Message] = []
     if env is None:
@@ -151,7 +155,7 @@ def _chain_problems(certs: list[x509.Certificate], env: Environment | None) -> l
             problems.append(say("cert.chain_signature", child=child_name, parent=parent_name))
     for cert in certs[1:]:
         name = common_name(cert.subject)
-        cert_env = ca_environment(name, _ORG_CA) or ca_environment(name, _ROOT_CA)
+        cert_env = ca_environment(name, ORG_CA) or ca_environment(name, ROOT_CA)
         if cert_env is None:
             problems.append(say("cert.chain_foreign", name=name))
         elif env is not None and cert_env is not env:

@@ -56,6 +56,7 @@ def import_matrix(
             lang,
             path=output,
             count=len(result.audit.verdicts),
+            not_assessed=result.not_assessed,
             auditor=result.audit.auditor.name,
             **counts,
         )

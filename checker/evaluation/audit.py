@@ -101,13 +101,20 @@ def audit_problems(audit: LoadedAudit, applicable: set[str]) -> list[Problem]:
 
 
 def audit_info(audit: LoadedAudit, findings: Iterable[Finding]) -> AuditInfo:
-    """Who audited, when, and how many verdicts and disagreements reached the findings."""
+    """Who audited, when, and how many verdicts (deciding or "not assessed") and disagreements reached the findings."""
+    findings = list(findings)
     judged = [f for f in findings if f.auditor_verdict is not None]
+    verdicts = audit.model.verdicts
     return AuditInfo(
         path=audit.path.as_posix(),
         sha256=audit.sha256,
         auditor=audit.model.auditor.name,
         date=audit.model.date,
         verdicts=len(judged),
+        not_assessed=sum(
+            1
+            for f in findings
+            if f.requirement_id in verdicts and verdicts[f.requirement_id].verdict not in VERDICT_OUTCOMES
+        ),
         disagreements=sum(1 for f in judged if f.disagreement),
     )

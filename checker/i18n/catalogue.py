@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.i18n.checks_catalogue import CHECK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
+from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
 
 __all__ = ["CATALOGUE"]
@@ -384,8 +385,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # audit, evidence matrix (xlsx) and HTML report
     "label.audit": {"fr": "Audit", "en": "Audit"},
     "label.audit_line": {
-        "fr": "{auditor}, {date} — {verdicts} verdicts, {disagreements} désaccords",
-        "en": "{auditor}, {date} — {verdicts} verdicts, {disagreements} disagreements",
+        "fr": "{auditor}, {date} — {verdicts} verdicts appliqués, {not_assessed} « non évalué » sans effet, {disagreements} désaccords",
+        "en": "{auditor}, {date} — {verdicts} verdicts applied, {not_assessed} “not assessed” with no effect, {disagreements} disagreements",
     },
     "label.auditor_verdict": {"fr": "Verdict de l'auditeur", "en": "Auditor's verdict"},
     "label.auditor_comment": {"fr": "Commentaire de l'auditeur", "en": "Auditor's comment"},
@@ -471,8 +472,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.contradicted": {"fr": "contredit", "en": "contradicted"},
     "check.not_checkable": {"fr": "non vérifiable", "en": "not checkable"},
     "import.done": {
-        "fr": "{path} : {count} verdicts ({new} nouveaux, {changed} modifiés, {kept} conservés) — auditeur {auditor}",
-        "en": "{path}: {count} verdicts ({new} new, {changed} changed, {kept} kept) — auditor {auditor}",
+        "fr": "{path} : {count} verdicts ({new} nouveaux, {changed} modifiés, {kept} conservés), dont {not_assessed} « non évalué » sans effet sur les résultats — auditeur {auditor}",
+        "en": "{path}: {count} verdicts ({new} new, {changed} changed, {kept} kept), of which {not_assessed} “not assessed” with no effect on outcomes — auditor {auditor}",
     },
     "problem.audit_not_applicable": {
         "fr": "{requirement} : verdict d'audit sur une exigence qui ne s'applique pas à cette déclaration (ignoré)",
@@ -490,3 +491,4 @@ CATALOGUE: dict[str, dict[str, str]] = {
 CATALOGUE.update(CHECK_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(EXPORT_MESSAGES)
+CATALOGUE.update(EVIDENCE_MESSAGES)

@@ -53,6 +53,11 @@ class ImportResult:
     inputs: tuple[Path, ...] = ()
     """The files read, which that write must never replace."""
 
+    @property
+    def not_assessed(self) -> int:
+        """Verdicts "non évalué" in the audit file: kept and counted, but they decide no outcome."""
+        return sum(1 for v in self.audit.verdicts.values() if v.verdict is Status.NOT_ASSESSED)
+
 
 def import_audit(request: ImportRequest) -> ImportResult:
     """Read the matrix, check it against the referential and declaration, merge: the audit file's content."""

@@ -82,6 +82,7 @@ def _facts(w: _Writer, report: Report) -> None:
                 auditor=a.auditor,
                 date=a.date.isoformat(),
                 verdicts=a.verdicts,
+                not_assessed=a.not_assessed,
                 disagreements=a.disagreements,
             ),
         )

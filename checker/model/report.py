@@ -301,10 +301,16 @@ class ParcoursStepState(_Value):
 
 
 class ThemeCount(_Value):
+    """One theme's findings: ``applicable`` = ``compliant`` + ``not_applicable`` + ``gaps``."""
+
     theme: str
     label: str
     applicable: int
+    """Findings of the theme (requirements applying to the declaration), whatever their outcome."""
     compliant: int
+    """Findings whose outcome is compliant (not applicable ones are counted apart, never as compliant)."""
+    not_applicable: int
+    """Findings declared not applicable, with a justification: left out of the score."""
     gaps: int
     score: float
 
@@ -327,6 +333,9 @@ class AuditInfo(_Value):
     auditor: str
     date: dt.date
     verdicts: int
+    """Verdicts that decided a finding's outcome (every verdict but ``not_assessed``)."""
+    not_assessed: int
+    """Verdicts ``not_assessed`` ("non évalué") on findings: recorded, counted, but deciding no outcome."""
     disagreements: int
 
 

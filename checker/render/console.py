@@ -50,6 +50,7 @@ def render_console(report: Report) -> bytes:
                 auditor=o(a.auditor),
                 date=a.date.isoformat(),
                 verdicts=a.verdicts,
+                not_assessed=a.not_assessed,
                 disagreements=a.disagreements,
             )
         )

@@ -76,14 +76,14 @@ def test_partial_counts_half_and_is_a_gap(mini: LoadedReferential, tmp_path: Pat
     assert (oidc.gaps, oidc.score) == (1, 75.0)
 
 
-def test_not_applicable_is_left_out_of_the_score_but_counted_as_met(mini: LoadedReferential) -> None:
+def test_not_applicable_is_left_out_of_the_score_and_not_counted_as_compliant(mini: LoadedReferential) -> None:
     summary = _report(mini, NOT_APPLICABLE / "declaration.yaml").summary
     assert summary.applicable == 3
     assert summary.outcomes["not_applicable"] == 1 and summary.outcomes["compliant"] == 2
     assert summary.score == 100.0  # 2 of the 2 assessed
     assert summary.mandatory_gaps == 0 and summary.ready is True
     oidc = next(t for t in summary.by_theme if t.theme == "oidc")
-    assert (oidc.applicable, oidc.compliant, oidc.gaps, oidc.score) == (2, 2, 0, 100.0)
+    assert (oidc.applicable, oidc.compliant, oidc.not_applicable, oidc.gaps, oidc.score) == (2, 1, 1, 0, 100.0)
 
 
 def test_only_not_applicable_scores_100(mini: LoadedReferential, tmp_path: Path) -> None:
@@ -96,7 +96,12 @@ def test_only_not_applicable_scores_100(mini: LoadedReferential, tmp_path: Path)
     )
     summary = _report(mini, declaration).summary
     certificates = next(t for t in summary.by_theme if t.theme == "certificates")
-    assert (certificates.applicable, certificates.compliant, certificates.gaps) == (1, 1, 0)
+    assert (certificates.applicable, certificates.compliant, certificates.not_applicable, certificates.gaps) == (
+        1,
+        0,
+        1,
+        0,
+    )
     assert certificates.score == 100.0
     assert summary.score == 100.0  # T-OIDC-01 compliant, the rest not applicable
 
@@ -143,5 +148,6 @@ def test_summary_adds_up_on_every_example(psc: LoadedReferential, example: Path,
         assert theme.label == labels[theme.theme]
         assert theme.applicable == len(mine)
         assert theme.gaps == sum(f.outcome in GAP_OUTCOMES for f in mine)
-        assert theme.compliant == sum(f.outcome in (Outcome.COMPLIANT, Outcome.NOT_APPLICABLE) for f in mine)
-        assert theme.applicable == theme.compliant + theme.gaps, "every outcome is met or a gap"
+        assert theme.compliant == sum(f.outcome is Outcome.COMPLIANT for f in mine)
+        assert theme.not_applicable == sum(f.outcome is Outcome.NOT_APPLICABLE for f in mine)
+        assert theme.applicable == theme.compliant + theme.not_applicable + theme.gaps, "compliant, N/A or a gap"

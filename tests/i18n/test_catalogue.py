@@ -39,6 +39,7 @@ from tests.conftest import ROOT
 _CATALOGUE_MODULES = {"catalogue.py", "checks_catalogue.py", "checks_credentials.py", "checks_exchanges.py"}
 _CATALOGUE_MODULES.add("commands_catalogue.py")
 _CATALOGUE_MODULES.add("export_catalogue.py")
+_CATALOGUE_MODULES.add("evidence_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ def test_round_trip_outcomes_follow_the_auditor(cli: Cli, workdir: Path) -> None
     fill(_export(cli, workdir), filled, verdicts)
     result = _import(cli, workdir, filled, "--auditor", "Claire Auditrice", "--date", "2026-12-01")
     assert result.code == 0, result.stderr
-    assert "3 verdicts" in result.stdout
+    assert "3 verdicts (3 nouveaux, 0 modifiés, 0 conservés), dont 1 « non évalué » sans effet" in result.stdout
     after = _findings(_report(cli, workdir, "--audit", workdir / "audit.yaml"))
     assert after[compliant]["outcome"] == "non_compliant" and after[compliant]["disagreement"]
     assert after[compliant]["auditor_comment"] == "Preuve illisible : =voir annexe"
@@ -70,11 +70,13 @@ def test_round_trip_outcomes_follow_the_auditor(cli: Cli, workdir: Path) -> None
     assert after[unanswered]["outcome"] == "unanswered" and after[unanswered]["auditor_verdict"] is None
     report = _report(cli, workdir, "--audit", workdir / "audit.yaml")
     assert report["audit"]["auditor"] == "Claire Auditrice" and report["audit"]["verdicts"] == 2
+    assert report["audit"]["not_assessed"] == 1, "the import's 3 verdicts are the report's 2 applied + 1 not assessed"
     assert report["audit"]["disagreements"] == 2
     md = cli(
         "evaluate", workdir / "declaration.yaml", "--as-of", AS_OF, "--audit", workdir / "audit.yaml", "--format", "md"
     )
     assert "Désaccords entre la déclaration et l'auditeur" in md.stdout and f"| {compliant} — " in md.stdout
+    assert "2 verdicts appliqués, 1 « non évalué » sans effet, 2 désaccords" in md.stdout
     again = _export(cli, workdir, "--audit", workdir / "audit.yaml")
     wb = load(again)
     ws = wb["Matrice"]
