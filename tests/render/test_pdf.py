@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from checker.cli.main import run
 from checker.render import pdf
-from tests.conftest import ROOT, Cli
+from tests.conftest import MINI, ROOT, Cli
 
 EXAMPLE = ROOT / "examples" / "fs-standard" / "declaration.yaml"
+SMALL = ROOT / "tests" / "cases" / "ready" / "elu-mini-all-compliant" / "declaration.yaml"
 AS_OF = "2026-06-01"
 
 
@@ -65,9 +66,10 @@ def test_the_pdf_report_holds_the_verdict_every_finding_and_the_organisation(cli
 
 
 def test_the_pdf_report_is_deterministic_and_follows_the_language(cli: Cli, tmp_path: Path) -> None:
+    """On the small acceptance case (a one-page report): rendering a PDF costs seconds per page."""
     needs_pdf()
     for name in ("a.pdf", "b.pdf"):
-        cli("evaluate", EXAMPLE, "--as-of", AS_OF, "--lang", "en", "-o", tmp_path / name)
+        cli("evaluate", SMALL, "--referentiel", MINI, "--as-of", AS_OF, "--lang", "en", "-o", tmp_path / name)
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     reader = PdfReader(tmp_path / "a.pdf")
     assert _lang(reader) == "en"
