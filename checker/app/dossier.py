@@ -25,7 +25,7 @@ from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.app.write import write_atomic
 from checker.declaration.load import LoadedDeclaration
 from checker.errors import InputError, Location
-from checker.i18n import message
+from checker.i18n import Translator, message
 from checker.inputs.limits import (
     MAX_DOSSIER_BYTES,
     MAX_DOSSIER_OUTSIDE_DEPTH,
@@ -250,7 +250,7 @@ def _sha256(data: bytes) -> str:
 
 def _readme(report: Report, lang: str) -> str:
     d = report.declaration
-    verdict = message("label.verdict_ready" if report.summary.ready else "label.verdict_not_ready", lang)
+    verdict = Translator(lang).text(report.summary.verdict())
     return message(
         "dossier.readme",
         lang,

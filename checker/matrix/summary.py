@@ -64,7 +64,7 @@ def _facts(w: _Writer, report: Report) -> None:
     w.line(t("label.parcours"), d.parcours or "—")
     w.line(t("label.as_of"), report.as_of)
     w.line(t("label.referential"), f"{report.referential.title} {report.referential.version}")
-    row = w.line(t("label.verdict"), t("label.verdict_ready") if s.ready else t("label.verdict_not_ready"))
+    row = w.line(t("label.verdict"), t.text(s.verdict()))
     strong, light = OUTCOME_COLOURS["compliant" if s.ready else "non_compliant"]
     verdict = w.ws.cell(row=row, column=2)
     verdict.font, verdict.fill = Font(name=FONT, bold=True, color=strong), PatternFill("solid", fgColor=light)

@@ -121,7 +121,7 @@ def make_view(report: Report) -> ReportView:
     gaps = sorted((f for f in report.findings if f.outcome in GAP_OUTCOMES), key=gap_priority)
     met = [f for f in report.findings if f.outcome not in GAP_OUTCOMES]
     rows = [(o.value, t(f"outcome.{o.value}"), report.summary.outcomes.get(o.value, 0)) for o in Outcome]
-    verdict = t("label.verdict_ready") if report.summary.ready else t("label.verdict_not_ready")
+    verdict = t.text(report.summary.verdict())
     disagreements = [f for f in report.findings if f.disagreement]
     return ReportView(
         report=report,
