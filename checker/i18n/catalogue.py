@@ -490,6 +490,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sheet.evidence": {"fr": "Preuves", "en": "Evidence"},
     "sheet.habilitations": {"fr": "Habilitations", "en": "Habilitations"},
     "sheet.parcours": {"fr": "Parcours", "en": "Connection path"},
+    "sheet.waivers": {"fr": "Dérogations", "en": "Waivers"},
     "sheet.about": {"fr": "À propos", "en": "About"},
     "matrix.fingerprint": {"fr": "Empreinte (ne pas modifier)", "en": "Fingerprint (do not edit)"},
     "matrix.evidence_cell": {"fr": "{path} — sha256 {sha256} ({status})", "en": "{path} — sha256 {sha256} ({status})"},

@@ -220,3 +220,23 @@ def test_schema_waivers(cli: Cli) -> None:
     schema = json.loads(result.stdout)
     waiver = schema["$defs"]["Waiver"]
     assert set(waiver["required"]) == {"requirement", "justification", "granted_by", "reference", "granted", "expires"}
+
+
+def test_the_matrix_has_a_waivers_sheet_only_with_waivers(cli: Cli, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = _copy(tmp_path)
+    assert cli("evaluate", "declaration.yaml", "--as-of", EXPIRED, "-o", "m.xlsx", cwd=folder).code == 1
+    workbook = openpyxl.load_workbook(folder / "m.xlsx")
+    assert workbook.sheetnames[-2:] == ["Dérogations", "À propos"]
+    rows = list(workbook["Dérogations"].iter_rows(min_row=2, max_row=3, values_only=True))
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("FIT-02", "en vigueur", "ANS-CONV-DER-2026-0412"),
+        ("FIT-04", "expirée", "ANS-CONV-DER-2026-0398"),
+    ]
+    summary = [row[0] for row in workbook["Synthèse"].iter_rows(values_only=True)]
+    assert "dérogé" in summary
+    plain = _copy(tmp_path, PLAIN)
+    assert cli("evaluate", "declaration.yaml", "--as-of", EXPIRED, "-o", "m.xlsx", cwd=plain).code == 1
+    workbook = openpyxl.load_workbook(plain / "m.xlsx")
+    assert "Dérogations" not in workbook.sheetnames
+    assert "dérogé" not in [row[0] for row in workbook["Synthèse"].iter_rows(values_only=True)]
