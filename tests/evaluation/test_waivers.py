@@ -240,3 +240,24 @@ def test_the_matrix_has_a_waivers_sheet_only_with_waivers(cli: Cli, tmp_path: Pa
     workbook = openpyxl.load_workbook(plain / "m.xlsx")
     assert "Dérogations" not in workbook.sheetnames
     assert "dérogé" not in [row[0] for row in workbook["Synthèse"].iter_rows(values_only=True)]
+
+
+def test_the_portfolio_shows_waivers_and_applies_a_waivers_file(cli: Cli, tmp_path: Path) -> None:
+    _copy(tmp_path)
+    plain = _copy(tmp_path, PLAIN)
+    result = cli("portfolio", tmp_path, "--as-of", IN_FORCE, "-o", tmp_path / "p.json", "-o", tmp_path / "p.md")
+    assert result.code == 1, (result.stdout, result.stderr)  # the plain declaration is not ready
+    report = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    rows = {Path(row["path"]).parent.name: row for row in report["rows"]}
+    assert rows["etablissement-derogations"]["waived"] == 2
+    assert rows["etablissement-fi-tiers"]["waived"] == 0
+    assert (tmp_path / "p.md").read_text(encoding="utf-8").count("PRÊT, avec 2 dérogations") == 1
+    assert report["heatmap"]["FIT-02"] == {"D1": "waived", "D2": "unanswered"}
+    path = _waivers_file(plain, _FIT02 + _FIT04)
+    out = tmp_path / "q.json"
+    result = cli("portfolio", plain, "--as-of", IN_FORCE, "--waivers", path, "-o", out)
+    assert result.code == 0, (result.stdout, result.stderr)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["rows"][0]["waived"] == 2
+    bad = _waivers_file(plain, _FIT02.replace("expires: 2027-03-31", "expires: 2031-01-01"))
+    assert_clean_error(cli("portfolio", plain, "--as-of", IN_FORCE, "--waivers", bad), "derogations.yaml:3")
