@@ -74,19 +74,21 @@ _Done = tuple[str, str, str | None, list[str]]
 
 
 @cache
-def _worker_waivers(path: str) -> LoadedWaivers:
+def _worker_waivers(path: str, sha256: str) -> LoadedWaivers:
+    """The waivers file, loaded once per worker; ``sha256`` (of the file the command checked) keys the cache."""
     from checker.evaluation.waivers import load_waivers  # the waiver models load only when a file is given
 
+    del sha256
     return load_waivers(Path(path))
 
 
-def _evaluate_one(args: tuple[str, str | None, str, str, str | None, str | None]) -> _Done:
+def _evaluate_one(args: tuple[str, str | None, str, str, str | None, tuple[str, str] | None]) -> _Done:
     """(path, report JSON or "", error message or None, files read); runs in a worker process."""
     path, referential, as_of, lang, policy, waivers = args
     try:
         ref = _worker_referential(referential, policy)
         decl = load_declaration(Path(path), ref)
-        extra = _worker_waivers(waivers) if waivers else None
+        extra = _worker_waivers(*waivers) if waivers else None
         options = EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang, waivers=extra)
         report = evaluate(ref, decl, options)
     except InputError as error:
@@ -96,7 +98,7 @@ def _evaluate_one(args: tuple[str, str | None, str, str, str | None, str | None]
     return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
 
 
-def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
+def _evaluate_all(paths: list[Path], request: PortfolioRequest, waivers: tuple[str, str] | None) -> list[_Done]:
     jobs = [
         (
             str(p),
@@ -104,7 +106,7 @@ def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
             request.as_of.isoformat(),
             request.lang,
             str(request.policy) if request.policy else None,
-            str(request.waivers) if request.waivers else None,
+            waivers,
         )
         for p in paths
     ]
@@ -121,9 +123,11 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
     """Evaluate every declaration of the portfolio; raise :class:`InputError` only if none could be evaluated."""
     policy = str(request.policy) if request.policy else None
     ref = _worker_referential(str(request.referential) if request.referential else None, policy)  # workers inherit it
-    waivers = str(request.waivers) if request.waivers else None
-    if waivers:
-        _worker_waivers(waivers)  # a bad waivers file is the command's error (exit 2), not each declaration's
+    waivers = None
+    if request.waivers is not None:  # a bad waivers file is the command's error (exit 2), not each declaration's
+        from checker.evaluation.waivers import load_waivers
+
+        waivers = (str(request.waivers), load_waivers(request.waivers).sha256)
     paths = collect_declarations(request.inputs)
     if not paths:
         raise InputError.at(
@@ -131,7 +135,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
             "no declaration found",
             "give declaration files, or folders holding declaration.yaml files",
         )
-    results = _evaluate_all(paths, request)
+    results = _evaluate_all(paths, request, waivers)
     reports = [(path, Report.model_validate_json(text)) for path, text, _, _ in results if text]
     errors = [PortfolioError(path=path, message=error) for path, _, error, _ in results if error is not None]
     if not reports:
@@ -152,7 +156,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         input_files=[
             str(ref.path),
             *([policy] if policy else []),
-            *([waivers] if waivers else []),
+            *([waivers[0]] if waivers else []),
             *(file for *_, files in results for file in files),
         ],
     )
