@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
+import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -261,3 +262,41 @@ def test_the_portfolio_shows_waivers_and_applies_a_waivers_file(cli: Cli, tmp_pa
     assert report["rows"][0]["waived"] == 2
     bad = _waivers_file(plain, _FIT02.replace("expires: 2027-03-31", "expires: 2031-01-01"))
     assert_clean_error(cli("portfolio", plain, "--as-of", IN_FORCE, "--waivers", bad), "derogations.yaml:3")
+
+
+def test_the_dossier_stores_the_waivers_file_and_verify_reapplies_it(cli: Cli, tmp_path: Path) -> None:
+    folder = _copy(tmp_path, PLAIN)
+    path = _waivers_file(folder, _FIT02 + _FIT04)
+    dossier = tmp_path / "d.zip"
+    built = cli(
+        "dossier",
+        "build",
+        folder / "declaration.yaml",
+        "--as-of",
+        EXPIRED,
+        "--no-pdf",
+        "--waivers",
+        path,
+        "-o",
+        dossier,
+    )
+    assert built.code == 0, built.stderr
+    assert "PRÊT, avec 2 dérogations" in built.stdout
+    with zipfile.ZipFile(dossier) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(members["MANIFEST.json"])
+    assert manifest["waivers"] == "derogations/derogations.yaml"
+    assert manifest["verdict"]["waived"] == 2
+    assert members["derogations/derogations.yaml"] == path.read_bytes()
+    assert "derogations/" in members["LISEZMOI.txt"].decode("utf-8")
+    verified = cli("dossier", "verify", dossier)
+    assert verified.code == 0, verified.stdout + verified.stderr
+    assert "PRÊT, avec 2 dérogations" in verified.stdout
+    # the waivers file changed in the dossier: its hash differs, and the re-evaluation no longer matches
+    members["derogations/derogations.yaml"] = path.read_bytes().replace(b"2027-03-31", b"2026-11-01")
+    with zipfile.ZipFile(dossier, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    tampered = cli("dossier", "verify", dossier)
+    assert tampered.code == 1, tampered.stdout + tampered.stderr
+    assert "derogations/derogations.yaml" in tampered.stdout + tampered.stderr
