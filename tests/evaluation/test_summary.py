@@ -58,6 +58,7 @@ def test_one_mandatory_gap_among_three(mini: LoadedReferential) -> None:
         "not_applicable": 0,
         "unanswered": 0,
         "unsupported": 0,
+        "waived": 0,
     }
     assert summary.by_obligation["mandatory"] == {
         **dict.fromkeys(summary.outcomes, 0),
