@@ -25,7 +25,7 @@ from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.app.write import write_atomic
 from checker.declaration.load import LoadedDeclaration
 from checker.errors import InputError, Location
-from checker.i18n import message
+from checker.i18n import Translator, message
 from checker.inputs.limits import (
     MAX_DOSSIER_BYTES,
     MAX_DOSSIER_OUTSIDE_DEPTH,
@@ -44,6 +44,7 @@ MANIFEST = "MANIFEST.json"
 README = "LISEZMOI.txt"
 INSIDE = "declaration"
 OUTSIDE = "hors-dossier"
+WAIVERS = "derogations"
 REPORTS = {Format.JSON: "rapports/rapport.json", Format.HTML: "rapports/rapport.html"}
 REPORTS_EXTRA = {Format.XLSX: "rapports/matrice.xlsx", Format.PDF: "rapports/rapport.pdf"}
 _EPOCH = dt.date(1980, 1, 1)  # the first date a zip can hold
@@ -59,6 +60,8 @@ class DossierRequest:
     referential: Path | None = None
     audit: Path | None = None
     """An audit file (from ``import-matrix``): evaluated with, and stored in the dossier."""
+    waivers: Path | None = None
+    """A waivers file (``--waivers``): evaluated with, and stored in the dossier under ``derogations/``."""
     lang: str = "fr"
     allow_outside_evidence: bool = False
     """Evidence outside the declaration's folder is stored under ``hors-dossier/`` instead of refused."""
@@ -74,7 +77,7 @@ class DossierResult:
 
     def lines(self, output: Path, lang: str) -> list[str]:
         """What the command prints: where the dossier is, how many files, the verdict; the PDF when missing."""
-        verdict = message("label.verdict_ready" if self.manifest.verdict.ready else "label.verdict_not_ready", lang)
+        verdict = Translator(lang).text(self.manifest.verdict.verdict())
         count = len(self.manifest.files) + 1  # and the manifest
         out = [message("dossier.written", lang, path=str(output), files=count, verdict=verdict)]
         if not self.pdf:
@@ -103,11 +106,13 @@ def run_dossier(request: DossierRequest) -> DossierResult:
             lang=request.lang,
             allow_outside_evidence=request.allow_outside_evidence,
             audit=request.audit,
+            waivers=request.waivers,
         )
     )
     sources = _sources(decl, request.allow_outside_evidence)
     data, manifest = dossier_bytes(request, ref, report, sources, pdf)
     inputs = [s.path for s in sources] + [ref.path] + ([request.audit] if request.audit else [])
+    inputs += [request.waivers] if request.waivers else []
     write_atomic(request.output, data, inputs=inputs)
     return DossierResult(manifest, pdf)
 
@@ -190,6 +195,8 @@ def dossier_bytes(
             members[f"{INSIDE}/{source.place}"] = (_read(source.path, members), source.role, None)
     if request.audit is not None:
         members[f"audit/{request.audit.name}"] = (_read(request.audit, members), "audit", None)
+    if request.waivers is not None:
+        members[f"{WAIVERS}/{request.waivers.name}"] = (_read(request.waivers, members), "waivers", None)
     formats = {
         **REPORTS,
         Format.XLSX: REPORTS_EXTRA[Format.XLSX],
@@ -238,8 +245,11 @@ def _manifest(
         referential=DossierReferential(id=ref.id, version=ref.version, sha256=ref.sha256),
         declaration=next(f.path for f in files if f.role == "declaration"),
         audit=next((f.path for f in files if f.role == "audit"), None),
+        waivers=next((f.path for f in files if f.role == "waivers"), None),
         report=REPORTS[Format.JSON],
-        verdict=DossierVerdict(ready=summary.ready, score=summary.score, mandatory_gaps=summary.mandatory_gaps),
+        verdict=DossierVerdict(
+            ready=summary.ready, score=summary.score, mandatory_gaps=summary.mandatory_gaps, waived=summary.waived
+        ),
         files=files,
     )
 
@@ -250,7 +260,7 @@ def _sha256(data: bytes) -> str:
 
 def _readme(report: Report, lang: str) -> str:
     d = report.declaration
-    verdict = message("label.verdict_ready" if report.summary.ready else "label.verdict_not_ready", lang)
+    verdict = Translator(lang).text(report.summary.verdict())
     return message(
         "dossier.readme",
         lang,

@@ -24,7 +24,7 @@ from checker.app.dossier import INSIDE, MANIFEST
 from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.app.write import create_new
 from checker.errors import ExitCode, InputError, Location
-from checker.i18n import message
+from checker.i18n import Translator, message
 from checker.inputs.archive import Extracted, extract_archive, safe_name_problem
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE, MAX_DOSSIER_OUTSIDE_DEPTH
 from checker.model.dossier import Manifest
@@ -76,13 +76,12 @@ class VerifyResult:
 
     def lines(self, lang: str) -> list[str]:
         if not self.differences:
-            verdict = "label.verdict_ready" if self.manifest.verdict.ready else "label.verdict_not_ready"
             return [
                 message(
                     "dossier.verified",
                     lang,
                     files=self.files,
-                    verdict=message(verdict, lang),
+                    verdict=Translator(lang).text(self.manifest.verdict.verdict()),
                     score=self.manifest.verdict.score,
                     as_of=self.as_of.isoformat(),
                 )
@@ -132,7 +131,7 @@ def _manifest(path: Path, root: Path, extracted: dict[str, Extracted]) -> Manife
                 Location(where), f"file `{item.path[:120]}`: {problem}", "the dossier is damaged or hostile"
             )
         seen.add(item.path)
-    for name in (manifest.declaration, manifest.report, manifest.audit):
+    for name in (manifest.declaration, manifest.report, manifest.audit, manifest.waivers):
         if name is not None and name not in seen:
             raise InputError.at(Location(where), f"`{name[:120]}` is not among its files", "the dossier is damaged")
     if not manifest.declaration.startswith(f"{INSIDE}/"):
@@ -239,6 +238,7 @@ def _reevaluate(
         lang=manifest.lang,
         allow_outside_evidence="evidence" in outside,
         audit=root.joinpath(*manifest.audit.split("/")) if manifest.audit else None,
+        waivers=root.joinpath(*manifest.waivers.split("/")) if manifest.waivers else None,
     )
     try:
         with _extends_outside("extends" in outside):

@@ -21,6 +21,7 @@ from checker.render.registry import REPORT, Format, require_formats
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
+    from checker.evaluation.waivers import LoadedWaivers
 
 __all__ = ["FAIL_ON", "EvaluateRequest", "evaluate_file", "exit_code", "parse_as_of", "run_evaluate"]
 
@@ -52,12 +53,20 @@ class EvaluateRequest:
     """The format written to standard output (``--format``)."""
     policy: Path | None = None
     """A policy file (``--policy``) whose values replace psc-check policy values of the referential."""
+    waivers: Path | None = None
+    """A waivers file (``--waivers``, kept by the audit team), applied with the declaration's own ``waivers:``."""
 
 
 def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
     from checker.evaluation.audit import load_audit  # the audit models load only when an audit is given
 
     return load_audit(path, ref, decl)
+
+
+def _load_waivers(path: Path) -> LoadedWaivers:
+    from checker.evaluation.waivers import load_waivers  # the waiver models load only when a file is given
+
+    return load_waivers(path)
 
 
 def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDeclaration, Report]:
@@ -68,6 +77,7 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
         lang=request.lang,
         allow_outside_evidence=request.allow_outside_evidence,
         audit=_load_audit(request.audit, ref, decl) if request.audit is not None else None,
+        waivers=_load_waivers(request.waivers) if request.waivers is not None else None,
     )
     return ref, decl, evaluate(ref, decl, options)
 
@@ -79,6 +89,7 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
     ref, decl, report = evaluate_file(request)
     inputs = [*declaration_inputs(decl), ref.path, *([request.audit] if request.audit else [])]
     inputs += [request.policy] if request.policy else []
+    inputs += [request.waivers] if request.waivers else []
     if request.baseline is not None:
         baseline, digest = load_baseline(request.baseline)
         report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)
@@ -90,12 +101,17 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
     )
 
 
-FAIL_ON = ("gaps", "regression", "never")
+FAIL_ON = ("gaps", "regression", "waivers", "never")
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    """0 or 1 according to ``--fail-on``: gaps (not ready), regression (not ready or any regression), never."""
+    """0 or 1 according to ``--fail-on``: gaps (not ready), regression (not ready or any regression), waivers (not
+    ready or any gap covered by a waiver), never."""
     if fail_on == "never":
         return int(ExitCode.OK)
-    failed = not report.summary.ready or (fail_on == "regression" and bool(report.regressions))
+    failed = (
+        not report.summary.ready
+        or (fail_on == "regression" and bool(report.regressions))
+        or (fail_on == "waivers" and report.summary.waived > 0)
+    )
     return int(ExitCode.NOT_READY if failed else ExitCode.OK)

@@ -20,6 +20,9 @@ VALIDATION_CODES = frozenset(
         "evidence_outside",
         "siren_missing",
         "nothing_applies",
+        "waiver_expired",
+        "waiver_not_yet",
+        "waiver_not_needed",
     }
 )
 """Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
@@ -35,6 +38,8 @@ class ValidateRequest:
     """Another edition of the referential (YAML file); the bundled one when None."""
     policy: Path | None = None
     """A policy file (``--policy``) whose values replace psc-check policy values of the referential."""
+    waivers: Path | None = None
+    """A waivers file (``--waivers``): loaded strictly, and its waivers checked against each declaration."""
 
 
 @dataclass(frozen=True)
@@ -65,17 +70,17 @@ def run_validate(request: ValidateRequest) -> ValidateResult:
 
 def _validate(path: Path, request: ValidateRequest) -> FileValidation:
     try:
-        errors, warnings = validate_one(path, request.referential, request.as_of, request.policy)
+        errors, warnings = validate_one(path, request.referential, request.as_of, request.policy, request.waivers)
     except InputError as error:
         errors, warnings = error.messages, []
     return FileValidation(path, tuple(errors), tuple(warnings))
 
 
 def validate_one(
-    path: Path, referential: Path | None, as_of: dt.date, policy: Path | None = None
+    path: Path, referential: Path | None, as_of: dt.date, policy: Path | None = None, waivers: Path | None = None
 ) -> tuple[list[str], list[str]]:
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
-    request = EvaluateRequest(declaration=path, as_of=as_of, referential=referential, policy=policy)
+    request = EvaluateRequest(declaration=path, as_of=as_of, referential=referential, policy=policy, waivers=waivers)
     _, _, report = evaluate_file(request)
     chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
     words = Translator(report.lang).text

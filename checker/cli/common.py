@@ -9,13 +9,25 @@ import typer
 
 from checker.inputs.suggest import check_choice, check_choices
 
-__all__ = ["PolicyOption", "ReferentialOption", "check_choice", "check_choices"]
+__all__ = ["PolicyOption", "ReferentialOption", "WaiversOption", "check_choice", "check_choices"]
 
 ReferentialOption = Annotated[
     Path | None,
     typer.Option(
         "--referentiel",
         help="Autre édition du référentiel (fichier YAML) ; par défaut le référentiel PSC fourni.",
+        show_default=False,
+    ),
+]
+
+WaiversOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--waivers",
+        help=(
+            "Fichier YAML de dérogations (tenu par l'équipe d'audit), appliqué avec les `waivers:` de la déclaration ; "
+            "voir `psc-check schema waivers`."
+        ),
         show_default=False,
     ),
 ]

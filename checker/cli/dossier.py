@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.common import ReferentialOption, WaiversOption, check_choice
 from checker.cli.evaluate import AsOf
 from checker.i18n import LANGS
 
@@ -30,6 +30,7 @@ def build(
     audit: Annotated[
         Path | None, typer.Option("--audit", help="Fichier d'audit (import-matrix), évalué et joint au dossier.")
     ] = None,
+    waivers: WaiversOption = None,
     lang: Lang = "fr",
     allow_outside_evidence: Annotated[
         bool,
@@ -60,6 +61,7 @@ def build(
         as_of=parse_as_of(as_of),
         referential=referentiel,
         audit=audit,
+        waivers=waivers,
         lang=lang,
         allow_outside_evidence=allow_outside_evidence,
         pdf=pdf,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker.app.write import emit, error, warn, write_stdout
-from checker.cli.common import PolicyOption, ReferentialOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, WaiversOption, check_choice
 from checker.i18n import LANGS
 
 if TYPE_CHECKING:
@@ -35,13 +35,18 @@ def evaluate(
         typer.Option("--baseline", help="Rapport JSON d'une soumission précédente : signaler les régressions."),
     ] = None,
     fail_on: Annotated[
-        str | None, typer.Option("--fail-on", help="gaps, regression ou never (regression par défaut avec --baseline).")
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="gaps, regression, waivers (toute dérogation échoue) ou never (regression par défaut avec --baseline).",
+        ),
     ] = None,
     audit: Annotated[
         Path | None,
         typer.Option("--audit", help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat."),
     ] = None,
     policy: PolicyOption = None,
+    waivers: WaiversOption = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
@@ -63,6 +68,7 @@ def evaluate(
         audit=audit,
         stdout_format=Format(fmt),
         policy=policy,
+        waivers=waivers,
     )
     text, code = run_evaluate(request)
     write_stdout(text)
@@ -74,12 +80,13 @@ def validate(
     referentiel: ReferentialOption = None,
     as_of: AsOf = None,
     policy: PolicyOption = None,
+    waivers: WaiversOption = None,
 ) -> None:
     """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
     from checker.app.evaluate import parse_as_of
     from checker.app.validate import ValidateRequest, run_validate
 
-    result = run_validate(ValidateRequest(tuple(declarations), parse_as_of(as_of), referentiel, policy))
+    result = run_validate(ValidateRequest(tuple(declarations), parse_as_of(as_of), referentiel, policy, waivers))
     _print_validation(result)
     raise typer.Exit(result.exit_code)
 

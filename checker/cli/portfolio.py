@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit
-from checker.cli.common import PolicyOption, ReferentialOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, WaiversOption, check_choice
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 
@@ -26,6 +26,7 @@ def portfolio(
         int | None, typer.Option("--workers", min=1, max=64, help="Processus parallèles (par défaut : un par cœur).")
     ] = None,
     policy: PolicyOption = None,
+    waivers: WaiversOption = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
     from checker.app.portfolio import PortfolioRequest, run_portfolio
@@ -38,6 +39,7 @@ def portfolio(
         lang=lang,
         workers=workers,
         policy=policy,
+        waivers=waivers,
         outputs=tuple(output or ()),
     )
     result = run_portfolio(request)

@@ -38,6 +38,7 @@ from checker.referential.load import LoadedReferential
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
+    from checker.evaluation.waivers import LoadedWaivers
 
 __all__ = ["EvaluationOptions", "evaluate"]
 
@@ -58,6 +59,8 @@ class EvaluationOptions:
     allow_outside_evidence: bool = False
     audit: LoadedAudit | None = None
     """An auditor's verdicts: where one is given, it decides the outcome."""
+    waivers: LoadedWaivers | None = None
+    """A waivers file (``--waivers``), applied with the declaration's own ``waivers:``."""
 
 
 def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
@@ -129,6 +132,16 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         findings = apply_audit(findings, options.audit)
         problems += audit_problems(options.audit, applicable_ids)
         audit = audit_info(options.audit, findings)
+    waivers = []
+    if model.waivers or options.waivers is not None:  # after the audit: a waiver covers the auditor's gaps too
+        from checker.evaluation.waivers import apply_waivers, placed_waivers
+
+        done = apply_waivers(
+            findings, placed_waivers(decl, options.waivers), list(ref.requirements), as_of, LAPSE_HORIZON_DAYS
+        )
+        findings, waivers = done.findings, done.statuses
+        problems += done.problems
+        lapses += done.lapses
     problems.sort(key=lambda p: (_SEVERITY[p.severity], p.code, p.location, p.message.sort_key()))
     lapses = sorted(lapses + habs.lapses, key=lambda lp: (lp.date, lp.kind, lp.what.sort_key()))
     return Report(
@@ -146,6 +159,8 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         deadlines=_deadlines([req for req, _ in applicable], as_of),
         audit=audit,
         policy=ref.policy,
+        waivers=waivers,
+        waivers_file=options.waivers.info() if options.waivers is not None else None,
     )
 
 

@@ -19,6 +19,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "outcome.not_applicable": {"fr": "non applicable", "en": "not applicable"},
     "outcome.unanswered": {"fr": "sans réponse", "en": "unanswered"},
     "outcome.unsupported": {"fr": "non étayé", "en": "unsupported"},
+    "outcome.waived": {"fr": "dérogé", "en": "waived"},
     # statuses
     "status.compliant": {"fr": "conforme", "en": "compliant"},
     "status.partial": {"fr": "partiel", "en": "partial"},
@@ -97,6 +98,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "not applicable without justification on a mandatory requirement",
     },
     "reason.auditor": {"fr": "verdict de l'auditeur : {verdict}", "en": "auditor's verdict: {verdict}"},
+    "reason.waived": {
+        "fr": "dérogation {reference} accordée par {granted_by}, en vigueur jusqu'au {expires}",
+        "en": "waiver {reference} granted by {granted_by}, in force until {expires}",
+    },
+    "reason.waiver_expired": {
+        "fr": "la dérogation {reference} a expiré le {expires} : l'écart compte de nouveau",
+        "en": "waiver {reference} expired on {expires}: the gap counts again",
+    },
     "evidence.detailed": {"fr": "{status}{detail}", "en": "{status}{detail}"},
     # evidence details
     "detail.hash": {"fr": " (attendu {expected}…, obtenu {actual}…)", "en": " (expected {expected}…, got {actual}…)"},
@@ -283,11 +292,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # lapses and deadlines
     "lapse.evidence": {"fr": "preuve {path} ({requirement})", "en": "evidence {path} ({requirement})"},
     "lapse.habilitation": {"fr": "habilitation {actor} {reference}", "en": "habilitation {actor} {reference}"},
+    "lapse.waiver": {"fr": "dérogation {reference} ({requirement})", "en": "waiver {reference} ({requirement})"},
     "deadline.effective": {"fr": "entrée en vigueur", "en": "comes into force"},
     "deadline.deadline": {"fr": "échéance", "en": "deadline"},
     # headings and labels
     "label.verdict_ready": {"fr": "PRÊT", "en": "READY"},
     "label.verdict_not_ready": {"fr": "PAS PRÊT", "en": "NOT READY"},
+    "label.verdict_ready_waiver": {"fr": "PRÊT, avec 1 dérogation", "en": "READY, with 1 waiver"},
+    "label.verdict_ready_waivers": {"fr": "PRÊT, avec {count} dérogations", "en": "READY, with {count} waivers"},
+    "label.waivers": {"fr": "Dérogations", "en": "Waivers"},
+    "label.waiver_line": {
+        "fr": "{requirement} — {state} — {reference}, accordée par {granted_by} le {granted}, expire le {expires}",
+        "en": "{requirement} — {state} — {reference}, granted by {granted_by} on {granted}, expires {expires}",
+    },
+    "label.waiver_requirement": {"fr": "Exigence", "en": "Requirement"},
+    "label.waiver_state": {"fr": "État", "en": "State"},
+    "label.waiver_reference": {"fr": "Référence", "en": "Reference"},
+    "label.waiver_granted_by": {"fr": "Accordée par", "en": "Granted by"},
+    "label.waiver_granted": {"fr": "Accordée le", "en": "Granted on"},
+    "label.waiver_expires": {"fr": "Expire le", "en": "Expires on"},
+    "label.waiver_justification": {"fr": "Justification", "en": "Justification"},
+    "label.waiver_measure": {"fr": "Mesure compensatoire", "en": "Compensating measure"},
+    "label.waiver_source": {"fr": "Fichier", "en": "File"},
+    "label.waivers_file": {
+        "fr": "Fichier de dérogations : {path} ({count} dérogations, sha256 {sha256})",
+        "en": "Waivers file: {path} ({count} waivers, sha256 {sha256})",
+    },
+    "waiver.in_force": {"fr": "en vigueur", "en": "in force"},
+    "waiver.expired": {"fr": "expirée", "en": "expired"},
+    "waiver.not_yet": {"fr": "pas encore en vigueur", "en": "not yet in force"},
+    "waiver.not_needed": {"fr": "sans écart à couvrir", "en": "no gap to cover"},
     "label.report_title": {"fr": "Rapport d'écarts Pro Santé Connect", "en": "Pro Santé Connect gap report"},
     "label.organisation": {"fr": "Organisation", "en": "Organisation"},
     "label.subject": {"fr": "Produit ou service", "en": "Product or service"},
@@ -457,6 +491,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sheet.evidence": {"fr": "Preuves", "en": "Evidence"},
     "sheet.habilitations": {"fr": "Habilitations", "en": "Habilitations"},
     "sheet.parcours": {"fr": "Parcours", "en": "Connection path"},
+    "sheet.waivers": {"fr": "Dérogations", "en": "Waivers"},
     "sheet.about": {"fr": "À propos", "en": "About"},
     "matrix.fingerprint": {"fr": "Empreinte (ne pas modifier)", "en": "Fingerprint (do not edit)"},
     "matrix.evidence_cell": {"fr": "{path} — sha256 {sha256} ({status})", "en": "{path} — sha256 {sha256} ({status})"},
@@ -474,6 +509,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import.done": {
         "fr": "{path} : {count} verdicts ({new} nouveaux, {changed} modifiés, {kept} conservés), dont {not_assessed} « non évalué » sans effet sur les résultats — auditeur {auditor}",
         "en": "{path}: {count} verdicts ({new} new, {changed} changed, {kept} kept), of which {not_assessed} “not assessed” with no effect on outcomes — auditor {auditor}",
+    },
+    "problem.waiver_expired": {
+        "fr": "{requirement} : la dérogation {reference} a expiré le {expires} — l'écart bloque de nouveau ; faites-la renouveler ou corrigez l'écart",
+        "en": "{requirement}: waiver {reference} expired on {expires} — the gap blocks again; have it renewed or close the gap",
+    },
+    "problem.waiver_not_yet": {
+        "fr": "{requirement} : la dérogation {reference} n'entre en vigueur que le {granted} — elle ne couvre pas encore l'écart",
+        "en": "{requirement}: waiver {reference} only comes into force on {granted} — it does not cover the gap yet",
+    },
+    "problem.waiver_not_needed": {
+        "fr": "{requirement} : dérogation {reference} sur une exigence sans écart ({outcome}) — retirez-la",
+        "en": "{requirement}: waiver {reference} on a requirement with no gap ({outcome}) — remove it",
+    },
+    "problem.waiver_not_applicable": {
+        "fr": "{requirement} : dérogation {reference} sur une exigence qui ne s'applique pas à cette déclaration (ignorée)",
+        "en": "{requirement}: waiver {reference} on a requirement that does not apply to this declaration (ignored)",
+    },
+    "problem.waiver_unknown": {
+        "fr": "{requirement} : dérogation {reference} sur une exigence inconnue du référentiel (ignorée) — voir `psc-check referentiel list`",
+        "en": "{requirement}: waiver {reference} on a requirement unknown to the referential (ignored) — see `psc-check referentiel list`",
+    },
+    "problem.waiver_unknown_close": {
+        "fr": "{requirement} : dérogation {reference} sur une exigence inconnue du référentiel (ignorée) — vouliez-vous dire {close} ?",
+        "en": "{requirement}: waiver {reference} on a requirement unknown to the referential (ignored) — did you mean {close}?",
     },
     "problem.audit_not_applicable": {
         "fr": "{requirement} : verdict d'audit sur une exigence qui ne s'applique pas à cette déclaration (ignoré)",

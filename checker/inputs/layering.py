@@ -41,7 +41,10 @@ class LayeredDocument(YamlDocument):
         for layer in self.layers:
             node: Any = layer.data
             for part in path[:2]:
-                node = node.get(str(part)) if isinstance(node, dict) else None
+                if isinstance(node, list) and isinstance(part, int):  # a list item (a waiver): the layer that has it
+                    node = node[part] if 0 <= part < len(node) else None
+                else:
+                    node = node.get(str(part)) if isinstance(node, dict) else None
             if node is not None:
                 return layer
         return self.layers[0]

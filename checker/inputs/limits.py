@@ -33,6 +33,7 @@ __all__ = [
     "MAX_SHORT_TEXT_CHARS",
     "MAX_TEXT_CHARS",
     "MAX_VERDICTS",
+    "MAX_WAIVERS_BYTES",
     "MAX_YAML_DEPTH",
     "size_text",
 ]
@@ -51,6 +52,9 @@ MAX_AUDIT_BYTES = 4 * _MIB
 
 MAX_POLICY_BYTES = 1 * _MIB
 """A policy file (``--policy``): a few keys and numbers."""
+
+MAX_WAIVERS_BYTES = 4 * _MIB
+"""A waivers file (``--waivers``): the exceptions an audit team keeps apart from the declaration."""
 
 MAX_BASELINE_BYTES = 50 * _MIB
 """A baseline JSON report (``evaluate --baseline``)."""

@@ -27,8 +27,9 @@ __all__ = [
 MATRIX_FORMAT = "2"
 """Version of the matrix layout; the importer refuses any other (2: the source column after the statement)."""
 
-SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "about")
-"""Sheet keys in workbook order; each name is the catalogue label ``sheet.<key>``."""
+SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "waivers", "about")
+"""Sheet keys in workbook order; each name is the catalogue label ``sheet.<key>``. The ``waivers`` sheet is written
+only when the report has waivers (dérogations)."""
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,44 @@ def parcours_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     colour_by_label(ws, f"C2:C{max(2, len(rows) + 1)}", labels)
 
 
+def waivers_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
+    """The waivers (dérogations): requirement, state on the evaluation date, who granted it, dates, justification."""
+    keys = [
+        "waiver_requirement",
+        "waiver_state",
+        "waiver_reference",
+        "waiver_granted_by",
+        "waiver_granted",
+        "waiver_expires",
+        "waiver_justification",
+        "waiver_measure",
+        "waiver_source",
+    ]
+    rows: list[list[Any]] = [
+        [
+            w.requirement_id,
+            t(f"waiver.{w.state}"),
+            w.reference,
+            w.granted_by,
+            w.granted,
+            w.expires,
+            w.justification,
+            w.compensating_measure,
+            w.location,
+        ]
+        for w in report.waivers
+    ]
+    widths = [14, 18, 26, 24, 13, 13, 48, 40, 30]
+    write_table(ws, Table([t(f"label.{k}") for k in keys], widths, rows), title=title, page=t("label.page"))
+    labels = {
+        t("waiver.in_force"): "waived",
+        t("waiver.expired"): "non_compliant",
+        t("waiver.not_yet"): "unanswered",
+        t("waiver.not_needed"): "not_applicable",
+    }
+    colour_by_label(ws, f"B2:B{max(2, len(rows) + 1)}", labels)
+
+
 def _about_values(report: Report, t: Translator) -> dict[str, Any]:
     ref, decl, audit = report.referential, report.declaration, report.audit
     return {

@@ -64,7 +64,7 @@ def _facts(w: _Writer, report: Report) -> None:
     w.line(t("label.parcours"), d.parcours or "—")
     w.line(t("label.as_of"), report.as_of)
     w.line(t("label.referential"), f"{report.referential.title} {report.referential.version}")
-    row = w.line(t("label.verdict"), t("label.verdict_ready") if s.ready else t("label.verdict_not_ready"))
+    row = w.line(t("label.verdict"), t.text(s.verdict()))
     strong, light = OUTCOME_COLOURS["compliant" if s.ready else "non_compliant"]
     verdict = w.ws.cell(row=row, column=2)
     verdict.font, verdict.fill = Font(name=FONT, bold=True, color=strong), PatternFill("solid", fgColor=light)
@@ -88,22 +88,28 @@ def _facts(w: _Writer, report: Report) -> None:
         )
 
 
+def _shown(report: Report) -> list[Outcome]:
+    """The outcomes the summary lists: « waived » only when a waiver covers a gap."""
+    return [o for o in Outcome if o is not Outcome.WAIVED or report.summary.waived]
+
+
 def _outcomes(w: _Writer, report: Report) -> None:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.chart.marker import DataPoint
 
     t = w.t
+    outcomes = _shown(report)
     w.heading(t("label.by_outcome"))
     top = w.header(t("label.outcome"), t("label.count"))
-    for outcome in Outcome:
+    for outcome in outcomes:
         w.line(t(f"outcome.{outcome.value}"), report.summary.outcomes.get(outcome.value, 0))
     chart = BarChart()
     chart.type, chart.style, chart.legend = "bar", 10, None
     chart.title = t("label.chart_outcomes")
     chart.x_axis.scaling.orientation = "maxMin"
-    chart.add_data(Reference(w.ws, min_col=2, min_row=top, max_row=top + len(Outcome)), titles_from_data=True)
-    chart.set_categories(Reference(w.ws, min_col=1, min_row=top + 1, max_row=top + len(Outcome)))
-    for index, outcome in enumerate(Outcome):
+    chart.add_data(Reference(w.ws, min_col=2, min_row=top, max_row=top + len(outcomes)), titles_from_data=True)
+    chart.set_categories(Reference(w.ws, min_col=1, min_row=top + 1, max_row=top + len(outcomes)))
+    for index, outcome in enumerate(outcomes):
         point = DataPoint(idx=index)
         point.graphicalProperties.solidFill = OUTCOME_COLOURS[outcome.value][0]
         chart.series[0].dPt.append(point)
@@ -113,10 +119,11 @@ def _outcomes(w: _Writer, report: Report) -> None:
 
 def _obligations(w: _Writer, report: Report) -> None:
     t = w.t
+    outcomes = _shown(report)
     w.heading(t("label.by_obligation"))
-    w.header(t("label.obligation"), *(t(f"outcome.{o.value}") for o in Outcome))
+    w.header(t("label.obligation"), *(t(f"outcome.{o.value}") for o in outcomes))
     for obligation, counts in report.summary.by_obligation.items():
-        w.line(t(f"obligation.{obligation}"), *(counts.get(o.value, 0) for o in Outcome))
+        w.line(t(f"obligation.{obligation}"), *(counts.get(o.value, 0) for o in outcomes))
 
 
 def _themes(w: _Writer, report: Report) -> None:

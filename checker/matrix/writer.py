@@ -10,7 +10,14 @@ from typing import Any
 
 from checker.i18n import Translator
 from checker.matrix.layout import SHEETS
-from checker.matrix.sheets import about_sheet, evidence_sheet, habilitations_sheet, matrix_sheet, parcours_sheet
+from checker.matrix.sheets import (
+    about_sheet,
+    evidence_sheet,
+    habilitations_sheet,
+    matrix_sheet,
+    parcours_sheet,
+    waivers_sheet,
+)
 from checker.matrix.summary import summary_sheet
 from checker.model.report import Report
 
@@ -22,6 +29,7 @@ _BUILDERS: dict[str, Callable[[Any, Report, Translator, str], None]] = {
     "evidence": evidence_sheet,
     "habilitations": habilitations_sheet,
     "parcours": parcours_sheet,
+    "waivers": waivers_sheet,
     "about": about_sheet,
 }
 
@@ -33,7 +41,8 @@ def render_xlsx(report: Report) -> bytes:
     t = Translator(report.lang)
     title = f"{t('label.matrix_title')} — {report.declaration.subject}"
     workbook = Workbook()
-    for index, key in enumerate(SHEETS):
+    keys = [key for key in SHEETS if key != "waivers" or report.waivers]  # no waiver: no waivers sheet
+    for index, key in enumerate(keys):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = t(f"sheet.{key}")
         _BUILDERS[key](sheet, report, t, title)

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 from checker.inputs import limits
 from checker.model.base import Day, Frozen, Identifier
 from checker.model.referential import Environment, EvidenceKind
+from checker.model.waiver import MAX_WAIVERS, Waiver
 
 __all__ = [
     "Answer",
@@ -170,3 +171,5 @@ class Declaration(Frozen):
     answers: Annotated[
         dict[Annotated[str, StringConstraints(max_length=64)], Answer], Field(max_length=MAX_ANSWERS)
     ] = {}
+    waivers: Annotated[list[Waiver], Field(max_length=MAX_WAIVERS)] = []
+    """Exceptions (dérogations) granted on requirements, each with its expiry (or kept apart: ``--waivers FILE``)."""

@@ -8,12 +8,13 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from checker.model.base import Frozen
+from checker.model.message import Message, msg
 
 __all__ = ["DOSSIER_FORMAT", "DossierFile", "DossierReferential", "DossierVerdict", "FileRole", "Manifest"]
 
 DOSSIER_FORMAT = "psc-check-dossier/1"
 
-FileRole = Literal["declaration", "extends", "evidence", "audit", "report", "readme"]
+FileRole = Literal["declaration", "extends", "evidence", "audit", "waivers", "report", "readme"]
 """What a file is in the dossier (a later input, such as a waivers file, adds its own role)."""
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -41,6 +42,18 @@ class DossierVerdict(Frozen):
     ready: bool
     score: float
     mandatory_gaps: int
+    waived: int = 0
+    """Gaps covered by a waiver (dérogation) in force."""
+
+    def verdict(self) -> Message:
+        """« PRÊT », « PRÊT, avec N dérogations » or « PAS PRÊT »."""
+        if not self.ready:
+            return msg("label.verdict_not_ready")
+        if self.waived:
+            if self.waived == 1:
+                return msg("label.verdict_ready_waiver")
+            return msg("label.verdict_ready_waivers", count=self.waived)
+        return msg("label.verdict_ready")
 
 
 class Manifest(Frozen):
@@ -55,6 +68,8 @@ class Manifest(Frozen):
     declaration: ZipPath
     """The declaration in the zip; the files it extends and the evidence it cites are listed in :attr:`files`."""
     audit: ZipPath | None = None
+    waivers: ZipPath | None = None
+    """The waivers file (``--waivers``) the evaluation applied, re-applied by ``dossier verify``."""
     report: ZipPath
     """The JSON report the verdict and findings are compared with."""
     verdict: DossierVerdict

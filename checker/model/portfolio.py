@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.model.message import Message, msg
 from checker.model.report import PolicyInfo, ReferentialInfo, ToolInfo
 
 __all__ = ["HabilitationLink", "MissedRequirement", "PortfolioError", "PortfolioReport", "PortfolioRow"]
@@ -29,6 +30,20 @@ class PortfolioRow(_Value):
     mandatory_gaps: int
     errors: int
     lapses_90_days: int
+    waived: int = 0
+    """Gaps covered by a waiver (dérogation) in force."""
+
+    def verdict(self) -> Message:
+        """« PRÊT », « PRÊT, avec N dérogations » or « PAS PRÊT », as in each declaration's report."""
+        if not self.ready:
+            return msg("label.verdict_not_ready")
+        if self.waived:
+            return (
+                msg("label.verdict_ready_waiver")
+                if self.waived == 1
+                else msg("label.verdict_ready_waivers", count=self.waived)
+            )
+        return msg("label.verdict_ready")
 
 
 class PortfolioError(_Value):

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from checker.i18n import text
-from checker.model.message import TRANSLATOR, Message, Text
+from checker.model.message import TRANSLATOR, Message, Text, msg
 from checker.model.referential import Obligation
 
 __all__ = [
@@ -46,6 +46,9 @@ __all__ = [
     "SourceQuote",
     "Summary",
     "ToolInfo",
+    "WaiverState",
+    "WaiverStatus",
+    "WaiversFileInfo",
 ]
 
 REPORT_SCHEMA_VERSION = "1"
@@ -62,6 +65,8 @@ class Outcome(StrEnum):
     NOT_APPLICABLE = "not_applicable"
     UNANSWERED = "unanswered"
     UNSUPPORTED = "unsupported"
+    WAIVED = "waived"
+    """A gap covered by a waiver (dérogation) in force on the evaluation date: it does not block readiness."""
 
 
 GAP_OUTCOMES = frozenset({Outcome.PARTIAL, Outcome.NON_COMPLIANT, Outcome.UNANSWERED, Outcome.UNSUPPORTED})
@@ -73,6 +78,7 @@ OUTCOME_RANK = {
             Outcome.UNSUPPORTED,
             Outcome.UNANSWERED,
             Outcome.PARTIAL,
+            Outcome.WAIVED,
             Outcome.NOT_APPLICABLE,
             Outcome.COMPLIANT,
         ]
@@ -220,6 +226,37 @@ class PolicyInfo(_Value):
     overrides: list[PolicyOverride]
 
 
+WaiverState = Literal["in_force", "expired", "not_yet", "not_needed"]
+"""A waiver as of the evaluation date: covering a gap, past its expiry, granted later, or on no gap to cover."""
+
+
+class WaiverStatus(_Value):
+    """One waiver (dérogation) of the declaration or of the waivers file, and what it did in this evaluation."""
+
+    requirement_id: str
+    justification: str
+    granted_by: str
+    reference: str
+    granted: dt.date
+    expires: dt.date
+    compensating_measure: str | None
+    source: str
+    """The file that holds the waiver (the declaration, a file it extends, or the ``--waivers`` file)."""
+    location: str
+    """File and line of the waiver."""
+    state: WaiverState
+    days: int
+    """Days from the evaluation date to the expiry (negative once expired)."""
+
+
+class WaiversFileInfo(_Value):
+    """The waivers file (``--waivers``) an evaluation applied."""
+
+    path: str
+    sha256: str
+    waivers: int
+
+
 class Finding(_Value):
     requirement_id: str
     title: str
@@ -254,6 +291,8 @@ class Finding(_Value):
     quotes: list[SourceQuote] = []
     policy: PolicyNote | None = None
     """Set when the requirement's freshness thresholds are psc-check policy (no source gives them)."""
+    waiver: WaiverStatus | None = None
+    """The waiver in force that turned this gap into ``waived`` (or, expired, the one that no longer covers it)."""
 
 
 Severity = Literal["error", "warning", "info"]
@@ -267,7 +306,7 @@ class Problem(_Value):
 
 
 class Lapse(_Value):
-    kind: Literal["evidence", "habilitation"]
+    kind: Literal["evidence", "habilitation", "waiver"]
     what: Text = Field(title="What")
     date: dt.date
     days: int
@@ -326,6 +365,21 @@ class Summary(_Value):
     score: float
     ready: bool
 
+    @property
+    def waived(self) -> int:
+        """How many gaps a waiver in force covers."""
+        return self.outcomes.get(Outcome.WAIVED.value, 0)
+
+    def verdict(self) -> Message:
+        """« PRÊT », « PRÊT, avec N dérogations » or « PAS PRÊT »."""
+        if not self.ready:
+            return msg("label.verdict_not_ready")
+        if self.waived == 1:
+            return msg("label.verdict_ready_waiver")
+        if self.waived:
+            return msg("label.verdict_ready_waivers", count=self.waived)
+        return msg("label.verdict_ready")
+
 
 class AuditInfo(_Value):
     path: str
@@ -378,3 +432,7 @@ class Report(_Value):
     regressions: list[Regression] = []
     policy: PolicyInfo | None = None
     """The policy file (``--policy``) applied, with each value it overrode."""
+    waivers: list[WaiverStatus] = []
+    """Every waiver given (declaration and ``--waivers`` file), by requirement, with its state on the evaluation date."""
+    waivers_file: WaiversFileInfo | None = None
+    """The waivers file (``--waivers``) applied, if any."""

@@ -44,12 +44,19 @@ def _policy() -> type[BaseModel]:
     return PolicyFile
 
 
+def _waivers() -> type[BaseModel]:
+    from checker.model.waiver import WaiverFile
+
+    return WaiverFile
+
+
 SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {
     "audit": _audit,
     "policy": _policy,
     "referential": _referential,
     "declaration": _declaration,
     "report": _report,
+    "waivers": _waivers,
 }
 """Schema name → model class (resolved lazily)."""
 

@@ -19,6 +19,7 @@ SYMBOLS = {
     "not_applicable": "–",
     "unanswered": "?",
     "unsupported": "!",
+    "waived": "≈",
 }
 
 

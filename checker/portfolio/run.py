@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.declaration.files import declaration_inputs
@@ -23,6 +24,9 @@ from checker.model.portfolio import HabilitationLink, MissedRequirement, Portfol
 from checker.model.report import GAP_OUTCOMES, Report, ToolInfo
 from checker.referential.load import LoadedReferential
 from checker.referential.policy import load_with_policy
+
+if TYPE_CHECKING:
+    from checker.evaluation.waivers import LoadedWaivers
 
 __all__ = ["PortfolioRequest", "collect_declarations", "run_portfolio"]
 
@@ -39,6 +43,8 @@ class PortfolioRequest:
     workers: int | None = None
     policy: Path | None = None
     """A policy file (``--policy``) applied to every evaluation."""
+    waivers: Path | None = None
+    """A waivers file (``--waivers``) applied to every evaluation, with each declaration's own ``waivers:``."""
 
 
 def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
@@ -67,13 +73,24 @@ def _worker_referential(path: str | None, policy: str | None = None) -> LoadedRe
 _Done = tuple[str, str, str | None, list[str]]
 
 
-def _evaluate_one(args: tuple[str, str | None, str, str, str | None]) -> _Done:
+@cache
+def _worker_waivers(path: str, sha256: str) -> LoadedWaivers:
+    """The waivers file, loaded once per worker; ``sha256`` (of the file the command checked) keys the cache."""
+    from checker.evaluation.waivers import load_waivers  # the waiver models load only when a file is given
+
+    del sha256
+    return load_waivers(Path(path))
+
+
+def _evaluate_one(args: tuple[str, str | None, str, str, str | None, tuple[str, str] | None]) -> _Done:
     """(path, report JSON or "", error message or None, files read); runs in a worker process."""
-    path, referential, as_of, lang, policy = args
+    path, referential, as_of, lang, policy, waivers = args
     try:
         ref = _worker_referential(referential, policy)
         decl = load_declaration(Path(path), ref)
-        report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
+        extra = _worker_waivers(*waivers) if waivers else None
+        options = EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang, waivers=extra)
+        report = evaluate(ref, decl, options)
     except InputError as error:
         return path, "", "\n".join(error.messages), [path]
     except (OSError, ValueError, RecursionError) as error:  # one unreadable member never takes the others down
@@ -81,7 +98,7 @@ def _evaluate_one(args: tuple[str, str | None, str, str, str | None]) -> _Done:
     return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
 
 
-def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
+def _evaluate_all(paths: list[Path], request: PortfolioRequest, waivers: tuple[str, str] | None) -> list[_Done]:
     jobs = [
         (
             str(p),
@@ -89,6 +106,7 @@ def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
             request.as_of.isoformat(),
             request.lang,
             str(request.policy) if request.policy else None,
+            waivers,
         )
         for p in paths
     ]
@@ -105,6 +123,11 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
     """Evaluate every declaration of the portfolio; raise :class:`InputError` only if none could be evaluated."""
     policy = str(request.policy) if request.policy else None
     ref = _worker_referential(str(request.referential) if request.referential else None, policy)  # workers inherit it
+    waivers = None
+    if request.waivers is not None:  # a bad waivers file is the command's error (exit 2), not each declaration's
+        from checker.evaluation.waivers import load_waivers
+
+        waivers = (str(request.waivers), load_waivers(request.waivers).sha256)
     paths = collect_declarations(request.inputs)
     if not paths:
         raise InputError.at(
@@ -112,7 +135,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
             "no declaration found",
             "give declaration files, or folders holding declaration.yaml files",
         )
-    results = _evaluate_all(paths, request)
+    results = _evaluate_all(paths, request, waivers)
     reports = [(path, Report.model_validate_json(text)) for path, text, _, _ in results if text]
     errors = [PortfolioError(path=path, message=error) for path, _, error, _ in results if error is not None]
     if not reports:
@@ -130,7 +153,12 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         most_missed=_most_missed(reports),
         links=_links(reports, ref, request.as_of, request.lang),
         policy=ref.policy,
-        input_files=[str(ref.path), *([policy] if policy else []), *(file for *_, files in results for file in files)],
+        input_files=[
+            str(ref.path),
+            *([policy] if policy else []),
+            *([waivers[0]] if waivers else []),
+            *(file for *_, files in results for file in files),
+        ],
     )
 
 
@@ -148,6 +176,7 @@ def _row(key: str, path: str, report: Report) -> PortfolioRow:
         mandatory_gaps=s.mandatory_gaps,
         errors=s.errors,
         lapses_90_days=len(report.lapses),
+        waived=s.waived,
     )
 
 

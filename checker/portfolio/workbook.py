@@ -32,7 +32,7 @@ def _rows_table(report: PortfolioReport, t: Translator) -> Table:
             r.subject,
             ", ".join(r.actors),
             r.level,
-            t("label.verdict_ready") if r.ready else t("label.verdict_not_ready"),
+            t.text(r.verdict()),
             r.score,
             r.mandatory_gaps,
             r.lapses_90_days,

@@ -83,6 +83,7 @@ def outcome_chart(report: Report, t: Translator) -> BarChart:
     """Applicable requirements by outcome."""
     counts = report.summary.outcomes
     top = max([1, *counts.values()])
+    shown = [o for o in Outcome if o is not Outcome.WAIVED or counts.get(o.value, 0)]  # no waiver: no waived bar
     bars = [
         Bar(
             label=t(f"outcome.{o.value}"),
@@ -91,7 +92,7 @@ def outcome_chart(report: Report, t: Translator) -> BarChart:
             width=round(_BAR_SPACE * counts.get(o.value, 0) / top, 1),
             colour=_colour(o),
         )
-        for i, o in enumerate(Outcome)
+        for i, o in enumerate(shown)
     ]
     label_width = 130
     return BarChart(
@@ -138,7 +139,9 @@ def theme_chart(report: Report, t: Translator) -> StackChart:
         end = segments[-1].x + segments[-1].width if segments else 0.0
         rows.append(StackRow(theme.label, _TOP + index * _ROW, sum(counts.values()), round(end, 1), segments))
     legend_y = _TOP + len(rows) * _ROW + 10
-    legend = [LegendItem(x=i * 115, colour=_colour(o), label=t(f"outcome.{o.value}")) for i, o in enumerate(Outcome)]
+    waived = report.summary.waived
+    outcomes = [o for o in Outcome if o is not Outcome.WAIVED or waived]  # no waiver: no « waived » in the legend
+    legend = [LegendItem(x=i * 115, colour=_colour(o), label=t(f"outcome.{o.value}")) for i, o in enumerate(outcomes)]
     return StackChart(
         title=t("label.chart_themes"),
         width=max(label_width + _BAR_SPACE + 50, 6 * 115),

@@ -75,6 +75,13 @@ def render_console(report: Report) -> bytes:
     if r.baseline is not None:
         lines += ["", t("label.regressions") + ":"] if r.regressions else ["", t("label.no_regressions")]
         lines += [f"  {o(t.text(reg.message))}" for reg in r.regressions]
+    if r.waivers:
+        lines += ["", t("label.waivers") + ":"]
+        for w, line in zip(r.waivers, view.waivers, strict=True):
+            lines.append(f"  {o(line)}")
+            lines.append(f"    {o(w.justification)}")
+            if w.compensating_measure:
+                lines.append(f"    {t('label.waiver_measure')}: {o(w.compensating_measure)}")
     if r.lapses:
         lines += ["", t("label.lapses", days=90) + ":"]
         lines += [f"  {lp.date.isoformat()} (J+{lp.days}) {o(t.text(lp.what))}" for lp in r.lapses]

@@ -1,4 +1,4 @@
-"""JUnit XML: one test case per applicable requirement; gaps fail, not-applicable ones are skipped."""
+"""JUnit XML: one test case per applicable requirement; gaps fail, not-applicable and waived ones are skipped."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _text(value: object) -> str:
 def render_junit(report: Report) -> bytes:
     t = Translator(report.lang)
     failures = sum(1 for f in report.findings if f.outcome in GAP_OUTCOMES)
-    skipped = sum(1 for f in report.findings if f.outcome is Outcome.NOT_APPLICABLE)
+    skipped = sum(1 for f in report.findings if f.outcome in (Outcome.NOT_APPLICABLE, Outcome.WAIVED))
     suite = ET.Element(
         "testsuite",
         {
@@ -57,6 +57,10 @@ def render_junit(report: Report) -> bytes:
                 {"message": _text(t("outcome." + finding.outcome.value)), "type": finding.outcome.value},
             )
             failure.text = reasons
+        elif finding.outcome is Outcome.WAIVED:
+            why = t.text(finding.reasons[-1].message) if finding.reasons else t("outcome.waived")
+            skipped_case = ET.SubElement(case, "skipped", {"message": _text(f"{t('outcome.waived')}: {why}")})
+            skipped_case.text = reasons
         elif finding.outcome is Outcome.NOT_APPLICABLE:
             ET.SubElement(case, "skipped", {"message": _text(finding.justification or t("outcome.not_applicable"))})
     root = ET.Element("testsuites", {"tests": str(len(report.findings)), "failures": str(failures)})

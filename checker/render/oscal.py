@@ -257,7 +257,8 @@ _STATE = {True: "not-satisfied", False: "satisfied"}
 
 
 def _reason(outcome: Outcome) -> str:
-    """OSCAL's reason for a status: pass, fail, or other (not applicable, unanswered, unsupported)."""
+    """OSCAL's reason for a status: pass, fail, or other (not applicable, unanswered, unsupported, waived: a waived
+    gap is still not satisfied)."""
     if outcome is Outcome.COMPLIANT:
         return "pass"
     if outcome in (Outcome.NON_COMPLIANT, Outcome.PARTIAL):
@@ -322,7 +323,10 @@ def _finding(results: str, finding: Finding, observations: list[str], t: Transla
             "type": "statement-id",
             "target-id": f"{control_id(finding.requirement_id)}_smt",
             "title": finding.requirement_id,
-            "status": {"state": _STATE[finding.outcome in GAP_OUTCOMES], "reason": _reason(finding.outcome)},
+            "status": {
+                "state": _STATE[finding.outcome in GAP_OUTCOMES or finding.outcome is Outcome.WAIVED],
+                "reason": _reason(finding.outcome),
+            },
         },
     }
     if observations:

@@ -14,6 +14,7 @@ OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
     "not_applicable": ("757575", "EEEEEE"),
     "unanswered": ("546E7A", "E4ECF0"),
     "unsupported": ("8E24AA", "F3E3F7"),
+    "waived": ("00695C", "DDF2EF"),
 }
 """Outcome → (strong RGB, light RGB), without ``#``."""
 

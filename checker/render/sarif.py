@@ -1,4 +1,5 @@
-"""SARIF 2.1.0: each gap and each located problem as a result pointing at the declaration's line."""
+"""SARIF 2.1.0: each gap and each located problem as a result pointing at the declaration's line; a gap a waiver
+covers is a result with an accepted external suppression."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from typing import Any
 
 from checker.i18n import Translator
-from checker.model.report import GAP_OUTCOMES, Finding, Problem, Report
+from checker.model.report import GAP_OUTCOMES, Finding, Outcome, Problem, Report
 
 __all__ = ["render_sarif"]
 
@@ -50,7 +51,38 @@ def _finding_result(finding: Finding, uri: str, index: int, t: Translator) -> di
             {"physicalLocation": {"artifactLocation": {"uri": finding.source or uri}, "region": _region(finding.line)}}
         ],
         "properties": {"outcome": finding.outcome.value, "declared_status": finding.declared_status},
+        **_suppressions(finding, t),
     }
+
+
+def _suppressions(finding: Finding, t: Translator) -> dict[str, Any]:
+    """A gap a waiver in force covers: an external, accepted suppression with its justification (SARIF §3.35)."""
+    w = finding.waiver
+    if finding.outcome is not Outcome.WAIVED or w is None:
+        return {}
+    justification = t(
+        "label.waiver_line",
+        requirement=w.requirement_id,
+        state=t(f"waiver.{w.state}"),
+        reference=w.reference,
+        granted_by=w.granted_by,
+        granted=w.granted.isoformat(),
+        expires=w.expires.isoformat(),
+    )
+    suppression = {
+        "kind": "external",
+        "status": "accepted",
+        "justification": f"{justification} — {w.justification}",
+        "properties": {
+            "reference": w.reference,
+            "granted_by": w.granted_by,
+            "granted": w.granted.isoformat(),
+            "expires": w.expires.isoformat(),
+            "compensating_measure": w.compensating_measure,
+            "location": w.location,
+        },
+    }
+    return {"suppressions": [suppression]}
 
 
 def _problem_result(problem: Problem, uri: str, t: Translator) -> dict[str, Any]:
@@ -69,7 +101,7 @@ def _problem_result(problem: Problem, uri: str, t: Translator) -> dict[str, Any]
 def render_sarif(report: Report) -> bytes:
     t = Translator(report.lang)
     uri = report.declaration.path
-    gaps = [f for f in report.findings if f.outcome in GAP_OUTCOMES]
+    gaps = [f for f in report.findings if f.outcome in GAP_OUTCOMES or f.outcome is Outcome.WAIVED]
     rules = [_rule(f) for f in gaps]
     results = [_finding_result(f, uri, i, t) for i, f in enumerate(gaps)]
     results += [_problem_result(p, uri, t) for p in report.problems]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import Translator
-from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report
+from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report, WaiverStatus
 
 __all__ = [
     "CheckRow",
@@ -19,6 +19,7 @@ __all__ = [
     "policy_overrides",
     "quote_lines",
     "source_lines",
+    "waiver_line",
 ]
 
 _FAR = dt.date(9999, 12, 31)
@@ -82,6 +83,19 @@ def policy_overrides(report: Report, t: Translator) -> list[str]:
     ] or [t("label.policy_no_override")]
 
 
+def waiver_line(waiver: WaiverStatus, t: Translator) -> str:
+    """``FIT-02 — en vigueur — ANS-…, accordée par … le …, expire le …``: one waiver, on one line."""
+    return t(
+        "label.waiver_line",
+        requirement=waiver.requirement_id,
+        state=t(f"waiver.{waiver.state}"),
+        reference=waiver.reference,
+        granted_by=waiver.granted_by,
+        granted=waiver.granted.isoformat(),
+        expires=waiver.expires.isoformat(),
+    )
+
+
 def source_lines(finding: Finding) -> list[str]:
     """``[key] title — where`` for each locator of the finding's requirement."""
     return [
@@ -114,14 +128,20 @@ class ReportView:
     quotes: dict[str, list[str]] = field(default_factory=dict)
     overrides: list[str] = field(default_factory=list)
     """The policy file's replacements (empty without ``--policy``)."""
+    waivers: list[str] = field(default_factory=list)
+    """Each waiver of the report on one line (requirement, state, reference, who, dates)."""
 
 
 def make_view(report: Report) -> ReportView:
     t = Translator(report.lang)
     gaps = sorted((f for f in report.findings if f.outcome in GAP_OUTCOMES), key=gap_priority)
     met = [f for f in report.findings if f.outcome not in GAP_OUTCOMES]
-    rows = [(o.value, t(f"outcome.{o.value}"), report.summary.outcomes.get(o.value, 0)) for o in Outcome]
-    verdict = t("label.verdict_ready") if report.summary.ready else t("label.verdict_not_ready")
+    rows = [
+        (o.value, t(f"outcome.{o.value}"), report.summary.outcomes.get(o.value, 0))
+        for o in Outcome
+        if o is not Outcome.WAIVED or report.summary.waived  # without waivers, no « waived » row
+    ]
+    verdict = t.text(report.summary.verdict())
     disagreements = [f for f in report.findings if f.disagreement]
     return ReportView(
         report=report,
@@ -136,4 +156,5 @@ def make_view(report: Report) -> ReportView:
         sources={f.requirement_id: source_lines(f) for f in report.findings},
         quotes={f.requirement_id: quote_lines(f, t) for f in report.findings},
         overrides=policy_overrides(report, t),
+        waivers=[waiver_line(w, t) for w in report.waivers],
     )

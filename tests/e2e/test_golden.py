@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.case_support import CASES
-from tests.conftest import MINI, Cli
+from tests.conftest import MINI, ROOT, Cli
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 SUBJECTS = {
     "elu-gaps": (CASES / "gaps" / "mandatory-non-compliant", ["--referentiel", str(MINI)]),
     "osu-expired": (CASES / "gaps" / "osu-elu-habilitation-older-than-3-years", []),
+    "waivers": (ROOT / "examples" / "etablissement-derogations", []),
 }
 
 

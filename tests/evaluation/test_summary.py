@@ -48,6 +48,7 @@ def test_one_mandatory_gap_among_three(mini: LoadedReferential) -> None:
         "not_applicable": 0,
         "unanswered": 0,
         "unsupported": 0,
+        "waived": 0,
     }
     assert summary.by_obligation["mandatory"] == {
         **dict.fromkeys(summary.outcomes, 0),
@@ -150,4 +151,7 @@ def test_summary_adds_up_on_every_example(psc: LoadedReferential, example: Path,
         assert theme.gaps == sum(f.outcome in GAP_OUTCOMES for f in mine)
         assert theme.compliant == sum(f.outcome is Outcome.COMPLIANT for f in mine)
         assert theme.not_applicable == sum(f.outcome is Outcome.NOT_APPLICABLE for f in mine)
-        assert theme.applicable == theme.compliant + theme.not_applicable + theme.gaps, "compliant, N/A or a gap"
+        waived = sum(f.outcome is Outcome.WAIVED for f in mine)
+        assert theme.applicable == theme.compliant + theme.not_applicable + theme.gaps + waived, (
+            "met, N/A, gap or waived"
+        )

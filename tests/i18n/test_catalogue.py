@@ -32,6 +32,7 @@ from checker.model.report import (
     Outcome,
     ParcoursStepState,
     Severity,
+    WaiverState,
 )
 from checker.referential.diff import ChangeKind, Verdict
 from tests.conftest import ROOT
@@ -86,6 +87,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "link.": _field(HabilitationLink, "status"),
     "linkstatus.": _field(HabilitationLink, "status"),
     "deadline.": _field(DeadlineItem, "kind"),
+    "waiver.": _literal(WaiverState),
     "sheet.": SHEETS,
     "label.": (*_field(HabilitationStatus, "relation"), *ABOUT_FIELDS, *_sheet_columns()),
     "label.kind_": ("declared", "recognised"),  # EvidenceCheckReport.kind_source (checker/render/check_results.py)
