@@ -196,7 +196,6 @@ def test_check_messages_never_override_the_main_catalogue() -> None:
     assert not set(CHECK_MESSAGES) & keys
 
 
-
 def test_a_trace_whose_type_is_a_list_is_an_unknown_type_not_a_crash() -> None:
     """Found by hypothesis: ``[{"type": []}]`` raised TypeError (unhashable list) inside ``traces.cycle``."""
     results = _run_all(EvidenceKind.PROXY_TRACES, b'[{"type": []}, {"type": {"a": 1}}]')
