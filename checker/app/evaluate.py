@@ -14,14 +14,22 @@ from checker.errors import ExitCode
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
 from checker.inputs.dates import parse_day
-from checker.model.report import Report
+from checker.model.report import Assurance, Report
 from checker.referential.load import LoadedReferential, load_referential
 from checker.render.registry import REPORT, Format
 
 if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
 
-__all__ = ["FAIL_ON", "EvaluateRequest", "evaluate_file", "exit_code", "parse_as_of", "run_evaluate"]
+__all__ = [
+    "FAIL_ON",
+    "REQUIRE_ASSURANCE",
+    "EvaluateRequest",
+    "evaluate_file",
+    "exit_code",
+    "parse_as_of",
+    "run_evaluate",
+]
 
 
 def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
@@ -49,6 +57,8 @@ class EvaluateRequest:
     """An audit file (from ``import-matrix``) whose verdicts decide the outcomes they cover."""
     stdout_format: Format = Format.CONSOLE
     """The format written to standard output (``--format``)."""
+    require_assurance: Assurance | None = None
+    """``--require-assurance``: a mandatory finding below this level is a gap (see :class:`EvaluationOptions`)."""
 
 
 def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
@@ -65,6 +75,7 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
         lang=request.lang,
         allow_outside_evidence=request.allow_outside_evidence,
         audit=_load_audit(request.audit, ref, decl) if request.audit is not None else None,
+        require_assurance=request.require_assurance,
     )
     return ref, decl, evaluate(ref, decl, options)
 
@@ -86,6 +97,8 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
 
 
 FAIL_ON = ("gaps", "regression", "never")
+REQUIRE_ASSURANCE = tuple(a.value for a in Assurance if a not in (Assurance.DECLARED, Assurance.AUDITOR_CONFIRMED))
+"""The levels ``--require-assurance`` accepts: present, typed, machine_verified."""
 
 
 def exit_code(report: Report, fail_on: str) -> int:

@@ -41,15 +41,28 @@ def evaluate(
         Path | None,
         typer.Option("--audit", help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat."),
     ] = None,
+    require_assurance: Annotated[
+        str | None,
+        typer.Option(
+            "--require-assurance",
+            help=(
+                "present, typed ou machine_verified : une exigence obligatoire conforme en dessous de ce niveau "
+                "d'assurance (ou appuyée sur une preuve sans sha256) devient un écart."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
-    from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.app.evaluate import FAIL_ON, REQUIRE_ASSURANCE, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.model.report import Assurance
     from checker.render.registry import REPORT, Format
 
     check_choice("--format", fmt, REPORT.stdout_names)
     check_choice("--lang", lang, LANGS)
     if fail_on is not None:
         check_choice("--fail-on", fail_on, FAIL_ON)
+    if require_assurance is not None:
+        check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = EvaluateRequest(
         declaration=declaration,
         as_of=parse_as_of(as_of),
@@ -61,6 +74,7 @@ def evaluate(
         fail_on=fail_on,
         audit=audit,
         stdout_format=Format(fmt),
+        require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
     )
     text, code = run_evaluate(request)
     write_stdout(text)

@@ -24,7 +24,7 @@ __all__ = [
     "verdict_choices",
 ]
 
-MATRIX_FORMAT = "1"
+MATRIX_FORMAT = "2"
 """Version of the matrix layout; the importer refuses any other."""
 
 SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "about")
@@ -49,6 +49,7 @@ MATRIX_COLUMNS = (
     Column("obligation", "label.obligation", 12),
     Column("declared_status", "label.declared_status", 13),
     Column("outcome", "label.outcome", 13),
+    Column("assurance", "label.assurance", 16),
     Column("reasons", "label.reasons", 36),
     Column("justification", "label.justification", 40),
     Column("evidence", "label.evidence", 40),

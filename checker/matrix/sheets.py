@@ -14,7 +14,7 @@ from checker.matrix.layout import (
     fingerprint,
     verdict_choices,
 )
-from checker.model.report import EvidenceResult, Finding, Outcome, Report
+from checker.model.report import Assurance, EvidenceResult, Finding, Outcome, Report
 from checker.render.palette import OUTCOME_COLOURS, STATUS_OUTCOME
 
 __all__ = ["about_sheet", "evidence_sheet", "habilitations_sheet", "matrix_sheet", "parcours_sheet"]
@@ -41,6 +41,7 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         t(f"obligation.{f.obligation}"),
         _status(t, f.declared_status),
         t(f"outcome.{f.outcome.value}"),
+        t(f"assurance.{f.assurance.value}"),
         "\n".join(t.text(reason.message) for reason in f.reasons),
         f.justification,
         "\n".join(_evidence_cell(t, item) for item in f.evidence),
@@ -48,6 +49,16 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         f.auditor_comment,
         fingerprint(ref.id, ref.version, f.requirement_id, f.title, f.statement),
     ]
+
+
+_ASSURANCE = {
+    Assurance.DECLARED: "unanswered",
+    Assurance.PRESENT: "partial",
+    Assurance.TYPED: "not_applicable",
+    Assurance.MACHINE_VERIFIED: "compliant",
+    Assurance.AUDITOR_CONFIRMED: "compliant",
+}
+"""The colour of each assurance level in the matrix (by the outcome colour it borrows)."""
 
 
 def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
@@ -81,6 +92,10 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     validation.add(f"{verdict}2:{verdict}{max(2, last)}")
     ws.add_data_validation(validation)
     colour_by_label(ws, f"{outcome}2:{outcome}{last}", {t(f"outcome.{o.value}"): o.value for o in Outcome})
+    assurance = get_column_letter(column_number("assurance"))
+    colour_by_label(
+        ws, f"{assurance}2:{assurance}{last}", {t(f"assurance.{a.value}"): c for a, c in _ASSURANCE.items()}
+    )
     statuses = {t(f"status.{code}"): colour for code, colour in STATUS_OUTCOME.items()}
     declared = get_column_letter(column_number("declared_status"))
     colour_by_label(ws, f"{declared}2:{declared}{last}", statuses)
@@ -105,7 +120,7 @@ def _mark_disagreements(ws: Any, declared: str, verdict: str, last: int) -> None
 def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     """One row per evidence file cited by an applicable requirement."""
     keys = ["requirement", "path", "sha256", "declared_sha256", "kind", "collected", "expires", "environment"]
-    keys += ["state", "detail", "checks"]
+    keys += ["state", "detail", "assurance", "checks"]
     rows: list[list[Any]] = [
         [
             f.requirement_id,
@@ -118,12 +133,13 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
             t(f"env.{e.environment}") if e.environment else None,
             t(f"evidence.{e.status}"),
             t.text(e.detail),
+            t(f"assurance.{e.assurance.value}"),
             "\n".join(f"{c.check} : {t('check.' + c.status)} {'; '.join(c.texts(t.lang))}".strip() for c in e.checks),
         ]
         for f in report.findings
         for e in f.evidence
     ]
-    widths = [14, 32, 33, 33, 14, 12, 12, 13, 16, 34, 34]
+    widths = [14, 32, 33, 33, 14, 12, 12, 13, 16, 34, 16, 34]
     empty = [[t("label.no_evidence_files")] + [None] * (len(keys) - 1)]
     write_table(
         ws,
@@ -133,7 +149,16 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     )
     labels = {t("evidence.ok"): "compliant"} | {
         t(f"evidence.{s}"): "unsupported"
-        for s in ("missing", "outside", "unreadable", "hash_mismatch", "stale", "expired", "wrong_environment")
+        for s in (
+            "missing",
+            "outside",
+            "unreadable",
+            "hash_mismatch",
+            "stale",
+            "expired",
+            "wrong_environment",
+            "no_environment",
+        )
     }
     colour_by_label(ws, f"I2:I{max(2, len(rows) + 1)}", labels)
 

@@ -29,6 +29,9 @@ class PortfolioRow(_Value):
     mandatory_gaps: int
     errors: int
     lapses_90_days: int
+    compliant: int = 0
+    assurance: dict[str, int] = {}
+    """Its compliant findings by assurance level."""
 
 
 class PortfolioError(_Value):

@@ -20,7 +20,7 @@ from checker.i18n import message
 from checker.inputs.readfile import real_path
 from checker.inputs.textsafe import terminal_text
 from checker.model.portfolio import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
-from checker.model.report import GAP_OUTCOMES, Report, ToolInfo
+from checker.model.report import GAP_OUTCOMES, Assurance, Report, ToolInfo
 from checker.referential.load import LoadedReferential, load_referential
 
 __all__ = ["PortfolioRequest", "collect_declarations", "run_portfolio"]
@@ -36,6 +36,8 @@ class PortfolioRequest:
     referential: Path | None = None
     lang: str = "fr"
     workers: int | None = None
+    require_assurance: Assurance | None = None
+    """``--require-assurance``, applied to every declaration (see ``EvaluationOptions``)."""
 
 
 def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
@@ -64,13 +66,18 @@ def _worker_referential(path: str | None) -> LoadedReferential:
 _Done = tuple[str, str, str | None, list[str]]
 
 
-def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
+def _evaluate_one(args: tuple[str, str | None, str, str, str | None]) -> _Done:
     """(path, report JSON or "", error message or None, files read); runs in a worker process."""
-    path, referential, as_of, lang = args
+    path, referential, as_of, lang, required = args
     try:
         ref = _worker_referential(referential)
         decl = load_declaration(Path(path), ref)
-        report = evaluate(ref, decl, EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang))
+        options = EvaluationOptions(
+            as_of=dt.date.fromisoformat(as_of),
+            lang=lang,
+            require_assurance=Assurance(required) if required else None,
+        )
+        report = evaluate(ref, decl, options)
     except InputError as error:
         return path, "", "\n".join(error.messages), [path]
     except (OSError, ValueError, RecursionError) as error:  # one unreadable member never takes the others down
@@ -80,7 +87,13 @@ def _evaluate_one(args: tuple[str, str | None, str, str]) -> _Done:
 
 def _evaluate_all(paths: list[Path], request: PortfolioRequest) -> list[_Done]:
     jobs = [
-        (str(p), str(request.referential) if request.referential else None, request.as_of.isoformat(), request.lang)
+        (
+            str(p),
+            str(request.referential) if request.referential else None,
+            request.as_of.isoformat(),
+            request.lang,
+            request.require_assurance.value if request.require_assurance else None,
+        )
         for p in paths
     ]
     if len(jobs) < _SERIAL_BELOW or request.workers == 1:
@@ -137,6 +150,8 @@ def _row(key: str, path: str, report: Report) -> PortfolioRow:
         mandatory_gaps=s.mandatory_gaps,
         errors=s.errors,
         lapses_90_days=len(report.lapses),
+        compliant=s.outcomes.get("compliant", 0),
+        assurance=s.assurance,
     )
 
 

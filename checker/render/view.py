@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import Translator
-from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report
+from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Assurance, Finding, Outcome, Report
 
-__all__ = ["CheckRow", "ReportView", "check_rows", "gap_priority", "make_view"]
+__all__ = ["CheckRow", "ReportView", "assurance_summary", "assurance_words", "check_rows", "gap_priority", "make_view"]
 
 _FAR = dt.date(9999, 12, 31)
 
@@ -60,6 +60,31 @@ class ReportView:
     """Findings where the auditor's verdict differs from the declared status, by id."""
     checks: list[CheckRow] = field(default_factory=list)
     """Automated evidence checks (verified, contradicted, not checkable), by requirement."""
+    assurance: str = ""
+    """What the compliant findings rest on, in words (see :func:`assurance_summary`)."""
+
+
+def assurance_words(counts: dict[str, int], compliant: int, t: Translator) -> str:
+    """ "31 conformes, dont 9 vérifiées automatiquement, 18 présentes" from the counts by level (zeros left out)."""
+    parts = [
+        t(f"assurance_n.{level.value}", count=counts.get(level.value, 0))
+        for level in reversed(Assurance)
+        if counts.get(level.value, 0)
+    ]
+    return t("label.assurance_summary", compliant=compliant, detail=", ".join(parts) or "—")
+
+
+def assurance_summary(report: Report, t: Translator) -> str:
+    """ "31 conformes, dont 9 vérifiées automatiquement, 4 typées, 18 présentes": strongest first, zero counts left out.
+
+    With ``--require-assurance``, the level required follows.
+    """
+    compliant = report.summary.outcomes.get(Outcome.COMPLIANT.value, 0)
+    line = assurance_words(report.summary.assurance, compliant, t)
+    required = report.summary.required_assurance
+    if required is not None:
+        line += " — " + t("label.assurance_required", level=t(f"assurance.{required.value}"))
+    return line
 
 
 def make_view(report: Report) -> ReportView:
@@ -78,4 +103,5 @@ def make_view(report: Report) -> ReportView:
         verdict=verdict,
         disagreements=disagreements,
         checks=check_rows(report, t),
+        assurance=assurance_summary(report, t),
     )

@@ -70,6 +70,7 @@ def _ciba_checks() -> list[str]:
 FAMILIES: dict[str, tuple[str, ...]] = {
     "outcome.": tuple(o.value for o in Outcome),
     "assurance.": tuple(a.value for a in Assurance),
+    "assurance_n.": tuple(a.value for a in Assurance),
     "status.": (*(s.value for s in Status), "none"),
     "obligation.": tuple(o.value for o in Obligation),
     "severity.": _literal(Severity),
