@@ -9,7 +9,7 @@ import typer
 
 from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.common import ReferentialOption, check_choice
-from checker.i18n import LANGS
+from checker.i18n import LANGS, message
 
 if TYPE_CHECKING:
     from checker.app.validate import ValidateResult
@@ -86,7 +86,10 @@ def validate(
     referentiel: ReferentialOption = None,
     as_of: AsOf = None,
 ) -> None:
-    """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
+    """Valider des déclarations (schéma, cohérence, habilitations, parcours, dates) : 0 si toutes sont valides, 2 sinon.
+
+    Les fichiers de preuve et le verdict sont laissés à ``evaluate``.
+    """
     from checker.app.evaluate import parse_as_of
     from checker.app.validate import ValidateRequest, run_validate
 
@@ -104,3 +107,4 @@ def _print_validation(result: ValidateResult) -> None:
             error(line)
         if not checked.errors:
             emit(f"{checked.path}: OK")
+    emit(message("cli.validate_scope"))
