@@ -7,7 +7,7 @@ its certificates) by one reader per tool output; the checks only see that model.
   by testssl.sh 3.0 to 3.2 (and 3.3dev): ids ``SSLv2``, ``SSLv3``, ``TLS1``, ``TLS1_1``, ``TLS1_2``, ``TLS1_3``,
   ``cert_notBefore``, ``cert_notAfter``, ``cert_commonName``, ``cert_subjectAltName`` (``… <hostCert#N>`` when a
   server has several certificates); ``ip`` is ``host/address``. ``--jsonfile-pretty`` is not read.
-- sslyze ``--json_out`` (sslyze 5.x and 6.x): ``server_scan_results[].server_location.hostname`` / ``port``,
+- sslyze ``--json_out`` (sslyze 5.x; 6.x not verified, its reader accepts the ``dns_names`` spelling too): ``server_scan_results[].server_location.hostname`` / ``port``,
   ``scan_result.{ssl_2_0,ssl_3_0,tls_1_0,tls_1_1,tls_1_2,tls_1_3}_cipher_suites.result.accepted_cipher_suites``,
   ``scan_result.certificate_info.result.certificate_deployments[].received_certificate_chain[0]`` with
   ``not_valid_before``, ``not_valid_after``, ``subject`` and ``subject_alternative_name``.
