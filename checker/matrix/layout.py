@@ -24,7 +24,7 @@ __all__ = [
     "verdict_choices",
 ]
 
-MATRIX_FORMAT = "2"
+MATRIX_FORMAT = "1"
 """Version of the matrix layout; the importer refuses any other."""
 
 SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "about")
@@ -49,13 +49,13 @@ MATRIX_COLUMNS = (
     Column("obligation", "label.obligation", 12),
     Column("declared_status", "label.declared_status", 13),
     Column("outcome", "label.outcome", 13),
-    Column("assurance", "label.assurance", 16),
     Column("reasons", "label.reasons", 36),
     Column("justification", "label.justification", 40),
     Column("evidence", "label.evidence", 40),
     Column("auditor_verdict", "label.auditor_verdict", 15),
     Column("auditor_comment", "label.auditor_comment", 40),
     Column("fingerprint", "matrix.fingerprint", 24),
+    Column("assurance", "label.assurance", 18),
 )
 
 ABOUT_FIELDS = (

@@ -41,13 +41,13 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         t(f"obligation.{f.obligation}"),
         _status(t, f.declared_status),
         t(f"outcome.{f.outcome.value}"),
-        t(f"assurance.{f.assurance.value}"),
         "\n".join(t.text(reason.message) for reason in f.reasons),
         f.justification,
         "\n".join(_evidence_cell(t, item) for item in f.evidence),
         _status(t, f.auditor_verdict) if f.auditor_verdict else None,
         f.auditor_comment,
         fingerprint(ref.id, ref.version, f.requirement_id, f.title, f.statement),
+        t(f"assurance.{f.assurance.value}"),
     ]
 
 
@@ -75,7 +75,7 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     verdict = get_column_letter(column_number("auditor_verdict"))
     outcome = get_column_letter(column_number("outcome"))
     hidden = get_column_letter(column_number("fingerprint"))
-    ws.auto_filter.ref = f"A1:{get_column_letter(column_number('auditor_comment'))}{last}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(column_number('assurance'))}{last}"
     ws.column_dimensions[hidden].hidden = True
     choices = verdict_choices(t.lang)
     validation = DataValidation(
