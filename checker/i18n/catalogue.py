@@ -385,6 +385,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "{compliant} conformes, dont {detail}",
         "en": "{compliant} compliant, of which {detail}",
     },
+    "label.assurance_none": {"fr": "aucune exigence conforme", "en": "no compliant requirement"},
     "label.assurance_required": {
         "fr": "niveau exigé : {level} (--require-assurance)",
         "en": "level required: {level} (--require-assurance)",

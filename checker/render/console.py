@@ -74,9 +74,10 @@ def render_console(report: Report) -> bytes:
         lines += ["", t("label.gaps") + ":"]
         for f in view.gaps[:_MAX_GAPS]:
             first = t.text(f.reasons[-1].message) if f.reasons else ""
+            level = f" — {t('assurance.' + f.assurance.value)}" if f.declared_status else ""
             lines.append(
                 f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {o(f.title)}"
-                f" — {t('assurance.' + f.assurance.value)} — {o(first)}"
+                f"{level} — {o(first)}"
             )
         if len(view.gaps) > _MAX_GAPS:
             lines.append(f"  … +{len(view.gaps) - _MAX_GAPS}")

@@ -71,7 +71,9 @@ def assurance_words(counts: dict[str, int], compliant: int, t: Translator) -> st
         for level in reversed(Assurance)
         if counts.get(level.value, 0)
     ]
-    return t("label.assurance_summary", compliant=compliant, detail=", ".join(parts) or "—")
+    if not compliant:
+        return t("label.assurance_none")
+    return t("label.assurance_summary", compliant=compliant, detail=", ".join(parts))
 
 
 def assurance_summary(report: Report, t: Translator) -> str:
