@@ -14,7 +14,7 @@ from checker.errors import ExitCode
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
 from checker.inputs.dates import parse_day
-from checker.model.report import Report
+from checker.model.report import Assurance, Report
 from checker.referential.load import LoadedReferential
 from checker.referential.policy import load_with_policy
 from checker.render.registry import REPORT, Format, require_formats
@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from checker.evaluation.audit import LoadedAudit
     from checker.evaluation.waivers import LoadedWaivers
 
-__all__ = ["FAIL_ON", "EvaluateRequest", "evaluate_file", "exit_code", "parse_as_of", "run_evaluate"]
+__all__ = [
+    "FAIL_ON",
+    "REQUIRE_ASSURANCE",
+    "EvaluateRequest",
+    "evaluate_file",
+    "exit_code",
+    "parse_as_of",
+    "run_evaluate",
+]
 
 
 def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
@@ -55,6 +63,8 @@ class EvaluateRequest:
     """A policy file (``--policy``) whose values replace psc-check policy values of the referential."""
     waivers: Path | None = None
     """A waivers file (``--waivers``, kept by the audit team), applied with the declaration's own ``waivers:``."""
+    require_assurance: Assurance | None = None
+    """``--require-assurance``: a mandatory finding below this level is a gap (see :class:`EvaluationOptions`)."""
 
 
 def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
@@ -78,6 +88,7 @@ def evaluate_file(request: EvaluateRequest) -> tuple[LoadedReferential, LoadedDe
         allow_outside_evidence=request.allow_outside_evidence,
         audit=_load_audit(request.audit, ref, decl) if request.audit is not None else None,
         waivers=_load_waivers(request.waivers) if request.waivers is not None else None,
+        require_assurance=request.require_assurance,
     )
     return ref, decl, evaluate(ref, decl, options)
 
@@ -102,6 +113,8 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
 
 
 FAIL_ON = ("gaps", "regression", "waivers", "never")
+REQUIRE_ASSURANCE = tuple(a.value for a in Assurance if a not in (Assurance.DECLARED, Assurance.AUDITOR_CONFIRMED))
+"""The levels ``--require-assurance`` accepts: present, typed, machine_verified."""
 
 
 def exit_code(report: Report, fail_on: str) -> int:

@@ -10,22 +10,12 @@ from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.errors import ExitCode, InputError
 from checker.i18n import Translator
 
-__all__ = ["VALIDATION_CODES", "FileValidation", "ValidateRequest", "ValidateResult", "run_validate", "validate_one"]
+__all__ = ["EVALUATION_ONLY", "FileValidation", "ValidateRequest", "ValidateResult", "run_validate", "validate_one"]
 
-VALIDATION_CODES = frozenset(
-    {
-        "answer_not_applicable",
-        "na_without_justification",
-        "gap_without_justification",
-        "evidence_outside",
-        "siren_missing",
-        "nothing_applies",
-        "waiver_expired",
-        "waiver_not_yet",
-        "waiver_not_needed",
-    }
-)
-"""Problems that ``validate`` reports on a declaration (the rest belong to the evaluation)."""
+EVALUATION_ONLY = frozenset({"hash_budget", "planned_past", "audit_not_applicable"})
+"""Problems that depend on the evidence files' content or on the verdict: ``evaluate`` reports them, ``validate``
+does not. Every other problem is a rule on the declaration itself (schema, consistency, habilitations, parcours,
+dates, evidence paths and hashes declared), and ``validate`` reports it with the same code and location."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +72,8 @@ def validate_one(
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
     request = EvaluateRequest(declaration=path, as_of=as_of, referential=referential, policy=policy, waivers=waivers)
     _, _, report = evaluate_file(request)
-    chosen = [p for p in report.problems if p.code in VALIDATION_CODES]
+    chosen = [p for p in report.problems if p.code not in EVALUATION_ONLY]
     words = Translator(report.lang).text
-    errors = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity == "error"]
-    warnings = [f"{p.location}: {words(p.message)}" for p in chosen if p.severity != "error"]
+    errors = [f"{p.location}: [{p.code}] {words(p.message)}" for p in chosen if p.severity == "error"]
+    warnings = [f"{p.location}: [{p.code}] {words(p.message)}" for p in chosen if p.severity != "error"]
     return errors, warnings

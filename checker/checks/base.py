@@ -51,6 +51,8 @@ class CheckContext:
     """The requirement's freshness rule on validity left, when it binds this evidence."""
     declared_expires: dt.date | None = None
     """The expiry date the declaration states for the item."""
+    hosts: tuple[str, ...] = ()
+    """The host names the declaration gives for the service (``subject.hosts``), for a TLS scan's host."""
     jwks: bytes | None = field(default=None, repr=False)
     """The raw JWKS document to verify a token signature with, when one is given."""
 

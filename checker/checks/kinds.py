@@ -14,4 +14,5 @@ CHECKED_KINDS: tuple[str, ...] = (
     "token_sample",
     "ciba_capture",
     "proxy_traces",
+    "tls_scan",
 )

@@ -25,6 +25,11 @@ _CLIENT_KEYS = frozenset(
 def recognise(raw: bytes) -> EvidenceKind | None:
     """The kind ``raw`` holds, or None when it is none of the kinds psc-check can verify."""
     head = raw.lstrip()[:4096]
+    if head[:1] in (b"{", b"[") or head[:4] == b"\xef\xbb\xbf{":  # JSON first: an sslyze scan embeds PEM text
+        try:
+            return kind_of_data(parse_data(raw))
+        except NotCheckable:
+            pass
     if b"-----BEGIN CERTIFICATE-----" in raw[:65536]:
         return EvidenceKind.CERTIFICATE
     if head[:1] == b"\x30" and _is_der_certificate(raw):
@@ -90,6 +95,14 @@ def _detects(kind: EvidenceKind | None) -> Callable[[Callable[[Sample], bool]], 
         return test
 
     return declare
+
+
+@_detects(EvidenceKind.TLS_SCAN)
+def is_tls_scan(sample: Sample) -> bool:
+    """A testssl.sh ``--jsonfile`` list of findings, or an sslyze ``--json_out`` object."""
+    from checker.checks.tls import is_sslyze, is_testssl
+
+    return is_testssl(sample.data) or is_sslyze(sample.data)
 
 
 @_detects(EvidenceKind.CIBA_CAPTURE)

@@ -18,7 +18,7 @@ __all__ = ["check_ids", "is_known_check", "kind_checks", "registered"]
 @cache
 def kind_checks() -> dict[EvidenceKind, KindChecks[Any]]:
     """Each evidence kind psc-check can verify → how it is read and its checks, in registry order."""
-    from checker.checks import certificate, ciba, har, oidc_config, token, traces
+    from checker.checks import certificate, ciba, har, oidc_config, tls, token, traces
 
     families: list[KindChecks[Any]] = [
         certificate.CHECKS,
@@ -27,6 +27,7 @@ def kind_checks() -> dict[EvidenceKind, KindChecks[Any]]:
         token.CHECKS,
         ciba.CHECKS,
         traces.CHECKS,
+        tls.CHECKS,
     ]
     return {family.kind: family for family in families}
 

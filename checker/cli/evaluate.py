@@ -9,7 +9,7 @@ import typer
 
 from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.common import PolicyOption, ReferentialOption, WaiversOption, check_choice
-from checker.i18n import LANGS
+from checker.i18n import LANGS, message
 
 if TYPE_CHECKING:
     from checker.app.validate import ValidateResult
@@ -47,15 +47,28 @@ def evaluate(
     ] = None,
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
+    require_assurance: Annotated[
+        str | None,
+        typer.Option(
+            "--require-assurance",
+            help=(
+                "present, typed ou machine_verified : une exigence obligatoire conforme en dessous de ce niveau "
+                "d'assurance (ou appuyée sur une preuve sans sha256) devient un écart."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
-    from checker.app.evaluate import FAIL_ON, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.app.evaluate import FAIL_ON, REQUIRE_ASSURANCE, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.model.report import Assurance
     from checker.render.registry import REPORT, Format
 
     check_choice("--format", fmt, REPORT.stdout_names)
     check_choice("--lang", lang, LANGS)
     if fail_on is not None:
         check_choice("--fail-on", fail_on, FAIL_ON)
+    if require_assurance is not None:
+        check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = EvaluateRequest(
         declaration=declaration,
         as_of=parse_as_of(as_of),
@@ -69,6 +82,7 @@ def evaluate(
         stdout_format=Format(fmt),
         policy=policy,
         waivers=waivers,
+        require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
     )
     text, code = run_evaluate(request)
     write_stdout(text)
@@ -82,7 +96,10 @@ def validate(
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
 ) -> None:
-    """Valider des déclarations (schéma et cohérence) : code 0 si toutes sont valides, 2 sinon."""
+    """Valider des déclarations (schéma, cohérence, habilitations, parcours, dates) : 0 si toutes sont valides, 2 sinon.
+
+    Les fichiers de preuve et le verdict sont laissés à ``evaluate``.
+    """
     from checker.app.evaluate import parse_as_of
     from checker.app.validate import ValidateRequest, run_validate
 
@@ -100,3 +117,4 @@ def _print_validation(result: ValidateResult) -> None:
             error(line)
         if not checked.errors:
             emit(f"{checked.path}: OK")
+    emit(message("cli.validate_scope"))

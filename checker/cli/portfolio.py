@@ -27,11 +27,22 @@ def portfolio(
     ] = None,
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
+    require_assurance: Annotated[
+        str | None,
+        typer.Option(
+            "--require-assurance",
+            help="present, typed ou machine_verified : une exigence obligatoire en dessous devient un écart.",
+        ),
+    ] = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
+    from checker.app.evaluate import REQUIRE_ASSURANCE
     from checker.app.portfolio import PortfolioRequest, run_portfolio
+    from checker.model.report import Assurance
 
     check_choice("--lang", lang, LANGS)
+    if require_assurance is not None:
+        check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = PortfolioRequest(
         inputs=tuple(inputs),
         as_of=parse_day(as_of, "--as-of"),
@@ -41,6 +52,7 @@ def portfolio(
         policy=policy,
         waivers=waivers,
         outputs=tuple(output or ()),
+        require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
     )
     result = run_portfolio(request)
     for line in result.lines:

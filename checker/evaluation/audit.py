@@ -13,7 +13,7 @@ from checker.inputs.yamlload import YamlDocument
 from checker.model.audit import Audit
 from checker.model.declaration import Status
 from checker.model.message import msg
-from checker.model.report import AuditInfo, Finding, Outcome, Problem, Reason
+from checker.model.report import Assurance, AuditInfo, Finding, Outcome, Problem, Reason
 from checker.referential.load import LoadedReferential
 
 __all__ = ["LoadedAudit", "apply_audit", "audit_errors", "audit_info", "audit_problems", "load_audit"]
@@ -75,12 +75,14 @@ def apply_audit(findings: Iterable[Finding], audit: LoadedAudit) -> list[Finding
             continue
         status = verdict.verdict
         reason = Reason(code="auditor_verdict", message=msg("reason.auditor", verdict=msg(f"status.{status.value}")))
+        agrees = finding.declared_status == status.value
         update = {
             "outcome": VERDICT_OUTCOMES[status],
+            "assurance": Assurance.AUDITOR_CONFIRMED if agrees else finding.assurance,
             "reasons": [*finding.reasons, reason],
             "auditor_verdict": status.value,
             "auditor_comment": verdict.comment or None,
-            "disagreement": finding.declared_status != status.value,
+            "disagreement": not agrees,
         }
         out.append(finding.model_copy(update=update))
     return out

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from checker import __version__
 from checker.declaration.load import LoadedDeclaration
 from checker.evaluation.applicability import applicable_requirements
-from checker.evaluation.evidence import EvidenceContext, assess_evidence, check_reasons
+from checker.evaluation.evidence import (
+    EvidenceContext,
+    assess_evidence,
+    best_assurance,
+    check_reasons,
+    kind_reasons,
+)
 from checker.evaluation.habilitations import review_habilitations
 from checker.evaluation.parcours import review_parcours
 from checker.evaluation.provenance import finding_trail
@@ -20,7 +26,9 @@ from checker.model.declaration import Answer, Status
 from checker.model.message import msg
 from checker.model.referential import Obligation, Requirement
 from checker.model.report import (
+    ASSURANCE_RANK,
     GAP_OUTCOMES,
+    Assurance,
     DeadlineItem,
     DeclarationInfo,
     EvidenceResult,
@@ -61,6 +69,9 @@ class EvaluationOptions:
     """An auditor's verdicts: where one is given, it decides the outcome."""
     waivers: LoadedWaivers | None = None
     """A waivers file (``--waivers``), applied with the declaration's own ``waivers:``."""
+    require_assurance: Assurance | None = None
+    """``--require-assurance``: a mandatory compliant finding below this level (or resting on evidence without
+    sha256) becomes ``unsupported``, with a reason saying why."""
 
 
 def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
@@ -132,6 +143,8 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         findings = apply_audit(findings, options.audit)
         problems += audit_problems(options.audit, applicable_ids)
         audit = audit_info(options.audit, findings)
+    if options.require_assurance is not None:
+        findings = [_require(f, options.require_assurance) for f in findings]
     waivers = []
     if model.waivers or options.waivers is not None:  # after the audit: a waiver covers the auditor's gaps too
         from checker.evaluation.waivers import apply_waivers, placed_waivers
@@ -150,7 +163,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         as_of=as_of,
         referential=ref.info(),
         declaration=_declaration_info(decl),
-        summary=_summary(findings, problems, themes),
+        summary=_summary(findings, problems, themes, options.require_assurance),
         findings=findings,
         problems=problems,
         habilitations=habs.statuses,
@@ -200,6 +213,7 @@ def _finding(
     evidence = [assess_evidence(item, req.evidence, ctx, req.checks) for item in answer.evidence] if answer else []
     outcome, reasons = _outcome(req, answer, evidence)
     spec = req.evidence
+    assurance = best_assurance(evidence) if outcome is not Outcome.UNANSWERED else Assurance.DECLARED
     return Finding(
         requirement_id=req.id,
         title=req.title,
@@ -222,7 +236,38 @@ def _finding(
         deadline=req.deadline,
         line=decl.line_of_answer(req.id) if answer else decl.document.line_column(["answers"], key=True)[0],
         source=source.as_posix() if answer else None,
+        assurance=assurance,
     )
+
+
+def _require(finding: Finding, required: Assurance) -> Finding:
+    """The finding as a gap when it is mandatory, compliant, and below ``required`` or not tamper-evident."""
+    if finding.obligation is not Obligation.MANDATORY or finding.outcome is not Outcome.COMPLIANT:
+        return finding
+    why: list[Reason] = []
+    if ASSURANCE_RANK[finding.assurance] < ASSURANCE_RANK[required]:
+        why.append(
+            Reason(
+                code="assurance_below",
+                message=msg(
+                    "reason.assurance_below",
+                    level=msg(f"assurance.{finding.assurance.value}"),
+                    required=msg(f"assurance.{required.value}"),
+                ),
+            )
+        )
+    if finding.assurance is not Assurance.AUDITOR_CONFIRMED:
+        why += [
+            Reason(
+                code="assurance_no_hash",
+                message=msg("reason.assurance_no_hash", path=e.path, required=msg(f"assurance.{required.value}")),
+            )
+            for e in finding.evidence
+            if e.status == "ok" and e.declared_sha256 is None
+        ]
+    if not why:
+        return finding
+    return finding.model_copy(update={"outcome": Outcome.UNSUPPORTED, "reasons": [*finding.reasons, *why]})
 
 
 _NA_WITHOUT_JUSTIFICATION = "na_without_justification"
@@ -244,34 +289,75 @@ def _outcome(req: Requirement, answer: Answer | None, evidence: list[EvidenceRes
             reasons.append(Reason(code=_NA_WITHOUT_JUSTIFICATION, message=msg("reason.na_without_justification")))
         return _DIRECT[answer.status], reasons
     failed = [e for e in evidence if e.status != "ok"]
+    spec = req.evidence
+    mismatched = kind_reasons(evidence, spec)
     if failed:
-        return Outcome.UNSUPPORTED, [declared] + [
-            Reason(
-                code=f"evidence_{e.status}",
-                message=msg("reason.evidence_failed", path=e.path, status=e.detail),
-            )
-            for e in failed
+        return Outcome.UNSUPPORTED, [
+            declared,
+            *(
+                Reason(
+                    code=f"evidence_{e.status}",
+                    message=msg("reason.evidence_failed", path=e.path, status=e.detail),
+                )
+                for e in failed
+            ),
+            *mismatched,
         ]
     contradicted = check_reasons(evidence, "contradicted")
     if contradicted:
-        return Outcome.UNSUPPORTED, [declared, *contradicted]
-    spec = req.evidence
+        return Outcome.UNSUPPORTED, [declared, *contradicted, *mismatched]
     if spec is not None and spec.required and not evidence:
         kinds = ", ".join(k.value for k in spec.kinds)
         return Outcome.UNSUPPORTED, [
             declared,
             Reason(code="no_evidence", message=msg("reason.no_evidence", kinds=kinds)),
         ]
+    if spec is not None and spec.required and evidence and not any(e.expected_kind for e in evidence):
+        kinds = ", ".join(k.value for k in spec.kinds)
+        return Outcome.UNSUPPORTED, [
+            declared,
+            Reason(code="no_expected_kind", message=msg("reason.no_expected_kind", kinds=kinds)),
+            *mismatched,
+        ]
     if evidence:
         return Outcome.COMPLIANT, [
             declared,
-            Reason(code="evidence_ok", message=msg("reason.evidence_ok", count=len(evidence))),
+            _assurance_reason(evidence),
+            *mismatched,
+            *_no_hash_reasons(evidence),
             *check_reasons(evidence, "verified"),
             *check_reasons(evidence, "not_checkable"),
         ]
     return Outcome.COMPLIANT, [
         declared,
         Reason(code="no_evidence_expected", message=msg("reason.no_evidence_expected")),
+    ]
+
+
+_ASSURANCE_REASONS = {
+    Assurance.DECLARED: "reason.assurance_declared",
+    Assurance.PRESENT: "reason.assurance_present",
+    Assurance.TYPED: "reason.assurance_typed",
+    Assurance.MACHINE_VERIFIED: "reason.assurance_machine_verified",
+}
+"""What the evidence of a compliant answer rests on, in words that match what was done."""
+
+
+def _assurance_reason(evidence: list[EvidenceResult]) -> Reason:
+    level = best_assurance(evidence)
+    count = sum(1 for e in evidence if e.assurance is level)
+    kinds = ", ".join(sorted({e.recognised_kind for e in evidence if e.assurance is level and e.recognised_kind}))
+    return Reason(
+        code=f"evidence_{level.value}",
+        message=msg(_ASSURANCE_REASONS[level], count=count, total=len(evidence), kinds=kinds),
+    )
+
+
+def _no_hash_reasons(evidence: list[EvidenceResult]) -> list[Reason]:
+    return [
+        Reason(code="evidence_no_hash", message=msg("reason.evidence_no_hash", path=e.path))
+        for e in evidence
+        if e.status == "ok" and e.declared_sha256 is None
     ]
 
 
@@ -312,6 +398,15 @@ def _answer_problems(
             )
         )
     for i, item in enumerate(finding.evidence):
+        if item.declared_sha256 is None and item.status not in ("outside", "missing"):
+            out.append(
+                Problem(
+                    code="evidence_no_hash",
+                    severity="warning",
+                    location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
+                    message=msg("problem.evidence_no_hash", requirement=req.id, path=item.path),
+                )
+            )
         if item.status == "outside":
             out.append(
                 Problem(
@@ -382,7 +477,9 @@ def _score(counts: Counter[Outcome]) -> float:
     return round(100 * (counts[Outcome.COMPLIANT] + 0.5 * counts[Outcome.PARTIAL]) / assessed, 1)
 
 
-def _summary(findings: list[Finding], problems: list[Problem], themes: dict[str, str]) -> Summary:
+def _summary(
+    findings: list[Finding], problems: list[Problem], themes: dict[str, str], required: Assurance | None = None
+) -> Summary:
     counts = Counter(f.outcome for f in findings)
     mandatory_gaps = sum(1 for f in findings if f.obligation == "mandatory" and f.outcome in GAP_OUTCOMES)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -417,4 +514,8 @@ def _summary(findings: list[Finding], problems: list[Problem], themes: dict[str,
         warnings=sum(1 for p in problems if p.severity == "warning"),
         score=_score(counts),
         ready=mandatory_gaps == 0 and errors == 0,
+        assurance={
+            a.value: sum(1 for f in findings if f.outcome is Outcome.COMPLIANT and f.assurance is a) for a in Assurance
+        },
+        required_assurance=required,
     )

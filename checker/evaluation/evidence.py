@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from checker.checks.base import CheckContext
-from checker.checks.runner import EvidenceCache, checks_on_item
+from checker.checks.runner import AUTOMATED_KINDS, EvidenceCache, checks_on_item
 from checker.inputs.limits import (
     MAX_EVIDENCE_HASH_BYTES,
     MAX_RUN_HASH_BYTES,
@@ -24,19 +24,38 @@ from checker.inputs.readfile import real_path
 from checker.model.declaration import EvidenceItem, Subject
 from checker.model.message import Message, msg
 from checker.model.referential import EvidenceKind, EvidenceSpec, Freshness
-from checker.model.report import CheckResult, EvidenceResult, EvidenceStatus, Reason
+from checker.model.report import ASSURANCE_RANK, Assurance, CheckResult, EvidenceResult, EvidenceStatus, Reason
 
 __all__ = [
+    "RECOGNISABLE_KINDS",
     "EvidenceContext",
     "HashBudget",
     "HashBudgetError",
     "assess_evidence",
+    "best_assurance",
     "check_reasons",
     "hash_file",
+    "kind_reasons",
     "resolve_inside",
 ]
 
 _CHUNK = 1 << 20
+
+RECOGNISABLE_KINDS = frozenset(AUTOMATED_KINDS)
+"""The kinds psc-check recognises from a file's content; any other kind is accepted on its declared kind alone."""
+
+_ALSO = {
+    EvidenceKind.OIDC_CLIENT_CONFIG: frozenset({EvidenceKind.CONFIGURATION}),
+    EvidenceKind.CIBA_CAPTURE: frozenset({EvidenceKind.HTTP_CAPTURE}),
+    EvidenceKind.TLS_SCAN: frozenset({EvidenceKind.TEST_REPORT}),
+}
+"""A recognised kind is also one of these broader kinds: a client configuration is a configuration, a CIBA
+capture an HTTP capture, a TLS scan a test report."""
+
+
+def _fits(seen: EvidenceKind, kinds: set[EvidenceKind] | frozenset[EvidenceKind]) -> bool:
+    """Whether content recognised as ``seen`` is one of ``kinds`` (itself, or a broader kind it belongs to)."""
+    return seen in kinds or bool(_ALSO.get(seen, frozenset()) & kinds)
 
 
 class HashBudgetError(OSError):
@@ -148,9 +167,11 @@ def _inside(base: Path, raw: str, *, allow_outside: bool) -> Path | None:
 def assess_evidence(
     item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext, checks: Sequence[str] = ()
 ) -> EvidenceResult:
-    """The status of one evidence item for a requirement expecting ``spec``, and of its automated ``checks``."""
+    """The status of one evidence item for a requirement expecting ``spec``, its automated ``checks``, its assurance."""
     status, detail, actual = _assess(item, spec, ctx)
     results = _run_checks(item, spec, ctx, checks) if status == "ok" and checks else []
+    recognised = _recognised(item, ctx) if status == "ok" and spec is not None else None
+    expected = _of_expected_kind(item.kind, recognised, spec)
     label = msg(f"evidence.{status}")
     return EvidenceResult(
         path=item.path,
@@ -163,7 +184,85 @@ def assess_evidence(
         status=status,
         detail=label if detail is None else msg("evidence.detailed", status=label, detail=detail),
         checks=results,
+        recognised_kind=recognised.value if recognised else None,
+        expected_kind=expected,
+        assurance=_assurance(status, item, recognised, spec, expected, results),
     )
+
+
+def _recognised(item: EvidenceItem, ctx: EvidenceContext) -> EvidenceKind | None:
+    target = ctx.inside(item.path)
+    return ctx.checked.kind(target) if target is not None else None
+
+
+def _of_expected_kind(declared: EvidenceKind | None, seen: EvidenceKind | None, spec: EvidenceSpec | None) -> bool:
+    """Whether the item counts as a kind the requirement expects.
+
+    Its declared kind, when given, and its recognised content, when recognised, must both be expected kinds. A
+    declared kind that a recogniser covers must also be recognised (a declared ``kind`` alone is not recognition);
+    an unrecognised file of no declared kind fits only when the requirement accepts a kind no recogniser covers.
+    """
+    if spec is None:
+        return True
+    expected = set(spec.kinds)
+    if declared is not None and declared not in expected:
+        return False
+    if seen is not None and not (_fits(seen, expected) and (declared is None or _fits(seen, {declared}))):
+        return False
+    if seen is not None:
+        return True
+    if declared is not None:
+        return declared not in RECOGNISABLE_KINDS
+    return any(k not in RECOGNISABLE_KINDS for k in expected)
+
+
+def _assurance(
+    status: EvidenceStatus,
+    item: EvidenceItem,
+    seen: EvidenceKind | None,
+    spec: EvidenceSpec | None,
+    expected: bool,
+    results: Sequence[CheckResult],
+) -> Assurance:
+    """The ladder, each level requiring the one below: present (ok and tamper-evident), typed, machine verified."""
+    if status != "ok" or not item.sha256:
+        return Assurance.DECLARED
+    if seen is None or not expected or spec is None:
+        return Assurance.PRESENT
+    statuses = {r.status for r in results}
+    if "verified" in statuses and "contradicted" not in statuses:
+        return Assurance.MACHINE_VERIFIED
+    return Assurance.TYPED
+
+
+def best_assurance(evidence: Sequence[EvidenceResult]) -> Assurance:
+    """The best level any item supports; ``declared`` without evidence."""
+    return max((e.assurance for e in evidence), key=ASSURANCE_RANK.__getitem__, default=Assurance.DECLARED)
+
+
+def kind_reasons(evidence: Sequence[EvidenceResult], spec: EvidenceSpec | None) -> list[Reason]:
+    """A reason per item that is not of an expected kind, naming the expected kinds and what was seen."""
+    if spec is None:
+        return []
+    kinds = ", ".join(k.value for k in spec.kinds)
+    out: list[Reason] = []
+    for e in evidence:
+        if e.status != "ok" or e.expected_kind:
+            continue
+        if e.kind is not None and e.kind not in spec.kinds:
+            seen = msg("seen.declared", kind=e.kind)
+        elif e.recognised_kind is not None:
+            seen = msg("seen.recognised", kind=e.recognised_kind)
+        elif e.kind is not None:
+            seen = msg("seen.declared_unrecognised", kind=e.kind)
+        else:
+            seen = msg("seen.nothing")
+        out.append(
+            Reason(
+                code="evidence_kind_mismatch", message=msg("reason.kind_mismatch", path=e.path, kinds=kinds, seen=seen)
+            )
+        )
+    return out
 
 
 _Assessed = tuple[EvidenceStatus, Message | None, str | None]
@@ -198,13 +297,16 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
     problem = _freshness(item, spec, ctx)
     if problem is not None:
         return problem[0], problem[1], digest
-    if spec is not None and spec.environment is not None and item.environment != spec.environment:
-        actual = item.environment.value if item.environment else "?"
-        return (
-            "wrong_environment",
-            msg("detail.environment", actual=actual, expected=spec.environment.value),
-            digest,
-        )
+    if spec is not None and spec.environment is not None:
+        environment = item.environment or (ctx.subject.psc_environment if ctx.subject else None)
+        if environment is None:
+            return "no_environment", msg("detail.no_environment", expected=spec.environment.value), digest
+        if environment != spec.environment:
+            return (
+                "wrong_environment",
+                msg("detail.environment", actual=environment.value, expected=spec.environment.value),
+                digest,
+            )
     return "ok", None, digest
 
 
@@ -262,6 +364,7 @@ def _run_checks(
         if rule is not None and rule.binds(EvidenceKind.CERTIFICATE)
         else None,
         declared_expires=item.expires,
+        hosts=tuple(subject.hosts) if subject else (),
     )
     return checks_on_item(target, item.kind, checks, check_ctx, ctx.checked)
 

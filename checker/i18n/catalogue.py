@@ -34,6 +34,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.error": {"fr": "erreur", "en": "error"},
     "severity.warning": {"fr": "avertissement", "en": "warning"},
     "severity.info": {"fr": "information", "en": "information"},
+    # assurance levels
+    "assurance.declared": {"fr": "déclarative", "en": "declared"},
+    "assurance.present": {"fr": "présente", "en": "present"},
+    "assurance.typed": {"fr": "typée", "en": "typed"},
+    "assurance.machine_verified": {"fr": "vérifiée automatiquement", "en": "machine-verified"},
+    "assurance.auditor_confirmed": {"fr": "confirmée par l'auditeur", "en": "auditor-confirmed"},
     # evidence statuses
     "evidence.ok": {"fr": "valide", "en": "valid"},
     "evidence.missing": {"fr": "fichier absent", "en": "file missing"},
@@ -43,15 +49,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "evidence.stale": {"fr": "trop ancienne", "en": "stale"},
     "evidence.expired": {"fr": "expirée", "en": "expired"},
     "evidence.wrong_environment": {"fr": "mauvais environnement", "en": "wrong environment"},
+    "evidence.no_environment": {"fr": "environnement non dit", "en": "environment not stated"},
     "evidence.undated": {"fr": "date manquante", "en": "date missing"},
     "evidence.future": {"fr": "datée après la date d'évaluation", "en": "dated after the evaluation date"},
     "evidence.not_hashed": {
-        "fr": "non vérifiée : budget de hachage de l'évaluation épuisé",
+        "fr": "empreinte non calculée : budget de hachage de l'évaluation épuisé",
         "en": "not checked: the evaluation's hashing budget is spent",
     },
     "problem.hash_budget": {
         "fr": (
-            "budget de hachage épuisé ({bytes} ou {seconds} s par évaluation) : {count} preuve(s) non vérifiée(s) — "
+            "budget de hachage épuisé ({bytes} ou {seconds} s par évaluation) : {count} preuve(s) sans empreinte calculée — "
             "citez moins de fichiers volumineux, ou évaluez-les en plusieurs déclarations"
         ),
         "en": (
@@ -88,7 +95,62 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "claimed compliant with no evidence, though evidence is expected ({kinds})",
     },
     "reason.evidence_failed": {"fr": "preuve {path} : {status}", "en": "evidence {path}: {status}"},
-    "reason.evidence_ok": {"fr": "preuves vérifiées ({count})", "en": "evidence verified ({count})"},
+    "reason.assurance_declared": {
+        "fr": "preuve présente mais sans sha256 déclaré : rien ne montre qu'elle n'a pas changé ({count} sur {total})",
+        "en": "evidence present but with no declared sha256: nothing shows it has not changed ({count} of {total})",
+    },
+    "reason.assurance_present": {
+        "fr": "preuve présente, empreinte conforme, type non vérifiable automatiquement ({count} sur {total})",
+        "en": "evidence present, hash matching, kind not checkable automatically ({count} of {total})",
+    },
+    "reason.assurance_typed": {
+        "fr": (
+            "preuve présente, empreinte conforme, contenu reconnu ({kinds}), "
+            "aucun contrôle automatique concluant ({count} sur {total})"
+        ),
+        "en": (
+            "evidence present, hash matching, content recognised ({kinds}), "
+            "no automated check concluded ({count} of {total})"
+        ),
+    },
+    "reason.assurance_machine_verified": {
+        "fr": "preuve vérifiée automatiquement ({count} sur {total})",
+        "en": "evidence verified automatically ({count} of {total})",
+    },
+    "reason.kind_mismatch": {
+        "fr": "preuve {path} : type attendu {kinds}, {seen}",
+        "en": "evidence {path}: expected kind {kinds}, {seen}",
+    },
+    "seen.declared": {"fr": "déclarée de type {kind}", "en": "declared as {kind}"},
+    "seen.recognised": {"fr": "contenu reconnu comme {kind}", "en": "content recognised as {kind}"},
+    "seen.declared_unrecognised": {
+        "fr": "déclarée de type {kind} mais contenu non reconnu comme tel",
+        "en": "declared as {kind} but its content is not recognised as such",
+    },
+    "seen.nothing": {
+        "fr": "contenu non reconnu et aucun type déclaré",
+        "en": "content not recognised and no kind declared",
+    },
+    "reason.no_expected_kind": {
+        "fr": "conforme déclaré, mais aucune preuve du type attendu ({kinds}) : affirmation non étayée",
+        "en": "claimed compliant, but no evidence of an expected kind ({kinds}): unsupported claim",
+    },
+    "reason.evidence_no_hash": {
+        "fr": "preuve {path} sans sha256 : non infalsifiable (une modification du fichier passerait inaperçue)",
+        "en": "evidence {path} has no sha256: not tamper-evident (a change to the file would go unnoticed)",
+    },
+    "reason.assurance_below": {
+        "fr": "niveau d'assurance {level}, inférieur au niveau exigé ({required}, --require-assurance)",
+        "en": "assurance level {level}, below the required level ({required}, --require-assurance)",
+    },
+    "reason.assurance_no_hash": {
+        "fr": "preuve {path} sans sha256 : non infalsifiable, refusée au niveau exigé ({required}, --require-assurance)",
+        "en": "evidence {path} has no sha256: not tamper-evident, refused at the required level ({required}, --require-assurance)",
+    },
+    "problem.evidence_no_hash": {
+        "fr": "{requirement} : la preuve {path} n'a pas de sha256, elle n'est pas infalsifiable — ajoutez son empreinte (sha256sum)",
+        "en": "{requirement}: evidence {path} has no sha256, it is not tamper-evident — add its hash (sha256sum)",
+    },
     "reason.no_evidence_expected": {
         "fr": "aucune preuve exigée pour cette exigence",
         "en": "no evidence required for this requirement",
@@ -124,6 +186,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": " (expires {expires}: less than {days} days left)",
     },
     "detail.environment": {"fr": " ({actual} au lieu de {expected})", "en": " ({actual} instead of {expected})"},
+    "detail.no_environment": {
+        "fr": (
+            " (l'environnement attendu est {expected} : ni la preuve (environment) ni la déclaration "
+            "(subject.psc_environment) ne disent le sien — renseignez l'un ou l'autre)"
+        ),
+        "en": (
+            " (the expected environment is {expected}: neither the evidence (environment) nor the declaration "
+            "(subject.psc_environment) states one — set one or the other)"
+        ),
+    },
     "detail.undated_collected": {
         "fr": " (date de collecte requise par la règle de fraîcheur)",
         "en": " (collection date required by the freshness rule)",
@@ -391,6 +463,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.deadlines": {"fr": "Échéances à venir", "en": "Deadlines ahead"},
     "label.no_deadlines": {"fr": "Aucune échéance à venir.", "en": "No deadline ahead."},
     "label.compliant_list": {"fr": "Exigences satisfaites", "en": "Requirements met"},
+    "label.assurance": {"fr": "Assurance", "en": "Assurance"},
+    "label.assurance_summary": {
+        "fr": "{compliant} conformes, dont {detail}",
+        "en": "{compliant} compliant, of which {detail}",
+    },
+    "label.assurance_none": {"fr": "aucune exigence conforme", "en": "no compliant requirement"},
+    "label.assurance_required": {
+        "fr": "niveau exigé : {level} (--require-assurance)",
+        "en": "level required: {level} (--require-assurance)",
+    },
+    "label.compliant_assurance": {
+        "fr": "Exigences conformes et niveau d'assurance de leurs preuves",
+        "en": "Compliant requirements and the assurance level of their evidence",
+    },
+    "assurance_n.declared": {"fr": "{count} déclarative(s)", "en": "{count} declared"},
+    "assurance_n.present": {"fr": "{count} présente(s)", "en": "{count} present"},
+    "assurance_n.typed": {"fr": "{count} typée(s)", "en": "{count} typed"},
+    "assurance_n.machine_verified": {"fr": "{count} vérifiée(s) automatiquement", "en": "{count} machine-verified"},
+    "assurance_n.auditor_confirmed": {"fr": "{count} confirmée(s) par l'auditeur", "en": "{count} auditor-confirmed"},
     "label.count": {"fr": "Nombre", "en": "Count"},
     "label.actor": {"fr": "Acteur", "en": "Actor"},
     "label.reference": {"fr": "Référence", "en": "Reference"},

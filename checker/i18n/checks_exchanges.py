@@ -182,5 +182,49 @@ _TRACES = {
     "traces.send_ok": ("{count} trace(s) SEND sans donnée de la requête", "{count} SEND trace(s) without request data"),
 }
 
-EXCHANGE_MESSAGES: dict[str, tuple[str, str]] = {**_HAR, **_CIBA, **_TRACES}
+_TLS = {
+    "tls.unknown_format": (
+        "ni sortie JSON de testssl.sh (--jsonfile) ni de sslyze (--json_out)",
+        "neither a testssl.sh JSON output (--jsonfile) nor an sslyze one (--json_out)",
+    ),
+    "tls.empty": ("analyse {tool} sans aucun serveur analysé", "{tool} scan without any scanned server"),
+    "tls.forbidden_offered": ("{host} offre {versions}, interdit(s)", "{host} offers {versions}, forbidden"),
+    "tls.no_modern": ("{host} n'offre ni TLS 1.2 ni TLS 1.3", "{host} offers neither TLS 1.2 nor TLS 1.3"),
+    "tls.versions_unknown": (
+        "{host} : l'analyse ne dit pas si {versions} est offert",
+        "{host}: the scan does not say whether {versions} is offered",
+    ),
+    "tls.versions_ok": (
+        "{host} offre {versions}, ni SSL ni TLS 1.0 ni TLS 1.1 (analyse {tool})",
+        "{host} offers {versions}, neither SSL nor TLS 1.0 nor TLS 1.1 ({tool} scan)",
+    ),
+    "tls.no_certificate": (
+        "{host} : l'analyse ne rapporte aucun certificat",
+        "{host}: the scan reports no certificate",
+    ),
+    "tls.certificate_undated": (
+        "{host} : dates de validité du certificat absentes de l'analyse",
+        "{host}: the certificate's validity dates are not in the scan",
+    ),
+    "tls.certificate_not_yet": (
+        "{host} : certificat valide seulement à partir du {start}",
+        "{host}: certificate valid only from {start}",
+    ),
+    "tls.certificate_expired": ("{host} : certificat expiré le {end}", "{host}: certificate expired on {end}"),
+    "tls.certificate_ok": (
+        "{host} : certificat valide du {start} au {end}",
+        "{host}: certificate valid from {start} to {end}",
+    ),
+    "tls.no_declared_host": (
+        "la déclaration ne nomme pas les hôtes du service (subject.hosts)",
+        "the declaration does not name the service's hosts (subject.hosts)",
+    ),
+    "tls.host_foreign": (
+        "hôte(s) analysé(s) {hosts} absent(s) des hôtes déclarés ({declared})",
+        "scanned host(s) {hosts} not among the declared hosts ({declared})",
+    ),
+    "tls.host_ok": ("hôte(s) analysé(s) déclaré(s) : {hosts}", "scanned host(s) declared: {hosts}"),
+}
+
+EXCHANGE_MESSAGES: dict[str, tuple[str, str]] = {**_HAR, **_CIBA, **_TRACES, **_TLS}
 """Key (without the ``check.`` prefix) → (French, English)."""

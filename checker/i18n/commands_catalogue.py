@@ -223,6 +223,16 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{requirement} : preuve {path} d'empreinte {actual}…, la déclaration dit {declared}…",
         "en": "{requirement}: evidence {path} has sha256 {actual}…, the declaration says {declared}…",
     },
+    "cli.validate_scope": {
+        "fr": (
+            "validate examine la déclaration (schéma, cohérence, habilitations, parcours, dates) ; "
+            "le contenu des preuves et le verdict relèvent de psc-check evaluate"
+        ),
+        "en": (
+            "validate checks the declaration (schema, consistency, habilitations, parcours, dates); "
+            "the evidence files' content and the verdict are left to psc-check evaluate"
+        ),
+    },
     "cli.portfolio_done": {
         "fr": "{count} déclaration(s) évaluée(s), {ready} prête(s), {errors} en erreur",
         "en": "{count} declaration(s) evaluated, {ready} ready, {errors} in error",

@@ -57,6 +57,7 @@ MATRIX_COLUMNS = (
     Column("auditor_verdict", "label.auditor_verdict", 15),
     Column("auditor_comment", "label.auditor_comment", 40),
     Column("fingerprint", "matrix.fingerprint", 24),
+    Column("assurance", "label.assurance", 18),
 )
 
 ABOUT_FIELDS = (

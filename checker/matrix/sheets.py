@@ -14,7 +14,7 @@ from checker.matrix.layout import (
     fingerprint,
     verdict_choices,
 )
-from checker.model.report import EvidenceResult, Finding, Outcome, Report
+from checker.model.report import Assurance, EvidenceResult, Finding, Outcome, Report
 from checker.render.palette import OUTCOME_COLOURS, STATUS_OUTCOME
 from checker.render.view import policy_line, quote_lines, source_lines
 
@@ -56,7 +56,18 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         _status(t, f.auditor_verdict) if f.auditor_verdict else None,
         f.auditor_comment,
         fingerprint(ref.id, ref.version, f.requirement_id, f.title, f.statement),
+        t(f"assurance.{f.assurance.value}"),
     ]
+
+
+_ASSURANCE = {
+    Assurance.DECLARED: "unanswered",
+    Assurance.PRESENT: "partial",
+    Assurance.TYPED: "not_applicable",
+    Assurance.MACHINE_VERIFIED: "compliant",
+    Assurance.AUDITOR_CONFIRMED: "compliant",
+}
+"""The colour of each assurance level in the matrix (by the outcome colour it borrows)."""
 
 
 def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
@@ -73,7 +84,7 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     verdict = get_column_letter(column_number("auditor_verdict"))
     outcome = get_column_letter(column_number("outcome"))
     hidden = get_column_letter(column_number("fingerprint"))
-    ws.auto_filter.ref = f"A1:{get_column_letter(column_number('auditor_comment'))}{last}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(column_number('assurance'))}{last}"
     ws.column_dimensions[hidden].hidden = True
     choices = verdict_choices(t.lang)
     validation = DataValidation(
@@ -90,6 +101,10 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     validation.add(f"{verdict}2:{verdict}{max(2, last)}")
     ws.add_data_validation(validation)
     colour_by_label(ws, f"{outcome}2:{outcome}{last}", {t(f"outcome.{o.value}"): o.value for o in Outcome})
+    assurance = get_column_letter(column_number("assurance"))
+    colour_by_label(
+        ws, f"{assurance}2:{assurance}{last}", {t(f"assurance.{a.value}"): c for a, c in _ASSURANCE.items()}
+    )
     statuses = {t(f"status.{code}"): colour for code, colour in STATUS_OUTCOME.items()}
     declared = get_column_letter(column_number("declared_status"))
     colour_by_label(ws, f"{declared}2:{declared}{last}", statuses)
@@ -114,7 +129,7 @@ def _mark_disagreements(ws: Any, declared: str, verdict: str, last: int) -> None
 def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     """One row per evidence file cited by an applicable requirement."""
     keys = ["requirement", "path", "sha256", "declared_sha256", "kind", "collected", "expires", "environment"]
-    keys += ["state", "detail", "checks"]
+    keys += ["state", "detail", "assurance", "checks"]
     rows: list[list[Any]] = [
         [
             f.requirement_id,
@@ -127,12 +142,13 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
             t(f"env.{e.environment}") if e.environment else None,
             t(f"evidence.{e.status}"),
             t.text(e.detail),
+            t(f"assurance.{e.assurance.value}"),
             "\n".join(f"{c.check} : {t('check.' + c.status)} {'; '.join(c.texts(t.lang))}".strip() for c in e.checks),
         ]
         for f in report.findings
         for e in f.evidence
     ]
-    widths = [14, 32, 33, 33, 14, 12, 12, 13, 16, 34, 34]
+    widths = [14, 32, 33, 33, 14, 12, 12, 13, 16, 34, 16, 34]
     empty = [[t("label.no_evidence_files")] + [None] * (len(keys) - 1)]
     write_table(
         ws,
@@ -142,7 +158,16 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     )
     labels = {t("evidence.ok"): "compliant"} | {
         t(f"evidence.{s}"): "unsupported"
-        for s in ("missing", "outside", "unreadable", "hash_mismatch", "stale", "expired", "wrong_environment")
+        for s in (
+            "missing",
+            "outside",
+            "unreadable",
+            "hash_mismatch",
+            "stale",
+            "expired",
+            "wrong_environment",
+            "no_environment",
+        )
     }
     colour_by_label(ws, f"I2:I{max(2, len(rows) + 1)}", labels)
 

@@ -8,6 +8,7 @@ from checker.i18n import Translator
 from checker.matrix.cells import FONT, print_setup, put
 from checker.model.report import Outcome, Report
 from checker.render.palette import ACCENT, OUTCOME_COLOURS
+from checker.render.view import assurance_summary
 
 __all__ = ["summary_sheet"]
 
@@ -71,6 +72,7 @@ def _facts(w: _Writer, report: Report) -> None:
     w.ws.cell(row=w.line(t("label.score"), s.score / 100), column=2).number_format = "0.0 %"
     w.line(t("label.applicable"), s.applicable)
     w.line(t("label.mandatory_gaps"), s.mandatory_gaps)
+    w.line(t("label.assurance"), assurance_summary(report, t))
     w.line(t("label.errors"), s.errors)
     w.line(t("label.warnings"), s.warnings)
     if report.audit is not None:

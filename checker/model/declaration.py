@@ -89,6 +89,11 @@ class Organisation(Frozen):
 
 
 ClientId = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[\x21-\x7e]+$")]
+HostName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=253, pattern=r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\.?$"),
+]
+"""A DNS host name (ASCII: an internationalised name in its xn-- form)."""
 
 
 class Subject(Frozen):
@@ -99,6 +104,8 @@ class Subject(Frozen):
     """The client_id registered at PSC: one for every environment, or one per environment."""
     psc_environment: Environment | None = None
     """The PSC environment evidence comes from when an item does not say it."""
+    hosts: Annotated[list[HostName], Field(max_length=64)] = []
+    """The host names the service answers on (a TLS scan of another host does not support its answers)."""
 
     def client_id_for(self, environment: Environment | None) -> str | None:
         """The client_id declared for ``environment`` (None when not declared for it)."""

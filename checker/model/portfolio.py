@@ -45,6 +45,10 @@ class PortfolioRow(_Value):
             )
         return msg("label.verdict_ready")
 
+    compliant: int = 0
+    assurance: dict[str, int] = {}
+    """Its compliant findings by assurance level."""
+
 
 class PortfolioError(_Value):
     path: str

@@ -21,6 +21,8 @@ from checker.model.message import TRANSLATOR, Message, Text, msg
 from checker.model.referential import Obligation
 
 __all__ = [
+    "ASSURANCE_RANK",
+    "Assurance",
     "AuditInfo",
     "BaselineInfo",
     "CheckResult",
@@ -85,6 +87,26 @@ OUTCOME_RANK = {
     )
 }
 """Worst first: used to order gaps and to tell a downgrade."""
+
+
+class Assurance(StrEnum):
+    """How strongly an evidence item (or a finding) is supported: computed by psc-check, never declared.
+
+    In increasing order: ``declared`` (a status, no evidence that could be checked), ``present`` (the file is
+    there, inside the folder, its sha256 matches, its dates are fresh), ``typed`` (its content was recognised as a
+    kind the requirement expects), ``machine_verified`` (an automated check verified it, none contradicted it),
+    ``auditor_confirmed`` (an auditor's verdict agrees with the declared status).
+    """
+
+    DECLARED = "declared"
+    PRESENT = "present"
+    TYPED = "typed"
+    MACHINE_VERIFIED = "machine_verified"
+    AUDITOR_CONFIRMED = "auditor_confirmed"
+
+
+ASSURANCE_RANK = {a: i for i, a in enumerate(Assurance)}
+"""Lowest first: ``ASSURANCE_RANK[a] < ASSURANCE_RANK[b]`` when ``a`` is weaker than ``b``."""
 
 
 class Reason(_Value):
@@ -162,6 +184,7 @@ EvidenceStatus = Literal[
     "stale",
     "expired",
     "wrong_environment",
+    "no_environment",
     "undated",
     "future",
     "not_hashed",
@@ -180,6 +203,13 @@ class EvidenceResult(_Value):
     status: EvidenceStatus
     detail: Text = Field(title="Detail")
     checks: list[CheckResult] = []
+    recognised_kind: str | None = None
+    """The kind psc-check recognised in the file's content (None: none it can recognise, or not read)."""
+    expected_kind: bool = True
+    """The item counts as one of the kinds the requirement expects (recognised, or declared where no recogniser
+    covers the kind); False for a kind mismatch."""
+    assurance: Assurance = Assurance.DECLARED
+    """How strongly this item is supported (computed, see :class:`Assurance`)."""
 
 
 class SourceLocator(_Value):
@@ -293,6 +323,8 @@ class Finding(_Value):
     """Set when the requirement's freshness thresholds are psc-check policy (no source gives them)."""
     waiver: WaiverStatus | None = None
     """The waiver in force that turned this gap into ``waived`` (or, expired, the one that no longer covers it)."""
+    assurance: Assurance = Assurance.DECLARED
+    """The best level its evidence supports, ``auditor_confirmed`` when an auditor's verdict agrees."""
 
 
 Severity = Literal["error", "warning", "info"]
@@ -364,6 +396,10 @@ class Summary(_Value):
     warnings: int
     score: float
     ready: bool
+    assurance: dict[str, int] = {}
+    """Compliant findings by assurance level (every level, in increasing order)."""
+    required_assurance: Assurance | None = None
+    """``--require-assurance``: a mandatory finding below it was counted as a gap."""
 
     @property
     def waived(self) -> int:

@@ -31,7 +31,7 @@ def render_portfolio_json(report: PortfolioReport) -> bytes:
 
 def render_portfolio_md(report: PortfolioReport) -> bytes:
     view = make_portfolio_view(report)
-    text = render_template("portfolio.md.j2", r=report, t=view.t, md=md_cell, symbols=SYMBOLS)
+    text = render_template("portfolio.md.j2", r=report, v=view, t=view.t, md=md_cell, symbols=SYMBOLS)
     return terminal_text(text).encode("utf-8")  # read with `cat` too: no terminal control reaches it
 
 

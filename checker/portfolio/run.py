@@ -21,7 +21,7 @@ from checker.i18n import message
 from checker.inputs.readfile import real_path
 from checker.inputs.textsafe import terminal_text
 from checker.model.portfolio import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
-from checker.model.report import GAP_OUTCOMES, Report, ToolInfo
+from checker.model.report import GAP_OUTCOMES, Assurance, Report, ToolInfo
 from checker.referential.load import LoadedReferential
 from checker.referential.policy import load_with_policy
 
@@ -45,6 +45,8 @@ class PortfolioRequest:
     """A policy file (``--policy``) applied to every evaluation."""
     waivers: Path | None = None
     """A waivers file (``--waivers``) applied to every evaluation, with each declaration's own ``waivers:``."""
+    require_assurance: Assurance | None = None
+    """``--require-assurance``, applied to every declaration (see ``EvaluationOptions``)."""
 
 
 def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
@@ -82,14 +84,21 @@ def _worker_waivers(path: str, sha256: str) -> LoadedWaivers:
     return load_waivers(Path(path))
 
 
-def _evaluate_one(args: tuple[str, str | None, str, str, str | None, tuple[str, str] | None]) -> _Done:
+def _evaluate_one(
+    args: tuple[str, str | None, str, str, str | None, tuple[str, str] | None, str | None],
+) -> _Done:
     """(path, report JSON or "", error message or None, files read); runs in a worker process."""
-    path, referential, as_of, lang, policy, waivers = args
+    path, referential, as_of, lang, policy, waivers, required = args
     try:
         ref = _worker_referential(referential, policy)
         decl = load_declaration(Path(path), ref)
         extra = _worker_waivers(*waivers) if waivers else None
-        options = EvaluationOptions(as_of=dt.date.fromisoformat(as_of), lang=lang, waivers=extra)
+        options = EvaluationOptions(
+            as_of=dt.date.fromisoformat(as_of),
+            lang=lang,
+            waivers=extra,
+            require_assurance=Assurance(required) if required else None,
+        )
         report = evaluate(ref, decl, options)
     except InputError as error:
         return path, "", "\n".join(error.messages), [path]
@@ -107,6 +116,7 @@ def _evaluate_all(paths: list[Path], request: PortfolioRequest, waivers: tuple[s
             request.lang,
             str(request.policy) if request.policy else None,
             waivers,
+            request.require_assurance.value if request.require_assurance else None,
         )
         for p in paths
     ]
@@ -177,6 +187,8 @@ def _row(key: str, path: str, report: Report) -> PortfolioRow:
         errors=s.errors,
         lapses_90_days=len(report.lapses),
         waived=s.waived,
+        compliant=s.outcomes.get("compliant", 0),
+        assurance=s.assurance,
     )
 
 

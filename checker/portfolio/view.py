@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from checker.i18n import Translator
 from checker.model.portfolio import HabilitationLink, PortfolioReport, PortfolioRow
+from checker.render.view import assurance_words
 
 __all__ = ["GraphEdge", "GraphNode", "PortfolioView", "make_portfolio_view"]
 
@@ -42,6 +43,8 @@ class PortfolioView:
     edges: list[GraphEdge]
     width: int
     height: int
+    assurance: dict[str, str]
+    """Each row's compliant findings by assurance level, in words, by row key."""
 
 
 def _tier(actors: list[str]) -> int:
@@ -88,4 +91,6 @@ def _layout(
 
 def make_portfolio_view(report: PortfolioReport) -> PortfolioView:
     nodes, edges, width, height = _layout(report.rows, report.links)
-    return PortfolioView(report=report, t=Translator(report.lang), nodes=nodes, edges=edges, width=width, height=height)
+    t = Translator(report.lang)
+    assurance = {row.key: assurance_words(row.assurance, row.compliant, t) for row in report.rows}
+    return PortfolioView(report=report, t=t, nodes=nodes, edges=edges, width=width, height=height, assurance=assurance)

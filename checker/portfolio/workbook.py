@@ -8,6 +8,7 @@ from typing import Any
 from checker.i18n import Translator
 from checker.matrix.cells import Table, colour_by_label, write_table
 from checker.model.portfolio import PortfolioReport
+from checker.render.view import assurance_words
 
 __all__ = ["render_portfolio_xlsx"]
 
@@ -23,6 +24,7 @@ def _rows_table(report: PortfolioReport, t: Translator) -> Table:
         t("label.score"),
         t("label.mandatory_gaps"),
         t("label.lapses_90"),
+        t("label.assurance"),
         t("label.file"),
     ]
     rows = [
@@ -36,15 +38,16 @@ def _rows_table(report: PortfolioReport, t: Translator) -> Table:
             r.score,
             r.mandatory_gaps,
             r.lapses_90_days,
+            assurance_words(r.assurance, r.compliant, t),
             r.path,
         ]
         for r in report.rows
     ]
     rows += [
-        ["—", "", "", "", "", t("label.unreadable_files"), None, None, None, f"{e.path}: {e.message}"]
+        ["—", "", "", "", "", t("label.unreadable_files"), None, None, None, None, f"{e.path}: {e.message}"]
         for e in report.errors
     ]
-    return Table(headers, [6, 28, 30, 10, 20, 12, 9, 11, 11, 50], rows)
+    return Table(headers, [6, 28, 30, 10, 20, 12, 9, 11, 11, 36, 50], rows)
 
 
 def _links_table(report: PortfolioReport, t: Translator) -> Table:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.inputs.textsafe import one_line as o
 from checker.inputs.textsafe import strip_control, terminal_text
-from checker.model.report import Report
+from checker.model.report import Assurance, Outcome, Report
 from checker.render.view import ReportView, make_view
 
 __all__ = ["render_console"]
@@ -24,6 +24,17 @@ def _checks(view: ReportView) -> list[str]:
     return lines
 
 
+def _met(view: ReportView) -> list[str]:
+    """The compliant findings by the assurance level they rest on, weakest first (one line per level)."""
+    t = view.t
+    lines = []
+    for level in Assurance:
+        ids = [f.requirement_id for f in view.met if f.outcome is Outcome.COMPLIANT and f.assurance is level]
+        if ids:
+            lines.append(f"  {t('assurance.' + level.value)} ({len(ids)}): {', '.join(ids)}")
+    return ["", t("label.compliant_assurance") + ":", *lines] if lines else []
+
+
 def render_console(report: Report) -> bytes:
     view = make_view(report)
     t, r = view.t, report
@@ -40,6 +51,7 @@ def render_console(report: Report) -> bytes:
             f" — {t('label.mandatory_gaps')}: {s.mandatory_gaps}"
         ),
         "  " + " · ".join(f"{label}: {count}" for _, label, count in view.outcome_rows if count),
+        f"  {t('label.assurance')}: {view.assurance}",
     ]
     if r.audit is not None:
         a = r.audit
@@ -63,8 +75,10 @@ def render_console(report: Report) -> bytes:
         lines += ["", t("label.gaps") + ":"]
         for f in view.gaps[:_MAX_GAPS]:
             first = t.text(f.reasons[-1].message) if f.reasons else ""
+            level = f" — {t('assurance.' + f.assurance.value)}" if f.declared_status else ""
             lines.append(
-                f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {o(f.title)} — {o(first)}"
+                f"  [{t('outcome.' + f.outcome.value)}] {f.requirement_id} ({t('obligation.' + f.obligation)}) {o(f.title)}"
+                f"{level} — {o(first)}"
             )
         if len(view.gaps) > _MAX_GAPS:
             lines.append(f"  … +{len(view.gaps) - _MAX_GAPS}")
@@ -72,6 +86,7 @@ def render_console(report: Report) -> bytes:
         lines += ["", t("label.problems") + ":"]
         lines += [f"  {t('severity.' + p.severity)}: {o(str(p.location))}: {o(t.text(p.message))}" for p in r.problems]
     lines += _checks(view)
+    lines += _met(view)
     if r.baseline is not None:
         lines += ["", t("label.regressions") + ":"] if r.regressions else ["", t("label.no_regressions")]
         lines += [f"  {o(t.text(reg.message))}" for reg in r.regressions]

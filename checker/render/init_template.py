@@ -114,6 +114,7 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
         "  version: null",
         "  psc_client_id: null  # client_id PSC, ou {bac_a_sable: …, production: …} : CN des certificats, aud des jetons",
         "  psc_environment: null  # bac_a_sable ou production : environnement des preuves qui ne le disent pas",
+        "  hosts: []  # noms d'hôte du service : une analyse TLS d'un autre hôte ne vaut pas preuve (tls.host)",
         f"actors: [{', '.join(req.actors)}]",
         f"level: {req.level}",
     ]

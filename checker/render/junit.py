@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from checker.i18n import Translator
 from checker.inputs.textsafe import strip_control
 from checker.model.report import GAP_OUTCOMES, Outcome, Report
+from checker.render.view import assurance_summary
 
 __all__ = ["render_junit"]
 
@@ -36,6 +37,7 @@ def render_junit(report: Report) -> bytes:
         ("referential", f"{report.referential.id} {report.referential.version}"),
         ("declaration", report.declaration.path),
         ("ready", str(report.summary.ready).lower()),
+        ("assurance", assurance_summary(report, t)),
     ):
         ET.SubElement(props, "property", {"name": name, "value": _text(value)})
     for finding in report.findings:

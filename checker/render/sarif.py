@@ -50,7 +50,11 @@ def _finding_result(finding: Finding, uri: str, index: int, t: Translator) -> di
         "locations": [
             {"physicalLocation": {"artifactLocation": {"uri": finding.source or uri}, "region": _region(finding.line)}}
         ],
-        "properties": {"outcome": finding.outcome.value, "declared_status": finding.declared_status},
+        "properties": {
+            "outcome": finding.outcome.value,
+            "declared_status": finding.declared_status,
+            "assurance": finding.assurance.value,
+        },
         **_suppressions(finding, t),
     }
 
@@ -123,6 +127,8 @@ def render_sarif(report: Report) -> bytes:
                 "properties": {
                     "ready": report.summary.ready,
                     "score": report.summary.score,
+                    "assurance": report.summary.assurance,
+                    "required_assurance": report.summary.required_assurance,
                     "as_of": report.as_of.isoformat(),
                     "referential": f"{report.referential.id} {report.referential.version}",
                 },

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.i18n import Translator
-from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Finding, Outcome, Report, WaiverStatus
+from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, Assurance, Finding, Outcome, Report, WaiverStatus
 
 __all__ = [
     "CheckRow",
     "ReportView",
+    "assurance_summary",
+    "assurance_words",
     "check_rows",
     "gap_priority",
     "make_view",
@@ -130,6 +132,33 @@ class ReportView:
     """The policy file's replacements (empty without ``--policy``)."""
     waivers: list[str] = field(default_factory=list)
     """Each waiver of the report on one line (requirement, state, reference, who, dates)."""
+    assurance: str = ""
+    """What the compliant findings rest on, in words (see :func:`assurance_summary`)."""
+
+
+def assurance_words(counts: dict[str, int], compliant: int, t: Translator) -> str:
+    """ "31 conformes, dont 9 vérifiées automatiquement, 18 présentes" from the counts by level (zeros left out)."""
+    parts = [
+        t(f"assurance_n.{level.value}", count=counts.get(level.value, 0))
+        for level in reversed(Assurance)
+        if counts.get(level.value, 0)
+    ]
+    if not compliant:
+        return t("label.assurance_none")
+    return t("label.assurance_summary", compliant=compliant, detail=", ".join(parts))
+
+
+def assurance_summary(report: Report, t: Translator) -> str:
+    """ "31 conformes, dont 9 vérifiées automatiquement, 4 typées, 18 présentes": strongest first, zero counts left out.
+
+    With ``--require-assurance``, the level required follows.
+    """
+    compliant = report.summary.outcomes.get(Outcome.COMPLIANT.value, 0)
+    line = assurance_words(report.summary.assurance, compliant, t)
+    required = report.summary.required_assurance
+    if required is not None:
+        line += " — " + t("label.assurance_required", level=t(f"assurance.{required.value}"))
+    return line
 
 
 def make_view(report: Report) -> ReportView:
@@ -157,4 +186,5 @@ def make_view(report: Report) -> ReportView:
         quotes={f.requirement_id: quote_lines(f, t) for f in report.findings},
         overrides=policy_overrides(report, t),
         waivers=[waiver_line(w, t) for w in report.waivers],
+        assurance=assurance_summary(report, t),
     )

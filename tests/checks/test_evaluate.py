@@ -170,8 +170,10 @@ def test_checks_run_only_on_a_fitting_kind(cli: Cli, tmp_path: Path, prod_chain:
     decl = _declaration(tmp_path, ef.pem(ef.leaf(prod_chain[0]), *prod_chain), b"Compte rendu de test, pas un HAR.\n")
     result = cli("evaluate", decl, "--referentiel", ref, "--as-of", AS_OF, "--format", "json")
     login = _finding(json.loads(result.stdout), "T-OIDC-01")
-    assert login["outcome"] == "compliant"
     assert login["evidence"][0]["checks"] == []
+    # a text file is not the HAR the requirement expects: the claim is unsupported, and says why (issue 13)
+    assert login["outcome"] == "unsupported"
+    assert "evidence_kind_mismatch" in {r["code"] for r in login["reasons"]}
 
 
 def test_malformed_declared_kind_is_not_checkable_without_blocking(cli: Cli, tmp_path: Path) -> None:

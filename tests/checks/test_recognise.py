@@ -21,8 +21,11 @@ def _har(*urls: str) -> dict[str, Any]:
 
 _TRACE = {"type": "SEND", "IdRPPS": "899700218896"}
 
+_TESTSSL = [{"id": "TLS1_2", "ip": "h.example/192.0.2.1", "port": "443", "severity": "OK", "finding": "offered"}]
+
 SAMPLES: dict[str, tuple[Any, Any]] = {
     # detector name: (a sample it matches, a close sample it must not match)
+    "is_tls_scan": (_TESTSSL, [{"id": "heartbleed", "finding": "not vulnerable"}]),
     "is_ciba_har": (_har(_CIBA_URL), _har(_CIBA_URL, _AUTHORIZE_URL)),
     "is_har": (_har(_AUTHORIZE_URL), {"log": {"pages": []}}),
     "is_trace_list": ({"traces": [_TRACE]}, [_TRACE, {"type": "HELLO"}]),

@@ -44,11 +44,12 @@ def test_ids_are_unique_and_each_kind_names_its_checks_after_itself() -> None:
         EvidenceKind.TOKEN_SAMPLE: "token.",
         EvidenceKind.CIBA_CAPTURE: "ciba.",
         EvidenceKind.PROXY_TRACES: "traces.",
+        EvidenceKind.TLS_SCAN: "tls.",
     }
     assert tuple(kind_checks()) == AUTOMATED_KINDS
     ids = [c.id for family in kind_checks().values() for c in family.checks]
     assert ids == check_ids()
-    assert len(ids) == len(set(ids)) == 33
+    assert len(ids) == len(set(ids)) == 36
     for kind, family in kind_checks().items():
         assert family.checks, kind
         assert all(c.kind is kind and c.id.startswith(prefixes[kind]) for c in family.checks)
@@ -76,7 +77,7 @@ def test_listing_the_checks_imports_no_cryptography() -> None:
     probe = (
         "import sys\n"
         "from checker.checks.registry import registered, is_known_check\n"
-        "assert len(registered()) == 33 and is_known_check('cert.validity')\n"
+        "assert len(registered()) == 36 and is_known_check('cert.validity')\n"
         "print('cryptography' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)

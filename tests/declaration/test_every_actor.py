@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
+from checker.checks.runner import AUTOMATED_KINDS
 from checker.referential.load import load_referential
 from tests.conftest import Cli
 
 AS_OF = dt.date(2026, 11, 28)
+RECOGNISABLE = {k.value for k in AUTOMATED_KINDS}
 SITUATIONS = [
     ("FS", "communaute"),
     ("FIT", "communaute"),
@@ -31,7 +33,14 @@ def _evaluate(cli: Cli, decl: Path) -> tuple[int, dict[str, Any]]:
     return result.code, json.loads(result.stdout)
 
 
+def _only_recognisable(req_id: str) -> bool:
+    """The requirement's evidence is required and only a file psc-check recognises (a HAR, a certificate…) fits."""
+    spec = load_referential().requirements[req_id].evidence
+    return spec is not None and spec.required and {k.value for k in spec.kinds} <= RECOGNISABLE
+
+
 def _fill(data: dict[str, Any], folder: Path) -> None:
+    """Every answer ``compliant``, citing one text file of the first expected kind no recogniser covers."""
     ref = load_referential()
     proof = folder / "evidence" / "proof.txt"
     proof.parent.mkdir()
@@ -42,10 +51,11 @@ def _fill(data: dict[str, Any], folder: Path) -> None:
         answer["status"] = "compliant"
         if spec is None:
             continue
+        uncovered = [k for k in spec.kinds if k.value not in RECOGNISABLE]
         item = {
             "path": "evidence/proof.txt",
             "sha256": digest,
-            "kind": spec.kinds[0].value,
+            "kind": (uncovered or spec.kinds)[0].value,
             "collected": str(AS_OF - dt.timedelta(days=10)),
             "expires": str(AS_OF + dt.timedelta(days=400)),
         }
@@ -98,8 +108,19 @@ def test_init_fill_evaluate(cli: Cli, tmp_path: Path, actor: str, level: str) ->
     _fill(data, tmp_path)
     decl.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, report = _evaluate(cli, decl)
+    # a text file never supports a claim whose evidence can only be a recognised file (issue 13): those are
+    # unsupported, with the reason; the test then answers them not applicable, with a justification
+    unsupported = {f["requirement_id"] for f in report["findings"] if f["outcome"] == "unsupported"}
+    assert unsupported == {f["requirement_id"] for f in report["findings"] if _only_recognisable(f["requirement_id"])}
+    for f in report["findings"]:
+        if f["requirement_id"] in unsupported:
+            assert "evidence_kind_mismatch" in {r["code"] for r in f["reasons"]}
+            data["answers"][f["requirement_id"]] = {"status": "not_applicable", "justification": "hors du test"}
+    decl.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, report = _evaluate(cli, decl)
     errors = {p["code"] for p in report["problems"] if p["severity"] == "error"}
-    assert {f["outcome"] for f in report["findings"]} == {"compliant"}, report["findings"]
+    assert {f["outcome"] for f in report["findings"]} <= {"compliant", "not_applicable"}, report["findings"]
+    assert {f["assurance"] for f in report["findings"] if f["outcome"] == "compliant"} <= {"present", "declared"}
     deps = _habilitations(actor)
     if deps:
         assert code == 1 and errors == {"habilitation_missing"}

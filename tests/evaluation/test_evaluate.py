@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests import evidence_factory as ef
 from tests.conftest import MINI, Cli, Result, assert_clean_error
 
 AS_OF = "2026-11-28"
@@ -68,7 +69,7 @@ def _outcomes(report: dict[str, Any]) -> dict[str, str]:
 
 
 def _ready_answers(folder: Path) -> str:
-    cap = _evidence(folder, "authorize.har")
+    cap = _evidence(folder, "authorize.har", ef.har(ef.authorize_entry()))  # a HAR: the kind T-OIDC-01 expects
     cert = _evidence(folder, "client.pem", b"cert")
     return f"""  T-OIDC-01:
     status: conforme

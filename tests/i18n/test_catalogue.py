@@ -25,6 +25,7 @@ from checker.model.message import VERBATIM
 from checker.model.portfolio import HabilitationLink
 from checker.model.referential import Environment, Obligation
 from checker.model.report import (
+    Assurance,
     CheckResult,
     DeadlineItem,
     EvidenceStatus,
@@ -71,6 +72,8 @@ def _ciba_checks() -> list[str]:
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "outcome.": tuple(o.value for o in Outcome),
+    "assurance.": tuple(a.value for a in Assurance),
+    "assurance_n.": tuple(a.value for a in Assurance),
     "status.": (*(s.value for s in Status), "none"),
     "obligation.": tuple(o.value for o in Obligation),
     "severity.": _literal(Severity),

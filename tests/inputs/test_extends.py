@@ -47,10 +47,14 @@ answers:
 """
 
 
+_HAR = b'{"log": {"entries": []}}'
+"""An (empty) HAR: the kind of evidence T-OIDC-01 expects."""
+
+
 def _tree(root: Path, base: str = "../organisation.yaml") -> Path:
     (root / "evidence").mkdir(parents=True)
-    (root / "evidence" / "authorize.har").write_bytes(b"{}")
-    (root / "organisation.yaml").write_text(ORG.format(sha=hashlib.sha256(b"{}").hexdigest()), encoding="utf-8")
+    (root / "evidence" / "authorize.har").write_bytes(_HAR)
+    (root / "organisation.yaml").write_text(ORG.format(sha=hashlib.sha256(_HAR).hexdigest()), encoding="utf-8")
     (root / "product").mkdir()
     decl = root / "product" / "declaration.yaml"
     decl.write_text(PRODUCT.format(base=base), encoding="utf-8")

@@ -22,13 +22,15 @@ def _security_section() -> str:
     return text[start : text.index("\n## ", start + 1)]
 
 
-def _french(value: int, *, size: bool) -> str:
+def _french(value: float, *, size: bool) -> str:
+    if isinstance(value, float):  # a duration in seconds
+        return f"{value:g} s"
     if size:
         return limits.size_text(value).replace("GB", "Go").replace("MB", "Mo").replace("KB", "Ko")
     return f"{value:,}".replace(",", " ")
 
 
-SIZES = [name for name in limits.__all__ if name.endswith("_BYTES")]
+SIZES = [name for name in limits.__all__ if "_BYTES" in name]
 COUNTS = [name for name in limits.__all__ if name.startswith("MAX_") and name not in SIZES]
 
 

@@ -14,7 +14,6 @@ import pytest
 from tests.conftest import MINI, Cli
 from tests.matrix_support import (
     AS_OF,
-    COMMENT,
     EVIDENCE,
     EXAMPLES,
     FINGERPRINT,
@@ -67,7 +66,7 @@ def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, examp
     assert wb.sheetnames == [*SHEETS_FR[:-1], *waivers, SHEETS_FR[-1]]
     ws = wb["Matrice"]
     assert ws.freeze_panes == "B2"
-    assert ws.auto_filter.ref == f"A1:{COMMENT}{len(report['findings']) + 1}"
+    assert ws.auto_filter.ref == f"A1:Q{len(report['findings']) + 1}"  # the assurance column, last, is filtered too
     assert ws["A1"].value == "Exigence" and ws[f"{VERDICT}1"].value == "Verdict de l'auditeur"
     assert ws.column_dimensions[FINGERPRINT].hidden
     assert [ws.cell(row=i + 2, column=1).value for i in range(len(report["findings"]))] == [
