@@ -38,6 +38,7 @@ LIGHT = {
     "checker.i18n.checks_credentials",
     "checker.i18n.checks_exchanges",
     "checker.i18n.commands_catalogue",
+    "checker.i18n.evidence_catalogue",
     "checker.i18n.export_catalogue",
     "checker.inputs.limits",
     "checker.app.write",

@@ -11,7 +11,7 @@ import pytest
 from checker.errors import InputError
 from checker.referential.load import load_referential
 from checker.referential.policy import apply_policy, load_policy, policy_values
-from tests.conftest import Cli, assert_clean_error
+from tests.conftest import ROOT, Cli, assert_clean_error
 
 AS_OF = "2026-11-28"
 DECLARATION = """\
@@ -24,7 +24,7 @@ answers:
   PSC-SEC-06:
     status: compliant
     evidence:
-      - path: scan.txt
+      - path: scan.json
         kind: tls_scan
         collected: 2025-09-01
 """
@@ -34,7 +34,8 @@ answers:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "declaration.yaml").write_text(DECLARATION, encoding="utf-8")
-    (tmp_path / "scan.txt").write_text("TLSv1.2 TLSv1.3 only\n", encoding="utf-8")
+    scan = ROOT / "examples" / "fs-standard" / "evidence" / "analyse-tls-portail-2026-10.json"
+    (tmp_path / "scan.json").write_bytes(scan.read_bytes())  # a real testssl.sh scan: recognised as a TLS scan
     return tmp_path
 
 
