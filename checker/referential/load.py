@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -99,9 +101,41 @@ class LoadedReferential(LoadedFile[Referential]):
         ]
 
 
+_LOADED: dict[tuple[str, str], LoadedReferential] = {}
+"""Editions already loaded in this process, by path and content hash (a changed file is loaded again)."""
+_MAX_LOADED = 8
+
+
+def _content_key(path: Path) -> tuple[str, str] | None:
+    """(path, sha256 of its bytes) for a regular file within the size limit, else None (then loaded as usual)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_REFERENTIAL_BYTES:
+            return None
+        return str(path), hashlib.sha256(path.read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
 def load_referential(path: Path | None = None) -> LoadedReferential:
-    """Load and check one edition (the bundled PSC referential by default)."""
+    """Load and check one edition (the bundled PSC referential by default); once per content in a process.
+
+    A loaded edition is immutable (frozen models; a policy makes a new one), so the same content is parsed once:
+    the tests and the portfolio evaluate many declarations against one referential.
+    """
     target = path or default_referential()
+    key = _content_key(target)
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
+    loaded = _load(target)
+    if key is not None:
+        if len(_LOADED) >= _MAX_LOADED:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = loaded
+    return loaded
+
+
+def _load(target: Path) -> LoadedReferential:
     loaded = LoadedReferential.load(
         target,
         Referential,

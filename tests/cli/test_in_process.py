@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import checker.inputs.yamlload
+import checker.referential.load
 from tests.conftest import MINI, ROOT, run_in_process, run_process
 
 READY = ROOT / "tests" / "cases" / "ready" / "elu-mini-all-compliant"
@@ -38,6 +39,7 @@ def test_same_exit_code_and_output_as_a_process(name: str) -> None:
 def test_environment_working_directory_and_streams_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSC_CHECK_DEBUG", "1")  # a real process would be started without it
     monkeypatch.setattr(checker.inputs.yamlload, "load_yaml_text", _bug)
+    monkeypatch.setattr(checker.referential.load, "_LOADED", {})  # an edition loaded earlier would skip the bug
     streams, cwd, env, hook = (sys.stdin, sys.stdout, sys.stderr), Path.cwd(), dict(os.environ), sys.excepthook
     plain = run_in_process("referentiel", "check", MINI, cwd=FS)
     assert plain.code == 3 and "Traceback" not in plain.stderr, "PSC_CHECK_DEBUG was not dropped for the call"
@@ -57,6 +59,7 @@ def test_standard_input_is_empty_never_the_terminal(monkeypatch: pytest.MonkeyPa
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(checker.inputs.yamlload, "load_yaml_text", watching)
+    monkeypatch.setattr(checker.referential.load, "_LOADED", {})  # so the referential is read, and watched, too
     assert run_in_process("referentiel", "check", MINI).code == 0
     assert seen and set(seen) == {(False, "")}
 

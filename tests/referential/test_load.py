@@ -75,3 +75,15 @@ def test_referentiel_check_command(cli: Cli, tmp_path: Path) -> None:
     dup = _variant(tmp_path, "    title: PKCE\n", "    title: PKCE\n    title: again\n")
     assert_clean_error(cli("referentiel", "check", dup), f"{dup}:", "duplicate key `title`")
     assert_clean_error(cli("referentiel", "check", tmp_path / "absent.yaml"), "file not found")
+
+
+def test_an_edition_is_parsed_once_per_content_and_again_when_it_changes(tmp_path: Path) -> None:
+    """The process-wide cache is keyed by path and content: an edited file is never served from it."""
+    edition = tmp_path / "edition.yaml"
+    text = MINI.read_text(encoding="utf-8")
+    edition.write_text(text, encoding="utf-8")
+    first = load_referential(edition)
+    assert load_referential(edition) is first
+    edition.write_text(text.replace('version: "1.10"', 'version: "1.11"'), encoding="utf-8")
+    again = load_referential(edition)
+    assert again is not first and again.version == "1.11"
