@@ -15,7 +15,7 @@ from checker.cli.main import run
 from checker.render import pdf
 from tests.conftest import MINI, ROOT, Cli
 
-EXAMPLE = ROOT / "examples" / "fs-standard" / "declaration.yaml"
+EXAMPLE = ROOT / "examples" / "etablissement-fi-tiers" / "declaration.yaml"  # eight pages: rendering costs per page
 SMALL = ROOT / "tests" / "cases" / "ready" / "elu-mini-all-compliant" / "declaration.yaml"
 AS_OF = "2026-06-01"
 
