@@ -216,11 +216,9 @@ def _symlink(path: Path) -> None:
 
 
 def _bomb(path: Path) -> None:
-    with zipfile.ZipFile(path, "w") as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:  # level 1: half the CPU
         archive.writestr("MANIFEST.json", b"{}")
-        info = zipfile.ZipInfo("declaration/evidence/big.bin")
-        info.compress_type = zipfile.ZIP_DEFLATED
-        with archive.open(info, "w", force_zip64=True) as out:
+        with archive.open("declaration/evidence/big.bin", "w", force_zip64=True) as out:
             chunk = bytes(1 << 20)
             for _ in range(1024):  # 1 GB of zeros, 1 MB stored
                 out.write(chunk)

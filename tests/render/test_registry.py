@@ -40,7 +40,7 @@ from tests.conftest import DATA, ROOT, Cli
 
 AS_OF = dt.date(2026, 11, 28)
 EXAMPLES = ROOT / "examples"
-DECLARATION = EXAMPLES / "fs-standard" / "declaration.yaml"
+DECLARATION = EXAMPLES / "etablissement-fi-tiers" / "declaration.yaml"  # real and small: PDF costs per page
 
 
 @cache
