@@ -3,9 +3,10 @@
 ``cli`` runs the command in process through :func:`checker.cli.main.run`, as the installed entry point does, with
 what a fresh process would have: its own standard streams (stdin at end of file, never the terminal), the working
 directory asked for, no ``PSC_CHECK*`` variable, Python's default warning filters, an 80-column terminal size unless
-``COLUMNS`` says otherwise. Everything the command changes in the process (environment, working directory, standard
+``COLUMNS`` says otherwise, and the cyclic garbage collector off (the entry point turns it off too). Everything the command changes in the process (environment, working directory, standard
 streams, Typer's exception hook, the portfolio's referential cache) is put back afterwards. The click command tree
-Typer builds from the application is built once and reused, as a process builds it once for its one command.
+Typer builds from the application is built once and reused, as a process builds it once for its one command; a
+referential edition is parsed once per content (``checker.referential.load`` caches it, as a portfolio run does).
 
 ``cli_process`` starts the installed executable, for the tests where the process itself matters: start-up and
 imports, signals, the wheel, real applications opening our files, the README's commands, random bytes end to end.
@@ -14,6 +15,7 @@ imports, signals, the wheel, real applications opening our files, the README's c
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shutil
@@ -153,6 +155,8 @@ def run_in_process(*args: object, cwd: Path | None = None) -> Result:
     saved = (sys.stdin, sys.stdout, sys.stderr)
     hook = sys.excepthook  # Typer installs its own
     sys.stdin, sys.stdout, sys.stderr = stdin, out, err
+    collecting = gc.isenabled()
+    gc.disable()  # as the console-script entry point does (`checker.cli.main.entry`): a process runs without it
     try:
         with _fresh_process_state(cwd), mock.patch.object(typer.main, "get_command", _get_command_once):
             try:
@@ -169,6 +173,8 @@ def run_in_process(*args: object, cwd: Path | None = None) -> Result:
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
         sys.excepthook = hook
+        if collecting:
+            gc.enable()
     return Result(code, _text(out), _text(err))
 
 
