@@ -9,7 +9,14 @@ import typer
 
 from checker.inputs.suggest import check_choice, check_choices
 
-__all__ = ["PolicyOption", "ReferentialOption", "WaiversOption", "check_choice", "check_choices"]
+__all__ = [
+    "PolicyOption",
+    "ReferentialOption",
+    "RequireAssuranceOption",
+    "WaiversOption",
+    "check_choice",
+    "check_choices",
+]
 
 ReferentialOption = Annotated[
     Path | None,
@@ -39,6 +46,18 @@ PolicyOption = Annotated[
         help=(
             "Fichier YAML de politique : remplace des seuils propres à psc-check (pas ceux de l'ANS), "
             "p. ex. policy: {certificate-margin: {min_remaining_days: 15}} ; le rapport le signale."
+        ),
+        show_default=False,
+    ),
+]
+
+RequireAssuranceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--require-assurance",
+        help=(
+            "present, typed ou machine_verified : une exigence obligatoire conforme en dessous de ce niveau "
+            "d'assurance (ou appuyée sur une preuve sans sha256) devient un écart."
         ),
         show_default=False,
     ),

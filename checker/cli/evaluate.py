@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker.app.write import emit, error, warn, write_stdout
-from checker.cli.common import PolicyOption, ReferentialOption, WaiversOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.i18n import LANGS, message
 
 if TYPE_CHECKING:
@@ -47,16 +47,7 @@ def evaluate(
     ] = None,
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
-    require_assurance: Annotated[
-        str | None,
-        typer.Option(
-            "--require-assurance",
-            help=(
-                "present, typed ou machine_verified : une exigence obligatoire conforme en dessous de ce niveau "
-                "d'assurance (ou appuyée sur une preuve sans sha256) devient un écart."
-            ),
-        ),
-    ] = None,
+    require_assurance: RequireAssuranceOption = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import FAIL_ON, REQUIRE_ASSURANCE, EvaluateRequest, parse_as_of, run_evaluate

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit
-from checker.cli.common import PolicyOption, ReferentialOption, WaiversOption, check_choice
+from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 
@@ -27,13 +27,7 @@ def portfolio(
     ] = None,
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
-    require_assurance: Annotated[
-        str | None,
-        typer.Option(
-            "--require-assurance",
-            help="present, typed ou machine_verified : une exigence obligatoire en dessous devient un écart.",
-        ),
-    ] = None,
+    require_assurance: RequireAssuranceOption = None,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
     from checker.app.evaluate import REQUIRE_ASSURANCE

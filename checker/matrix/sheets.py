@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from checker.i18n import Translator
 from checker.matrix.cells import Table, colour_by_label, write_table
@@ -14,7 +14,7 @@ from checker.matrix.layout import (
     fingerprint,
     verdict_choices,
 )
-from checker.model.report import Assurance, EvidenceResult, Finding, Outcome, Report
+from checker.model.report import Assurance, EvidenceResult, EvidenceStatus, Finding, Outcome, Report
 from checker.render.palette import OUTCOME_COLOURS, STATUS_OUTCOME
 from checker.render.view import policy_line, quote_lines, source_lines
 
@@ -157,19 +157,13 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
         page=t("label.page"),
     )
     labels = {t("evidence.ok"): "compliant"} | {
-        t(f"evidence.{s}"): "unsupported"
-        for s in (
-            "missing",
-            "outside",
-            "unreadable",
-            "hash_mismatch",
-            "stale",
-            "expired",
-            "wrong_environment",
-            "no_environment",
-        )
+        t(f"evidence.{s}"): "unsupported" for s in get_args(EvidenceStatus) if s not in _NOT_FAILING
     }
     colour_by_label(ws, f"I2:I{max(2, len(rows) + 1)}", labels)
+
+
+_NOT_FAILING = ("ok", "undated", "future")
+"""Evidence statuses not coloured as failing: valid, or a date question the reasons explain."""
 
 
 def habilitations_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
