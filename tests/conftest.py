@@ -4,7 +4,7 @@
 what a fresh process would have: its own standard streams (stdin at end of file, never the terminal), the working
 directory asked for, no ``PSC_CHECK*`` variable, Python's default warning filters, an 80-column terminal size unless
 ``COLUMNS`` says otherwise, and the cyclic garbage collector off (the entry point turns it off too). Everything the command changes in the process (environment, working directory, standard
-streams, Typer's exception hook, the portfolio's referential cache) is put back afterwards. The click command tree
+streams, Typer's exception hook) is put back afterwards. The click command tree
 Typer builds from the application is built once and reused, as a process builds it once for its one command; a
 referential edition is parsed once per content (``checker.referential.load`` caches it, as a portfolio run does).
 
@@ -120,14 +120,6 @@ def _fresh_process_state(cwd: Path | None) -> Iterator[None]:
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-        _forget_process_caches()
-
-
-def _forget_process_caches() -> None:
-    """Drop caches a real process would not carry from one command to the next (keyed by path, not content)."""
-    portfolio = sys.modules.get("checker.portfolio.run")
-    if portfolio is not None:
-        portfolio._worker_referential.cache_clear()
 
 
 _typer_get_command = typer.main.get_command

@@ -22,6 +22,7 @@ from checker.model.report import (
     Outcome,
     Problem,
     Reason,
+    Severity,
     WaiversFileInfo,
     WaiverState,
     WaiverStatus,
@@ -158,31 +159,11 @@ def apply_waivers(
         elif state == "expired":
             applied[w.requirement] = status
             problems.append(
-                Problem(
-                    code="waiver_expired",
-                    severity="error",
-                    location=item.location,
-                    message=msg(
-                        "problem.waiver_expired",
-                        requirement=w.requirement,
-                        reference=w.reference,
-                        expires=w.expires.isoformat(),
-                    ),
-                )
+                _problem(item, "waiver_expired", "error", "problem.waiver_expired", expires=w.expires.isoformat())
             )
         elif state == "not_yet":
             problems.append(
-                Problem(
-                    code="waiver_not_yet",
-                    severity="warning",
-                    location=item.location,
-                    message=msg(
-                        "problem.waiver_not_yet",
-                        requirement=w.requirement,
-                        reference=w.reference,
-                        granted=w.granted.isoformat(),
-                    ),
-                )
+                _problem(item, "waiver_not_yet", "warning", "problem.waiver_not_yet", granted=w.granted.isoformat())
             )
         else:
             problems.append(_needless(item, finding, known))
@@ -225,9 +206,15 @@ def _needless(item: PlacedWaiver, finding: Finding | None, known: Sequence[str])
     else:
         close = suggest(w.requirement, known)
         key, params = ("problem.waiver_unknown_close", {"close": close}) if close else ("problem.waiver_unknown", {})
+    return _problem(item, "waiver_not_needed", "warning", key, **params)
+
+
+def _problem(item: PlacedWaiver, code: str, severity: Severity, key: str, **params: Param) -> Problem:
+    """A problem at the waiver's place, its message naming the requirement and the waiver's reference."""
+    w = item.waiver
     return Problem(
-        code="waiver_not_needed",
-        severity="warning",
+        code=code,
+        severity=severity,
         location=item.location,
         message=msg(key, requirement=w.requirement, reference=w.reference, **params),
     )

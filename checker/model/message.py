@@ -8,7 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, SerializationInfo, 
 from pydantic.functional_serializers import WrapSerializer
 from pydantic.json_schema import WithJsonSchema
 
-__all__ = ["TRANSLATOR", "VERBATIM", "Message", "Param", "Text", "msg"]
+__all__ = ["TRANSLATOR", "VERBATIM", "Message", "Param", "Text", "msg", "read_words"]
 
 VERBATIM = "text.verbatim"
 """Catalogue key of text that is already words (read back from a JSON report written earlier)."""
@@ -55,9 +55,9 @@ def msg(key: str, **params: Param) -> Message:
     return Message(key=key, params=params)
 
 
-def _accept_words(value: Any) -> Any:
+def read_words(value: Any) -> Any:
     """A plain string (a message already rendered, as in a JSON report read back) is kept as verbatim text."""
-    return {"key": VERBATIM, "params": {"text": value}} if isinstance(value, str) else value
+    return Message.literal(value) if isinstance(value, str) else value
 
 
 def _render(value: Message, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
@@ -71,7 +71,7 @@ def _render(value: Message, handler: SerializerFunctionWrapHandler, info: Serial
 
 Text = Annotated[
     Message,
-    BeforeValidator(_accept_words),
+    BeforeValidator(read_words),
     WrapSerializer(_render),
     WithJsonSchema({"type": "string"}, mode="serialization"),
 ]

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from checker.i18n import text
-from checker.model.message import TRANSLATOR, Message, Text, msg
+from checker.model.message import TRANSLATOR, Message, Text, msg, read_words
 from checker.model.referential import Obligation
 
 __all__ = [
@@ -156,9 +156,7 @@ class CheckResult(_Value):
     @classmethod
     def _read_texts(cls, value: Any) -> Any:
         """Reasons read back from a JSON report are text in its language: kept as literal messages."""
-        if isinstance(value, list):
-            return [Message.literal(v) if isinstance(v, str) else v for v in value]
-        return value
+        return [read_words(v) for v in value] if isinstance(value, list) else value
 
     @field_serializer("reasons", mode="wrap", when_used="json")
     def _write_texts(

@@ -67,8 +67,8 @@ def collect_declarations(inputs: tuple[Path, ...]) -> list[Path]:
     return unique
 
 
-@cache
 def _worker_referential(path: str | None, policy: str | None = None) -> LoadedReferential:
+    """The edition (parsed once per content in a process, see ``load_referential``), with the policy applied."""
     return load_with_policy(Path(path) if path else None, Path(policy) if policy else None)
 
 
