@@ -1,6 +1,6 @@
 """Generate the technical evidence of the examples (certificates, HAR, tokens) and refresh their sha256.
 
-Run from anywhere: ``python examples/tools/make_evidence.py``. Every run draws new keys, so the files and their
+Run from anywhere: ``python examples/tools/make_evidence.py [FILE…]`` (every file, or only those named). Every run draws new keys, so the files and their
 hashes change; the script rewrites the ``sha256`` of each generated file in the examples' declarations.
 
 The certification authorities are made here, named like IGC-Santé's (``TEST AC IGC-SANTE ELEMENTAIRE
@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -286,6 +287,22 @@ def files() -> dict[str, bytes]:
             ("2025-12-16", "2028-12-16"),
             "CMD-PROD-2025-02594",
         ),
+        "osp-operator/evidence/certificat-recette-auth-cli.pem": certificate_file(
+            test,
+            "nuage-sante-proxy-recette",
+            "NUAGE SANTE HEBERGEMENT",
+            "555000108",
+            ("2025-08-26", "2028-08-26"),
+            "CMD-TEST-2025-00788",
+        ),
+        "osp-operator/evidence/certificat-production-auth-cli.pem": certificate_file(
+            prod,
+            "nuage-sante-proxy-prod",
+            "NUAGE SANTE HEBERGEMENT",
+            "555000108",
+            ("2025-10-14", "2028-10-14"),
+            "CMD-PROD-2025-02210",
+        ),
     }
 
 
@@ -303,9 +320,16 @@ def refresh_hashes(declaration: Path, written: dict[str, str]) -> int:
     return count
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Write every generated file, or only those named (``osp-operator/evidence/x.pem``), and refresh their hashes."""
+    made = files()
+    unknown = sorted(set(only) - set(made))
+    if unknown:
+        raise SystemExit(f"not generated here: {', '.join(unknown)} (choose among: {', '.join(sorted(made))})")
     by_example: dict[str, dict[str, str]] = {}
-    for relative, data in files().items():
+    for relative, data in made.items():
+        if only and relative not in only:
+            continue
         path = EXAMPLES / relative
         path.write_bytes(data)
         example, _, name = relative.partition("/")
@@ -316,4 +340,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
