@@ -10,9 +10,11 @@ import typer
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, WaiversOption, check_choice
 from checker.cli.evaluate import AsOf
+from checker.cli.help import Command, Group
 from checker.i18n import LANGS
 
 app = typer.Typer(
+    cls=Group,
     help="Constituer un dossier de soumission (zip vérifiable) et le vérifier.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -21,7 +23,7 @@ app = typer.Typer(
 Lang = Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")]
 
 
-@app.command("build")
+@app.command("build", cls=Command)
 def build(
     declaration: Annotated[Path, typer.Argument(help="Fichier YAML de la déclaration.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Le dossier à écrire (.zip).")],
@@ -73,7 +75,7 @@ def build(
         warn(note)
 
 
-@app.command("verify")
+@app.command("verify", cls=Command)
 def verify(
     dossier: Annotated[Path, typer.Argument(help="Le dossier (.zip) à vérifier.")],
     as_of: Annotated[

@@ -10,6 +10,7 @@ import typer
 
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.help import Command, Group
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["app"]
 
 app = typer.Typer(
+    cls=Group,
     help="Citer des preuves dans une déclaration (empreinte, type, dates) et les tenir à jour.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -50,7 +52,7 @@ def _collected(value: str | None) -> dt.date | None:
     return parse_day(None if value in ("today", "aujourd'hui") else value, "--collected")
 
 
-@app.command("add")
+@app.command("add", cls=Command)
 def add(
     declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="La déclaration à compléter (YAML).")],
     requirement: Annotated[
@@ -97,7 +99,7 @@ def add(
     _show(run_evidence_add(request))
 
 
-@app.command("refresh")
+@app.command("refresh", cls=Command)
 def refresh(
     declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="La déclaration à mettre à jour (YAML).")],
     requirements: Annotated[

@@ -9,11 +9,12 @@ import typer
 
 from checker.app.write import emit, write_stdout
 from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.help import Command, Group
 
-app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(cls=Group, help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_requirements(
     actor: Annotated[
         list[str] | None, typer.Option("--actor", help="Acteur (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")
@@ -34,7 +35,7 @@ def list_requirements(
     write_stdout(run_list(request))
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 def show(
     requirement_id: Annotated[str, typer.Argument(metavar="ID", help="Identifiant de l'exigence.")],
     fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
@@ -48,7 +49,7 @@ def show(
     write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt))))
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition du référentiel.")]) -> None:
     """Vérifier une édition du référentiel (schéma et cohérence) : code 0 si valide, 2 sinon."""
     from checker.app.referential import CheckRequest, run_check
@@ -56,7 +57,7 @@ def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition
     emit(run_check(CheckRequest(path)))
 
 
-@app.command("export")
+@app.command("export", cls=Command)
 def export(
     fmt: Annotated[str, typer.Option("--format", help="ciso-assistant (bibliothèque YAML) ou oscal (catalogue JSON).")],
     output: Annotated[
