@@ -48,6 +48,8 @@ LIGHT = {
     "checker.model.schemas",
     "checker.inputs.suggest",
     "checker.inputs.textsafe",
+    "checker.render",  # the format registry, for the --format choices the help lists (it imports no renderer)
+    "checker.render.registry",
 }
 """psc-check modules the command registry may load: errors, messages, limits, option helpers, check kinds."""
 
