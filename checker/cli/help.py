@@ -184,7 +184,6 @@ _ERROR_KEYS = (
     "click.invalid_value_for",
     "click.invalid_value",
     "click.extra_arguments",
-    "click.extra_argument",
     "click.missing_command",
     "click.no_such_command_suggest",  # before the message it extends
     "click.no_such_command",

@@ -41,10 +41,6 @@ CLICK_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "argument(s) en trop : {arguments}",
         "en": "Got unexpected extra argument(s) ({arguments})",
     },
-    "click.extra_argument": {
-        "fr": "argument en trop : {arguments}",
-        "en": "Got unexpected extra argument ({arguments})",
-    },
     "click.missing_command": {"fr": "commande manquante.", "en": "Missing command."},
     "click.no_such_command": {"fr": "commande inconnue : {name}.", "en": "No such command {name}."},
     "click.no_such_command_suggest": {
