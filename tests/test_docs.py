@@ -1,4 +1,4 @@
-"""The documentation works as written: every ``psc-check`` command of the README and ``docs/*.md`` runs, and the
+"""The documentation works as written: every ``psc-check`` command of the READMEs and ``docs/*.md`` runs, and the
 README's command list is ``psc-check --help``'s.
 
 Each fenced ``sh``/``console``/``bash`` block is read line by line. The README's command list (between
@@ -24,7 +24,7 @@ from typer import _click
 from checker.cli.main import app
 from tests.conftest import ROOT, Cli
 
-DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "examples" / "README.md"]
 
 NOT_RUN_HERE = {
     'python3 -m pip install "psc-checker @ git+${PSC_CHECK_GIT}"': "needs the network and the address of a psc-check "

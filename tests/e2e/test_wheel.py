@@ -105,6 +105,8 @@ def test_the_ci_documentation_installs_and_runs_as_written(wheel: Path, tmp_path
     install, *commands = _ci_commands()
     documented = install.removeprefix("pip install ")
     assert Path(documented).name == wheel.name, f"docs/ci.md installs {documented}, the build makes {wheel.name}"
+    named = set(re.findall(r"psc_checker-\d[^\s/]*\.whl", CI_DOC.read_text(encoding="utf-8")))
+    assert named == {wheel.name}, f"docs/ci.md names {named}, the build makes {wheel.name}"
     shutil.copy(wheel, repository / documented)
     done = run_argv(
         [sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", documented], cwd=repository
