@@ -88,14 +88,12 @@ def _extras(param: _click.Parameter, lang: str) -> list[str]:
     if param.show_default is True and default is not None and default not in ((), []) and not is_flag:  # type: ignore[attr-defined]
         extras.append(message("click.default", lang, default=str(getattr(default, "value", default))))
     low, high = getattr(param, "min", None), getattr(param, "max", None)
-    if low is not None or high is not None:
-        extras.append(
-            f"{low}<=x<={high}"
-            if low is not None and high is not None
-            else f"x>={low}"
-            if high is None
-            else f"x<={high}"
-        )
+    if low is not None and high is not None:
+        extras.append(message("click.range", lang, low=low, high=high))
+    elif low is not None:
+        extras.append(message("click.range_low", lang, low=low))
+    elif high is not None:
+        extras.append(message("click.range_high", lang, high=high))
     if param.required:
         extras.append(message("click.required", lang))
     return extras

@@ -22,6 +22,9 @@ CLICK_MESSAGES: dict[str, dict[str, str]] = {
     "click.help_option": {"fr": "Afficher ce message et quitter.", "en": "Show this message and exit."},
     "click.default": {"fr": "par défaut : {default}", "en": "default: {default}"},
     "click.required": {"fr": "obligatoire", "en": "required"},
+    "click.range": {"fr": "de {low} à {high}", "en": "{low}<=x<={high}"},
+    "click.range_low": {"fr": "{low} au moins", "en": "x>={low}"},
+    "click.range_high": {"fr": "{high} au plus", "en": "x<={high}"},
     # usage errors
     "click.error": {"fr": "Erreur : {message}", "en": "Error: {message}"},
     "click.try_help": {"fr": "Pour l'aide : {command} {option}", "en": "Try '{command} {option}' for help."},
