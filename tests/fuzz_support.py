@@ -50,7 +50,9 @@ def assert_clean(result: Result, allowed: tuple[int, ...] = (0, 1, 2)) -> None:
     assert result.code in allowed, (result.code, result.stderr[-2000:])
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-2000:]
     if result.code == 2:
-        assert result.stderr.startswith("psc-check") or result.stderr.startswith("Usage:"), result.stderr[-2000:]
+        assert result.stderr.startswith(("psc-check", "Utilisation :", "Usage:", "Erreur :", "Error:")), result.stderr[
+            -2000:
+        ]
     assert "\x1b" not in result.stderr, "a terminal escape reached standard error"
 
 

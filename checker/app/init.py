@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.app.write import write_atomic
+from checker.inputs.suggest import same_case
 from checker.referential.load import load_referential
 from checker.render import init_template as template
 
@@ -33,6 +34,12 @@ class InitResult:
 def run_init(request: InitRequest) -> InitResult:
     """Write the declaration: every requirement applicable to the actors and level, status ``not_assessed``."""
     ref = load_referential(request.referential)
+    request = replace(  # any case: `--actor elu` is ELU
+        request,
+        actors=tuple(same_case(actor, ref.actors) for actor in request.actors),
+        level=same_case(request.level, ref.level_closure),
+        parcours=None if request.parcours is None else same_case(request.parcours, [p.id for p in ref.model.parcours]),
+    )
     text = template.render_declaration_template(ref, request)
     write_atomic(request.output, text.encode("utf-8"), inputs=[ref.path], overwrite=request.force)
     return InitResult(request.output, text.count("status: not_assessed"))

@@ -44,11 +44,9 @@ def run_list(request: ListRequest) -> bytes:
     """The selected requirements, rendered (a usage error for an actor, level or theme the edition lacks)."""
     ref = load_referential(request.referential)
     actors = check_choices("--actor", request.actors, ref.actors)
-    if request.level is not None:
-        check_choice("--level", request.level, ref.level_closure)
-    if request.theme is not None:
-        check_choice("--theme", request.theme, [t.id for t in ref.model.themes])
-    selected = tuple(ref.select(actors, request.level, request.theme))
+    level = None if request.level is None else check_choice("--level", request.level, ref.level_closure)
+    theme = None if request.theme is None else check_choice("--theme", request.theme, [t.id for t in ref.model.themes])
+    selected = tuple(ref.select(actors, level, theme))
     return REQUIREMENT_LIST.render(RequirementList(ref, selected), request.stdout_format)
 
 

@@ -10,47 +10,57 @@ import typer
 from checker.app.write import error, write_stdout
 from checker.checks.kinds import CHECKED_KINDS
 from checker.cli.common import check_choice
+from checker.cli.help import choices
+from checker.cli.vocabulary import ENVIRONMENTS, LEVELS
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
+from checker.render.registry import CHECK_RESULT
 
 __all__ = ["check_evidence"]
-
-_ENVIRONMENTS = ("bac_a_sable", "production")
-_LEVELS = ("communaute", "espace_de_confiance")
 
 
 def check_evidence(
     file: Annotated[
-        Path, typer.Argument(help="Fichier de preuve : certificat, configuration OIDC, HAR, jeton, CIBA, traces.")
+        Path,
+        typer.Argument(
+            metavar="FICHIER", help="Fichier de preuve : certificat, configuration OIDC, HAR, jeton, CIBA, traces."
+        ),
     ],
     kind: Annotated[
-        str | None, typer.Option("--kind", help=f"Type de preuve ({', '.join(CHECKED_KINDS)}) ; reconnu sinon.")
+        str | None,
+        typer.Option("--kind", metavar="TYPE", help=f"Type de preuve : {choices(CHECKED_KINDS)} ; reconnu sinon."),
     ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Date de vérification AAAA-MM-JJ.")] = None,
-    client_id: Annotated[str | None, typer.Option("--client-id", help="client_id enregistré auprès de PSC.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date de vérification (aujourd'hui par défaut).")
+    ] = None,
+    client_id: Annotated[
+        str | None, typer.Option("--client-id", metavar="CLIENT_ID", help="client_id enregistré auprès de PSC.")
+    ] = None,
     environment: Annotated[
-        str | None, typer.Option("--environment", help="Environnement revendiqué : bac_a_sable ou production.")
+        str | None,
+        typer.Option(
+            "--environment", metavar="ENVIRONNEMENT", help=f"Environnement revendiqué : {choices(ENVIRONMENTS)}."
+        ),
     ] = None,
-    level: Annotated[str | None, typer.Option("--level", help="Niveau : communaute ou espace_de_confiance.")] = None,
+    level: Annotated[str | None, typer.Option("--level", metavar="NIVEAU", help=f"Niveau : {choices(LEVELS)}.")] = None,
     jwks: Annotated[
-        Path | None, typer.Option("--jwks", help="JWKS (JSON) pour vérifier la signature d'un jeton.")
+        Path | None,
+        typer.Option("--jwks", metavar="FICHIER", help="JWKS (JSON) pour vérifier la signature d'un jeton."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Sortie : console ou json.")] = "console",
-    lang: Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")] = "fr",
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help=f"Sortie : {choices(CHECK_RESULT.stdout_names)}.")
+    ] = "console",
+    lang: Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")] = "fr",
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
     from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
-    from checker.render.registry import CHECK_RESULT, Format
+    from checker.render.registry import Format
 
-    for option, value, allowed in (
-        ("--kind", kind, CHECKED_KINDS),
-        ("--environment", environment, _ENVIRONMENTS),
-        ("--level", level, _LEVELS),
-    ):
-        if value is not None:
-            check_choice(option, value, allowed)
-    check_choice("--format", fmt, CHECK_RESULT.stdout_names)
-    check_choice("--lang", lang, LANGS)
+    kind = None if kind is None else check_choice("--kind", kind, CHECKED_KINDS)
+    environment = None if environment is None else check_choice("--environment", environment, ENVIRONMENTS)
+    level = None if level is None else check_choice("--level", level, LEVELS)
+    fmt = check_choice("--format", fmt, CHECK_RESULT.stdout_names)
+    lang = check_choice("--lang", lang, LANGS)
     request = CheckEvidenceRequest(
         file=file,
         as_of=parse_day(as_of, "--as-of"),

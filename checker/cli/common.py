@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from checker.cli.help import choices
+from checker.cli.vocabulary import REQUIRE_ASSURANCE
 from checker.inputs.suggest import check_choice, check_choices
 
 __all__ = [
@@ -22,6 +24,7 @@ ReferentialOption = Annotated[
     Path | None,
     typer.Option(
         "--referentiel",
+        metavar="FICHIER",
         help="Autre édition du référentiel (fichier YAML) ; par défaut le référentiel PSC fourni.",
         show_default=False,
     ),
@@ -31,6 +34,7 @@ WaiversOption = Annotated[
     Path | None,
     typer.Option(
         "--waivers",
+        metavar="FICHIER",
         help=(
             "Fichier YAML de dérogations (tenu par l'équipe d'audit), appliqué avec les `waivers:` de la déclaration ; "
             "voir `psc-check schema waivers`."
@@ -43,6 +47,7 @@ PolicyOption = Annotated[
     Path | None,
     typer.Option(
         "--policy",
+        metavar="FICHIER",
         help=(
             "Fichier YAML de politique : remplace des seuils propres à psc-check (pas ceux de l'ANS), "
             "p. ex. policy: {certificate-margin: {min_remaining_days: 15}} ; le rapport le signale."
@@ -55,8 +60,9 @@ RequireAssuranceOption = Annotated[
     str | None,
     typer.Option(
         "--require-assurance",
+        metavar="NIVEAU",
         help=(
-            "present, typed ou machine_verified : une exigence obligatoire conforme en dessous de ce niveau "
+            f"{choices(REQUIRE_ASSURANCE)} : une exigence obligatoire conforme en dessous de ce niveau "
             "d'assurance (ou appuyée sur une preuve sans sha256) devient un écart."
         ),
         show_default=False,

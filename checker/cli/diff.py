@@ -9,23 +9,30 @@ import typer
 
 from checker.app.write import write_stdout
 from checker.cli.common import check_choice
+from checker.cli.help import choices
+from checker.render.registry import EDITION_DIFF
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(help="Ancienne édition du référentiel.")],
-    new: Annotated[Path, typer.Argument(help="Nouvelle édition du référentiel.")],
+    old: Annotated[Path, typer.Argument(metavar="ANCIEN.yaml", help="Ancienne édition du référentiel.")],
+    new: Annotated[Path, typer.Argument(metavar="NOUVEAU.yaml", help="Nouvelle édition du référentiel.")],
     declaration: Annotated[
-        Path | None, typer.Option("--declaration", help="Déclaration écrite pour l'ancienne édition.")
+        Path | None,
+        typer.Option("--declaration", metavar="DECLARATION", help="Déclaration écrite pour l'ancienne édition."),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Écrire la déclaration migrée (YAML).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="FICHIER", help="Écrire la déclaration migrée (YAML).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help=f"Format : {choices(EDITION_DIFF.stdout_names)}.")
+    ] = "text",
     force: Annotated[bool, typer.Option("--force", help="Remplacer un fichier de sortie existant.")] = False,
 ) -> None:
     """Comparer deux éditions ; avec --declaration, dire ce que devient chaque réponse."""
     from checker.app.diff import DiffRequest, run_diff
-    from checker.render.registry import EDITION_DIFF, Format
+    from checker.render.registry import Format
 
-    check_choice("--format", fmt, EDITION_DIFF.stdout_names)
+    fmt = check_choice("--format", fmt, EDITION_DIFF.stdout_names)
     request = DiffRequest(
         old=old, new=new, declaration=declaration, output=output, stdout_format=Format(fmt), force=force
     )

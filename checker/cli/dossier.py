@@ -10,25 +10,28 @@ import typer
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, WaiversOption, check_choice
 from checker.cli.evaluate import AsOf
+from checker.cli.help import Command, Group, choices
 from checker.i18n import LANGS
 
 app = typer.Typer(
+    cls=Group,
     help="Constituer un dossier de soumission (zip vérifiable) et le vérifier.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
-Lang = Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")]
+Lang = Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")]
 
 
-@app.command("build")
+@app.command("build", cls=Command)
 def build(
-    declaration: Annotated[Path, typer.Argument(help="Fichier YAML de la déclaration.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Le dossier à écrire (.zip).")],
+    declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="Fichier YAML de la déclaration.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DOSSIER.zip", help="Le dossier à écrire (.zip).")],
     as_of: AsOf = None,
     referentiel: ReferentialOption = None,
     audit: Annotated[
-        Path | None, typer.Option("--audit", help="Fichier d'audit (import-matrix), évalué et joint au dossier.")
+        Path | None,
+        typer.Option("--audit", metavar="FICHIER", help="Fichier d'audit (import-matrix), évalué et joint au dossier."),
     ] = None,
     waivers: WaiversOption = None,
     lang: Lang = "fr",
@@ -50,7 +53,7 @@ def build(
     from checker.app.dossier import DossierRequest, run_dossier
     from checker.app.evaluate import parse_as_of
 
-    check_choice("--lang", lang, LANGS)
+    lang = check_choice("--lang", lang, LANGS)
     if output.suffix.lower() != ".zip":
         from checker.errors import UsageError
 
@@ -73,11 +76,12 @@ def build(
         warn(note)
 
 
-@app.command("verify")
+@app.command("verify", cls=Command)
 def verify(
-    dossier: Annotated[Path, typer.Argument(help="Le dossier (.zip) à vérifier.")],
+    dossier: Annotated[Path, typer.Argument(metavar="DOSSIER.zip", help="Le dossier (.zip) à vérifier.")],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Réévaluer à cette date AAAA-MM-JJ (par défaut : celle du dossier).")
+        str | None,
+        typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Réévaluer à cette date (par défaut : celle du dossier)."),
     ] = None,
     referentiel: ReferentialOption = None,
     lang: Lang = "fr",
@@ -86,7 +90,7 @@ def verify(
     from checker.app.dossier_verify import VerifyRequest, run_verify
     from checker.inputs.dates import parse_day
 
-    check_choice("--lang", lang, LANGS)
+    lang = check_choice("--lang", lang, LANGS)
     request = VerifyRequest(
         dossier=dossier,
         as_of=parse_day(as_of, "--as-of") if as_of is not None else None,

@@ -9,57 +9,76 @@ import typer
 
 from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
+from checker.cli.help import choices
+from checker.cli.vocabulary import FAIL_ON, REQUIRE_ASSURANCE
 from checker.i18n import LANGS, message
+from checker.render.registry import REPORT
 
 if TYPE_CHECKING:
     from checker.app.validate import ValidateResult
 
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ (aujourd'hui par défaut).")]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date d'évaluation (aujourd'hui par défaut)."),
+]
 
 
 def evaluate(
-    declaration: Annotated[Path, typer.Argument(help="Fichier YAML de la déclaration.")],
+    declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="Fichier YAML de la déclaration.")],
     as_of: AsOf = None,
     referentiel: ReferentialOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="Sortie standard : console, json ou md.")] = "console",
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help=f"Sortie standard : {choices(REPORT.stdout_names)}.")
+    ] = "console",
     output: Annotated[
         list[Path] | None,
-        typer.Option("-o", "--output", help="Fichier de sortie (format d'après le suffixe) ; répétable."),
+        typer.Option(
+            "-o", "--output", metavar="FICHIER", help="Fichier de sortie (format d'après le suffixe) ; répétable."
+        ),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Langue des sorties : fr ou en.")] = "fr",
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
+    ] = "fr",
     allow_outside_evidence: Annotated[
         bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")
     ] = False,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Rapport JSON d'une soumission précédente : signaler les régressions."),
+        typer.Option(
+            "--baseline", metavar="FICHIER", help="Rapport JSON d'une soumission précédente : signaler les régressions."
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on",
-            help="gaps, regression, waivers (toute dérogation échoue) ou never (regression par défaut avec --baseline).",
+            metavar="CAS",
+            help=f"{choices(FAIL_ON)} (waivers : toute dérogation échoue ; regression par défaut avec --baseline).",
         ),
     ] = None,
     audit: Annotated[
         Path | None,
-        typer.Option("--audit", help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat."),
+        typer.Option(
+            "--audit",
+            metavar="FICHIER",
+            help="Fichier d'audit (import-matrix) : le verdict de l'auditeur décide du résultat.",
+        ),
     ] = None,
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
     require_assurance: RequireAssuranceOption = None,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
-    from checker.app.evaluate import FAIL_ON, REQUIRE_ASSURANCE, EvaluateRequest, parse_as_of, run_evaluate
+    from checker.app.evaluate import EvaluateRequest, parse_as_of, run_evaluate
     from checker.model.report import Assurance
-    from checker.render.registry import REPORT, Format
+    from checker.render.registry import Format
 
-    check_choice("--format", fmt, REPORT.stdout_names)
-    check_choice("--lang", lang, LANGS)
+    fmt = check_choice("--format", fmt, REPORT.stdout_names)
+    lang = check_choice("--lang", lang, LANGS)
     if fail_on is not None:
-        check_choice("--fail-on", fail_on, FAIL_ON)
+        fail_on = check_choice("--fail-on", fail_on, FAIL_ON)
     if require_assurance is not None:
-        check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+        require_assurance = check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = EvaluateRequest(
         declaration=declaration,
         as_of=parse_as_of(as_of),
@@ -81,7 +100,9 @@ def evaluate(
 
 
 def validate(
-    declarations: Annotated[list[Path], typer.Argument(help="Un ou plusieurs fichiers de déclaration.")],
+    declarations: Annotated[
+        list[Path], typer.Argument(metavar="DECLARATION…", help="Un ou plusieurs fichiers de déclaration.")
+    ],
     referentiel: ReferentialOption = None,
     as_of: AsOf = None,
     policy: PolicyOption = None,

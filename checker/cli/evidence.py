@@ -10,6 +10,8 @@ import typer
 
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.help import Command, Group, choices
+from checker.cli.vocabulary import ENVIRONMENTS, EVIDENCE_KINDS
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 
@@ -19,12 +21,11 @@ if TYPE_CHECKING:
 __all__ = ["app"]
 
 app = typer.Typer(
+    cls=Group,
     help="Citer des preuves dans une déclaration (empreinte, type, dates) et les tenir à jour.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-
-_ENVIRONMENTS = ("bac_a_sable", "production")
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Ne rien écrire : afficher le YAML à coller (add) ou le diff (refresh).")
@@ -41,7 +42,7 @@ CollectedOption = Annotated[
         help="Date de collecte (« today » : aujourd'hui) ; par défaut la date de modification du fichier.",
     ),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="Langue des messages : fr ou en.")]
+LangOption = Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue des messages : {choices(LANGS)}.")]
 
 
 def _collected(value: str | None) -> dt.date | None:
@@ -50,7 +51,7 @@ def _collected(value: str | None) -> dt.date | None:
     return parse_day(None if value in ("today", "aujourd'hui") else value, "--collected")
 
 
-@app.command("add")
+@app.command("add", cls=Command)
 def add(
     declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="La déclaration à compléter (YAML).")],
     requirement: Annotated[
@@ -60,12 +61,20 @@ def add(
         list[Path], typer.Argument(metavar="FICHIER…", help="Fichiers de preuve, dans le dossier de la déclaration.")
     ],
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Forcer le type de preuve (avertissement s'il n'est pas attendu).")
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="TYPE",
+            help=f"Forcer le type de preuve (avertissement s'il n'est pas attendu) : {choices(EVIDENCE_KINDS)}.",
+        ),
     ] = None,
     environment: Annotated[
-        str | None, typer.Option("--environment", help="Environnement : bac_a_sable ou production.")
+        str | None,
+        typer.Option("--environment", metavar="ENVIRONNEMENT", help=f"Environnement : {choices(ENVIRONMENTS)}."),
     ] = None,
-    description: Annotated[str | None, typer.Option("--description", help="Description de la preuve.")] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", metavar="TEXTE", help="Description de la preuve.")
+    ] = None,
     collected: CollectedOption = None,
     dry_run: DryRunOption = False,
     allow_outside: OutsideOption = False,
@@ -74,13 +83,12 @@ def add(
 ) -> None:
     """Citer des fichiers de preuve : type reconnu, sha256, dates ; la déclaration est modifiée sur place (diff affiché)."""
     from checker.app.evidence import EvidenceAddRequest, run_evidence_add
-    from checker.model.referential import EvidenceKind
 
-    check_choice("--lang", lang, LANGS)
+    lang = check_choice("--lang", lang, LANGS)
     if kind is not None:
-        check_choice("--kind", kind, tuple(k.value for k in EvidenceKind))
+        kind = check_choice("--kind", kind, EVIDENCE_KINDS)
     if environment is not None:
-        check_choice("--environment", environment, _ENVIRONMENTS)
+        environment = check_choice("--environment", environment, ENVIRONMENTS)
     request = EvidenceAddRequest(
         declaration=declaration,
         requirement=requirement,
@@ -97,11 +105,11 @@ def add(
     _show(run_evidence_add(request))
 
 
-@app.command("refresh")
+@app.command("refresh", cls=Command)
 def refresh(
     declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="La déclaration à mettre à jour (YAML).")],
     requirements: Annotated[
-        list[str] | None, typer.Argument(metavar="[EXIGENCE…]", help="Les réponses à rafraîchir ; toutes par défaut.")
+        list[str] | None, typer.Argument(metavar="EXIGENCE…", help="Les réponses à rafraîchir ; toutes par défaut.")
     ] = None,
     collected: CollectedOption = None,
     dry_run: DryRunOption = False,
@@ -112,7 +120,7 @@ def refresh(
     """Recalculer l'empreinte et les dates des preuves qui ont changé ; jamais le statut ni la justification."""
     from checker.app.evidence import EvidenceRefreshRequest, run_evidence_refresh
 
-    check_choice("--lang", lang, LANGS)
+    lang = check_choice("--lang", lang, LANGS)
     request = EvidenceRefreshRequest(
         declaration=declaration,
         requirements=tuple(requirements or ()),

@@ -9,6 +9,7 @@ import typer
 
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.help import choices
 from checker.i18n import LANGS, message
 from checker.inputs.dates import parse_day
 
@@ -18,25 +19,36 @@ def import_matrix(
         Path, typer.Argument(metavar="MATRICE.xlsx", help="Matrice de preuves renseignée par l'auditeur.")
     ],
     declaration: Annotated[
-        Path, typer.Option("--declaration", help="La déclaration d'où la matrice a été exportée.", show_default=False)
+        Path,
+        typer.Option(
+            "--declaration",
+            metavar="DECLARATION",
+            help="La déclaration d'où la matrice a été exportée.",
+            show_default=False,
+        ),
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Fichier d'audit YAML (fusionné s'il existe).", show_default=False)
+        Path,
+        typer.Option(
+            "-o", "--output", metavar="FICHIER", help="Fichier d'audit YAML (fusionné s'il existe).", show_default=False
+        ),
     ],
-    auditor: Annotated[str | None, typer.Option("--auditor", help="Nom de l'auditeur.")] = None,
+    auditor: Annotated[str | None, typer.Option("--auditor", metavar="NOM", help="Nom de l'auditeur.")] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="Date de l'audit AAAA-MM-JJ (aujourd'hui par défaut).")
+        str | None, typer.Option("--date", metavar="AAAA-MM-JJ", help="Date de l'audit (aujourd'hui par défaut).")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Remplacer le fichier d'audit existant au lieu de le compléter.")
     ] = False,
     referentiel: ReferentialOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = "fr",
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="LANGUE", help=f"Langue du compte rendu : {choices(LANGS)}.")
+    ] = "fr",
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
     from checker.app.import_matrix import ImportRequest, run_import_matrix
 
-    check_choice("--lang", lang, LANGS)
+    lang = check_choice("--lang", lang, LANGS)
     request = ImportRequest(
         matrix=matrix,
         declaration=declaration,

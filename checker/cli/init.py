@@ -8,19 +8,37 @@ from typing import Annotated
 import typer
 
 from checker.cli.common import ReferentialOption
+from checker.cli.help import choices
+from checker.cli.vocabulary import ACTORS, FEATURES, LEVELS, PARCOURS
 
 
 def init(
     actor: Annotated[
-        list[str], typer.Option("--actor", help="Acteur déclaré (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")
+        list[str], typer.Option("--actor", metavar="ACTEUR", help=f"Acteur déclaré : {choices(ACTORS)} ; répétable.")
     ],
-    level: Annotated[str, typer.Option("--level", help="communaute ou espace_de_confiance.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Fichier à créer (jamais écrasé sans --force).")],
-    parcours: Annotated[str | None, typer.Option("--parcours", help="Parcours de raccordement.")] = None,
-    organisation: Annotated[str | None, typer.Option("--organisation", help="Nom de l'organisation.")] = None,
-    siren: Annotated[str | None, typer.Option("--siren", help="SIREN de l'organisation.")] = None,
+    level: Annotated[str, typer.Option("--level", metavar="NIVEAU", help=f"Niveau : {choices(LEVELS)}.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", metavar="FICHIER", help="Fichier à créer (jamais écrasé sans --force).")
+    ],
+    parcours: Annotated[
+        str | None,
+        typer.Option(
+            "--parcours",
+            metavar="PARCOURS",
+            help=f"Parcours de raccordement : {choices(PARCOURS)} ; par défaut le parcours usuel du niveau.",
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", metavar="NOM", help="Nom de l'organisation.")
+    ] = None,
+    siren: Annotated[str | None, typer.Option("--siren", metavar="SIREN", help="SIREN de l'organisation.")] = None,
     feature: Annotated[
-        list[str] | None, typer.Option("--feature", help="Caractéristique déclarée (ex. uses_ciba) ; répétable.")
+        list[str] | None,
+        typer.Option(
+            "--feature",
+            metavar="CARACTÉRISTIQUE",
+            help=f"Caractéristique déclarée : {choices(FEATURES)} ; répétable.",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Remplacer un fichier existant.")] = False,
     referentiel: ReferentialOption = None,

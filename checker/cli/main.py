@@ -19,11 +19,13 @@ from checker.cli import dossier, evidence, referentiel
 from checker.cli.check_evidence import check_evidence
 from checker.cli.diff import diff
 from checker.cli.evaluate import evaluate, validate
+from checker.cli.help import Command, Group, usage_error
 from checker.cli.import_matrix import import_matrix
 from checker.cli.init import init
 from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
+from checker.i18n.lang import UnknownLanguageError, argv_lang, locale_lang, resolve_lang, speaking
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE as OUTSIDE_VARIABLE
 from checker.inputs.textsafe import terminal_text
 
@@ -31,6 +33,7 @@ __all__ = ["app", "run"]
 
 app = typer.Typer(
     name="psc-check",
+    cls=Group,
     help="Évaluer une déclaration d'éditeur ou d'opérateur par rapport au référentiel Pro Santé Connect.",
     no_args_is_help=True,
     add_completion=False,
@@ -40,14 +43,14 @@ app = typer.Typer(
 app.add_typer(referentiel.app, name="referentiel")
 app.add_typer(dossier.app, name="dossier")
 app.add_typer(evidence.app, name="evidence")
-app.command("schema")(schema)
-app.command("init")(init)
-app.command("diff")(diff)
-app.command("portfolio")(portfolio)
-app.command("evaluate")(evaluate)
-app.command("validate")(validate)
-app.command("check-evidence")(check_evidence)
-app.command("import-matrix")(import_matrix)
+app.command("schema", cls=Command)(schema)
+app.command("init", cls=Command)(init)
+app.command("diff", cls=Command)(diff)
+app.command("portfolio", cls=Command)(portfolio)
+app.command("evaluate", cls=Command)(evaluate)
+app.command("validate", cls=Command)(validate)
+app.command("check-evidence", cls=Command)(check_evidence)
+app.command("import-matrix", cls=Command)(import_matrix)
 
 
 def _version(value: bool) -> None:
@@ -131,8 +134,21 @@ def _environment(error: OSError) -> int:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code; never lets a traceback reach the user without ``--debug``."""
+    """Run the CLI and return its exit code; never lets a traceback reach the user without ``--debug``.
+
+    The run speaks the language of ``--lang`` (read from the arguments here, so that a usage error met while parsing
+    them is in that language too), else of ``PSC_CHECK_LANG``, else of the locale (:mod:`checker.i18n.lang`).
+    """
     args = sys.argv[1:] if argv is None else argv
+    try:
+        lang = resolve_lang(argv_lang(args))
+    except UnknownLanguageError:
+        lang = locale_lang()
+    with speaking(lang):
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
     debug = "--debug" in args or os.environ.get("PSC_CHECK_DEBUG") == "1"
     outside = os.environ.get(OUTSIDE_VARIABLE)
     _usable_streams()
@@ -150,14 +166,8 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:  # Ctrl-C, turned into Abort by click
         sys.stderr.write("psc-check: interrupted\n")
         return 130
-    except typer.TyperException as error:
-        show = getattr(error, "show", None)
-        if callable(show):
-            shown = io.StringIO()
-            show(file=shown)
-            sys.stderr.write(terminal_text(shown.getvalue()))
-        else:
-            sys.stderr.write(f"psc-check: {terminal_text(error.format_message())}\n")
+    except typer.TyperException as error:  # a usage error Click found while parsing the command line
+        sys.stderr.write(terminal_text(usage_error(error)))
         return int(ExitCode.BAD_INPUT)
     except KeyboardInterrupt:
         sys.stderr.write("psc-check: interrupted\n")

@@ -9,68 +9,89 @@ import typer
 
 from checker.app.write import emit, write_stdout
 from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.help import Command, Group, choices
+from checker.cli.vocabulary import ACTORS, LEVELS, THEMES
+from checker.render.registry import REFERENTIAL_EXPORT, REQUIREMENT, REQUIREMENT_LIST
 
-app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(cls=Group, help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_requirements(
     actor: Annotated[
-        list[str] | None, typer.Option("--actor", help="Acteur (FS, ELU, ELP, OSU, OSP, FIT) ; répétable.")
+        list[str] | None,
+        typer.Option("--actor", metavar="ACTEUR", help=f"Acteur : {choices(ACTORS)} ; répétable."),
     ] = None,
-    level: Annotated[str | None, typer.Option("--level", help="Niveau : communaute ou espace_de_confiance.")] = None,
-    theme: Annotated[str | None, typer.Option("--theme", help="Thème.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json, csv ou md.")] = "table",
+    level: Annotated[str | None, typer.Option("--level", metavar="NIVEAU", help=f"Niveau : {choices(LEVELS)}.")] = None,
+    theme: Annotated[
+        str | None, typer.Option("--theme", metavar="THÈME", help=f"Thème du référentiel fourni : {choices(THEMES)}.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help=f"Format : {choices(REQUIREMENT_LIST.stdout_names)}.")
+    ] = "table",
     referentiel: ReferentialOption = None,
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
     from checker.app.referential import ListRequest, run_list
-    from checker.render.registry import REQUIREMENT_LIST, Format
+    from checker.render.registry import Format
 
-    check_choice("--format", fmt, REQUIREMENT_LIST.stdout_names)
+    fmt = check_choice("--format", fmt, REQUIREMENT_LIST.stdout_names)
     request = ListRequest(
         actors=tuple(actor or ()), level=level, theme=theme, referential=referentiel, stdout_format=Format(fmt)
     )
     write_stdout(run_list(request))
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 def show(
-    requirement_id: Annotated[str, typer.Argument(metavar="ID", help="Identifiant de l'exigence.")],
-    fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
+    requirement_id: Annotated[str, typer.Argument(metavar="EXIGENCE", help="Identifiant de l'exigence.")],
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help=f"Format : {choices(REQUIREMENT.stdout_names)}.")
+    ] = "text",
     referentiel: ReferentialOption = None,
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
     from checker.app.referential import ShowRequest, run_show
-    from checker.render.registry import REQUIREMENT, Format
+    from checker.render.registry import Format
 
-    check_choice("--format", fmt, REQUIREMENT.stdout_names)
+    fmt = check_choice("--format", fmt, REQUIREMENT.stdout_names)
     write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt))))
 
 
-@app.command("check")
-def check(path: Annotated[Path, typer.Argument(help="Fichier YAML d'une édition du référentiel.")]) -> None:
+@app.command("check", cls=Command)
+def check(
+    path: Annotated[Path, typer.Argument(metavar="FICHIER", help="Fichier YAML d'une édition du référentiel.")],
+) -> None:
     """Vérifier une édition du référentiel (schéma et cohérence) : code 0 si valide, 2 sinon."""
     from checker.app.referential import CheckRequest, run_check
 
     emit(run_check(CheckRequest(path)))
 
 
-@app.command("export")
+@app.command("export", cls=Command)
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="ciso-assistant (bibliothèque YAML) ou oscal (catalogue JSON).")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help=f"{choices(REFERENTIAL_EXPORT.stdout_names)} (ciso-assistant : bibliothèque YAML ; oscal : catalogue JSON).",
+        ),
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Fichier à écrire (.yaml pour ciso-assistant, .json pour oscal)."),
+        typer.Option(
+            "-o", "--output", metavar="FICHIER", help="Fichier à écrire (.yaml pour ciso-assistant, .json pour oscal)."
+        ),
     ] = None,
     referentiel: ReferentialOption = None,
 ) -> None:
     """Exporter le référentiel vers un autre outil : bibliothèque CISO Assistant ou catalogue OSCAL."""
     from checker.app.referential import ExportRequest, run_export
     from checker.i18n import message
-    from checker.render.registry import REFERENTIAL_EXPORT, Format
+    from checker.render.registry import Format
 
-    check_choice("--format", fmt, REFERENTIAL_EXPORT.stdout_names)
+    fmt = check_choice("--format", fmt, REFERENTIAL_EXPORT.stdout_names)
     result = run_export(ExportRequest(Format(fmt), output=output, referential=referentiel))
     if result.output is None:
         write_stdout(result.data)

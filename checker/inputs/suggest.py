@@ -11,7 +11,7 @@ from checker.errors import UsageError
 from checker.i18n import message
 from checker.inputs.textsafe import shown
 
-__all__ = ["check_choice", "check_choices", "did_you_mean", "lookalike_note", "suggest"]
+__all__ = ["check_choice", "check_choices", "did_you_mean", "lookalike_note", "same_case", "suggest"]
 
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
@@ -55,9 +55,19 @@ def did_you_mean(word: str, known: Iterable[str]) -> str | None:
     return f"did you mean `{found}`? ({note})" if note else f"did you mean `{found}`?"
 
 
-def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
-    """Return ``value`` if allowed, else raise a usage error with a suggestion."""
+def same_case(value: str, allowed: Iterable[str]) -> str:
+    """The allowed value ``value`` names in another case (``elu`` → ``ELU``, ``JSON`` → ``json``), else ``value``."""
     known = list(allowed)
+    if value in known:
+        return value
+    same = [k for k in known if k.casefold() == value.casefold()]
+    return same[0] if len(same) == 1 else value
+
+
+def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
+    """Return ``value`` if allowed (in any case: the allowed spelling is returned), else raise a usage error."""
+    known = list(allowed)
+    value = same_case(value, known)
     if value not in known:
         hint = did_you_mean(value, known) or message("error.choose_one_of", choices=", ".join(known), lang="en")
         raise UsageError(message("error.unknown_value", option=option, value=shown(value), hint=hint, lang="en"))

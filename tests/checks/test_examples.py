@@ -13,7 +13,7 @@ def _readme_commands() -> list[list[str]]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- check-evidence-commands -->\n```sh\n(.*?)```", text, re.DOTALL)
     assert block, "the README lost its check-evidence commands"
-    return [shlex.split(line)[1:] for line in block.group(1).splitlines() if line.strip()]
+    return [shlex.split(line, comments=True)[1:] for line in block.group(1).splitlines() if line.strip()]
 
 
 def test_readme_check_evidence_commands(cli_process: Cli) -> None:

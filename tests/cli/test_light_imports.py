@@ -40,12 +40,16 @@ LIGHT = {
     "checker.i18n.commands_catalogue",
     "checker.i18n.evidence_catalogue",
     "checker.i18n.export_catalogue",
+    "checker.i18n.click_catalogue",
+    "checker.i18n.lang",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",
     "checker.model.schemas",
     "checker.inputs.suggest",
     "checker.inputs.textsafe",
+    "checker.render",  # the format registry, for the --format choices the help lists (it imports no renderer)
+    "checker.render.registry",
 }
 """psc-check modules the command registry may load: errors, messages, limits, option helpers, check kinds."""
 
