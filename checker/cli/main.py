@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from checker import __version__
-from checker.cli import dossier, evidence, referentiel
+from checker.cli import dossier, evidence, probe, referentiel
 from checker.cli.check_evidence import check_evidence
 from checker.cli.diff import diff
 from checker.cli.evaluate import evaluate, validate
@@ -40,6 +40,7 @@ app = typer.Typer(
 app.add_typer(referentiel.app, name="referentiel")
 app.add_typer(dossier.app, name="dossier")
 app.add_typer(evidence.app, name="evidence")
+app.add_typer(probe.app, name="probe")
 app.command("schema")(schema)
 app.command("init")(init)
 app.command("diff")(diff)
