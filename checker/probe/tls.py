@@ -76,7 +76,9 @@ def parse_target(target: str) -> tuple[str, int]:
     text = target.strip()
     host, port = text, 443
     if text.startswith("["):
-        inside, _, rest = text[1:].partition("]")
+        inside, closed, rest = text[1:].partition("]")
+        if not closed:
+            raise ProbeError(msg("probe.bad_host", target=target))
         host = inside
         if rest.startswith(":"):
             port = _port(rest[1:], target)

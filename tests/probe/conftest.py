@@ -93,7 +93,7 @@ class Service(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def _send(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
@@ -108,7 +108,7 @@ class Service(BaseHTTPRequestHandler):
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
     def _own(self) -> str:
-        return f"https://127.0.0.1:{self.server.server_address[1]}"
+        return f"https://127.0.0.1:{self.connection.getsockname()[1]}"
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
@@ -159,7 +159,7 @@ class Service(BaseHTTPRequestHandler):
         elif variant == "plain":
             params |= {"code_challenge": verifier, "code_challenge_method": "plain"}
         elif variant == "secret":
-            params["client_secret"] = "s3cr3t-du-client"
+            params["client_secret"] = "s3cr3t-du-client"  # noqa: S105 - the bad variant leaks a (fake) secret
         elif variant == "oldhost":
             host = OLD_PSC
         elif variant == "thirdparty":
@@ -272,26 +272,46 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         thread.join()
 
 
+_LOOPBACK = ipaddress.ip_network("127.0.0.0/8")
+
+
+@dataclass
+class Guard:
+    seen: list[str]
+    """Every host resolved or connected to."""
+    outside: list[str]
+    """Those outside 127.0.0.0/8 (refused)."""
+
+
 @pytest.fixture(autouse=True)
-def guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every address resolved or connected to during the test; fails the test if one is outside 127.0.0.0/8."""
+def guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[Guard]:
+    """Every host resolved or connected to during the test. One outside 127.0.0.0/8 is refused (``OSError``, as an
+    unreachable host) and fails the test at its end, whatever the code under test made of the refusal."""
     seen: list[str] = []
-    loopback = ipaddress.ip_network("127.0.0.0/8")
+    outside: list[str] = []
     real_getaddrinfo, real_connect = socket.getaddrinfo, socket.create_connection
+
+    def inside(host: Any) -> bool:
+        try:
+            return ipaddress.ip_address(str(host).strip("[]")) in _LOOPBACK
+        except ValueError:
+            return str(host) == "localhost"
 
     def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
         seen.append(str(host))
-        found = real_getaddrinfo(host, *args, **kwargs)
-        for *_, address in found:
-            assert ipaddress.ip_address(address[0]) in loopback, f"resolved outside 127.0.0.0/8: {host}"
-        return found
+        if not inside(host):
+            outside.append(str(host))
+            raise OSError(f"test guard: {host} is outside 127.0.0.0/8")
+        return real_getaddrinfo(host, *args, **kwargs)
 
     def create_connection(address: Any, *args: Any, **kwargs: Any) -> Any:
         seen.append(str(address[0]))
-        assert ipaddress.ip_address(socket.gethostbyname(address[0])) in loopback, f"connection to {address}"
+        if not inside(address[0]):
+            outside.append(str(address[0]))
+            raise OSError(f"test guard: {address[0]} is outside 127.0.0.0/8")
         return real_connect(address, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     monkeypatch.setattr(socket, "create_connection", create_connection)
-    yield seen
-    assert all(ipaddress.ip_address(socket.gethostbyname(h)) in loopback for h in seen), seen
+    yield Guard(seen, outside)
+    assert outside == [], f"the test tried to reach {outside}"
