@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from tests.conftest import Cli
 from tests.probe.conftest import Guard, Servers
 
 
-def _scan(cli: Cli, servers: Servers, port: int, folder: Path, *extra: str) -> tuple[int, str, dict[str, object]]:
+def _scan(cli: Cli, servers: Servers, port: int, folder: Path, *extra: str) -> tuple[int, str, dict[str, Any]]:
     done = cli("probe", "tls", f"127.0.0.1:{port}", "-o", folder, "--ca-bundle", servers.pki.ca, *extra)
     assert done.stderr == ""
     return done.code, done.stdout, json.loads((folder / "probe-tls.json").read_text(encoding="utf-8"))
@@ -28,7 +29,7 @@ def test_a_tls_12_plus_server_verifies_the_versions_and_records_the_chain(
     assert code == 0
     assert "vérifié tls.versions" in out and "vérifié tls.certificate" in out
     assert doc["format"] == "psc-check-tls-scan" and doc["version"] == 1
-    [end] = doc["endpoints"]  # type: ignore[misc]
+    [end] = doc["endpoints"]
     assert end["protocols"] == {
         "SSLv2": "refused",
         "SSLv3": "refused",
@@ -54,7 +55,7 @@ def test_a_server_accepting_tls_10_contradicts_the_versions(cli: Cli, servers: S
     code, out, doc = _scan(cli, servers, servers.old_port, tmp_path, "--lang", "en")
     assert code == 1
     assert "contradicted tls.versions" in out and "TLS 1.0" in out
-    assert doc["endpoints"][0]["protocols"]["TLS 1.0"] == "offered"  # type: ignore[index]
+    assert doc["endpoints"][0]["protocols"]["TLS 1.0"] == "offered"
 
 
 def test_a_version_the_local_openssl_cannot_offer_is_not_testable_here(
@@ -69,7 +70,7 @@ def test_a_version_the_local_openssl_cannot_offer_is_not_testable_here(
     assert code == 2
     assert "TLS 1.0 : non testable ici" in out and "TLS 1.1 : non testable ici" in out
     assert "non vérifiable tls.versions" in out
-    protocols = doc["endpoints"][0]["protocols"]  # type: ignore[index]
+    protocols = doc["endpoints"][0]["protocols"]
     assert protocols["TLS 1.0"] == protocols["TLS 1.1"] == "not_testable"
 
 
