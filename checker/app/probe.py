@@ -9,11 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from checker.app.evidence import EvidenceAddRequest, run_evidence_add
 from checker.app.write import write_atomic
 from checker.checks.base import CheckContext
-from checker.checks.psc import locate_host
+from checker.checks.psc import form_params, locate_host
 from checker.checks.runner import check_file
 from checker.errors import InputError, UsageError
 from checker.i18n import Translator
@@ -26,6 +27,7 @@ from checker.probe.net import (
     REQUEST_TIMEOUT,
     TOTAL_SECONDS,
     USER_AGENT,
+    Exchange,
     HttpSession,
     ProbeError,
     har,
@@ -38,6 +40,13 @@ Probe = Literal["login", "tls", "cors", "proxy"]
 PROBES: tuple[Probe, ...] = ("login", "tls", "cors", "proxy")
 _TLS_CHECKS = ("tls.versions", "tls.certificate")
 """``tls.host`` compares the scanned host with a declaration's hosts: it runs in ``evaluate``, not here."""
+_FILES: dict[Probe, tuple[str, ...]] = {
+    "login": ("probe-login.har", "probe-login.md"),
+    "tls": ("probe-tls.json", "probe-tls.md"),
+    "cors": ("probe-cors.har", "probe-cors.md"),
+    "proxy": ("probe-proxy.har", "probe-proxy-contract.json", "probe-proxy-traces.json", "probe-proxy.md"),
+}
+"""The files each probe may write: checked before any request, so that a rerun never probes for nothing."""
 _TLS_STATES = {"offered": "probe.tls_offered", "refused": "probe.tls_refused", "not_testable": "probe.tls_not_testable"}
 
 
@@ -89,10 +98,12 @@ def run_probe(request: ProbeRequest) -> ProbeResult:
     _check_options(request, t)
     if request.dry_run or request.output is None:  # no output without --dry-run: refused by _check_options
         return ProbeResult(tuple(_plan(request, t)), (), 0)
+    made: list[Exchange] = []
     try:
-        produced = _run(request)
+        produced = _run(request, made)
     except ProbeError as exc:
-        raise InputError(t.text(exc.reason)) from None
+        done = [f"  {t.text(m)}" for m in _request_lines(made)]
+        raise InputError([t.text(exc.reason), *([t("probe.requests_head"), *done] if done else [])]) from None
     lines = [t("probe.requests_head"), *(f"  {t.text(m)}" for m in produced.requests)]
     folder = request.output
     paths: list[tuple[Path, EvidenceKind]] = []
@@ -131,10 +142,13 @@ def _check_options(request: ProbeRequest, t: Translator) -> None:
         raise UsageError(t("probe.needs_output"))
     if request.probe in ("login", "tls", "proxy") and len(request.targets) != 1:
         raise UsageError(t("probe.one_target", probe=request.probe))
+    if request.output is not None and not request.dry_run:
+        _check_output(request, request.output, t)
     try:
         if request.probe == "proxy":
             host = origin_of(request.targets[0])[1]
-            if not proxy.is_sandbox_host(host) and not request.i_know:
+            production = request.environment == "production" or not proxy.is_sandbox_host(host)
+            if production and not request.i_know:
                 raise UsageError(t("probe.proxy_production", host=host))
         elif request.probe == "tls":
             tls.parse_target(request.targets[0])
@@ -143,6 +157,19 @@ def _check_options(request: ProbeRequest, t: Translator) -> None:
                 origin_of(target)
     except ProbeError as exc:
         raise UsageError(t.text(exc.reason)) from None
+
+
+def _check_output(request: ProbeRequest, output: Path, t: Translator) -> None:
+    """No file the probe writes exists yet, and ``--cite``'s declaration exists and holds the folder."""
+    for name in _FILES[request.probe]:
+        if (output / name).exists():
+            raise UsageError(t("probe.exists", path=(output / name).as_posix()))
+    if request.cite is not None:
+        if not request.cite.is_file():
+            raise UsageError(t("probe.no_declaration", path=request.cite.as_posix()))
+        folder = request.cite.resolve().parent
+        if folder != output.resolve() and folder not in output.resolve().parents:
+            raise UsageError(t("evidence_edit.outside", path=output, folder=folder))
 
 
 def _plan(request: ProbeRequest, t: Translator) -> list[str]:
@@ -165,21 +192,22 @@ def _plan(request: ProbeRequest, t: Translator) -> list[str]:
     return [t("probe.plan_head"), *(f"  {t.text(s)}" for s in steps), t.text(bounds)]
 
 
-def _session(request: ProbeRequest) -> HttpSession:
-    return HttpSession(frozenset(origin_of(u) for u in request.targets), ca_bundle=request.ca_bundle)
+def _session(request: ProbeRequest, made: list[Exchange]) -> HttpSession:
+    allowed = frozenset(origin_of(u) for u in request.targets)
+    return HttpSession(allowed, ca_bundle=request.ca_bundle, exchanges=made)
 
 
-def _run(request: ProbeRequest) -> _Produced:
-    runners: dict[Probe, Callable[[ProbeRequest], _Produced]] = {
+def _run(request: ProbeRequest, made: list[Exchange]) -> _Produced:
+    runners: dict[Probe, Callable[[ProbeRequest, list[Exchange]], _Produced]] = {
         "login": _run_login,
         "tls": _run_tls,
         "cors": _run_cors,
         "proxy": _run_proxy,
     }
-    return runners[request.probe](request)
+    return runners[request.probe](request, made)
 
 
-def _request_lines(exchanges: list[Any]) -> list[Message]:
+def _request_lines(exchanges: list[Exchange]) -> list[Message]:
     out = []
     for x in exchanges:
         where = x.url.split("?", 1)[0]
@@ -194,22 +222,30 @@ def _dump(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _run_login(request: ProbeRequest) -> _Produced:
+def _run_login(request: ProbeRequest, made: list[Exchange]) -> _Produced:
     url = request.targets[0]
-    with _session(request) as session:
+    with _session(request, made) as session:
         outcome = login.probe_login(url, session)
     produced = _Produced(_request_lines(outcome.exchanges), stops=outcome.stops)
     produced.files.append(
         ("probe-login.har", _dump(har(outcome.exchanges, "psc-check probe login")), EvidenceKind.HTTP_CAPTURE)
     )
     produced.checked.append(("probe-login.har", EvidenceKind.HTTP_CAPTURE, login.LOGIN_CHECKS))
-    envs = {h.environment for x in outcome.exchanges if not x.sent and (h := locate_host(x.url)) is not None}
+    unsent = [x for x in outcome.exchanges if not x.sent]
+    if request.client_id is not None:
+        sent_ids = sorted({_query(x.url).get("client_id", "—") for x in unsent} - {request.client_id})
+        produced.problems += [msg("probe.login_client_id", found=i, declared=request.client_id) for i in sent_ids]
+    envs = {h.environment for x in unsent if (h := locate_host(x.url)) is not None}
     produced.environment = envs.pop() if len(envs) == 1 else None
     return produced
 
 
-def _run_cors(request: ProbeRequest) -> _Produced:
-    with _session(request) as session:
+def _query(url: str) -> dict[str, str]:
+    return form_params(urlsplit(url).query)
+
+
+def _run_cors(request: ProbeRequest, made: list[Exchange]) -> _Produced:
+    with _session(request, made) as session:
         outcome = cors.probe_cors(list(request.targets), session)
     produced = _Produced(_request_lines(outcome.exchanges), problems=outcome.problems)
     produced.files.append(
@@ -220,9 +256,9 @@ def _run_cors(request: ProbeRequest) -> _Produced:
     return produced
 
 
-def _run_proxy(request: ProbeRequest) -> _Produced:
+def _run_proxy(request: ProbeRequest, made: list[Exchange]) -> _Produced:
     base = request.targets[0]
-    with _session(request) as session:
+    with _session(request, made) as session:
         outcome = proxy.probe_proxy(base, session)
     produced = _Produced(_request_lines([r.exchange for r in outcome.results]), problems=outcome.problems)
     exchanges = [r.exchange for r in outcome.results]
@@ -239,7 +275,7 @@ def _run_proxy(request: ProbeRequest) -> _Produced:
     return produced
 
 
-def _run_tls(request: ProbeRequest) -> _Produced:
+def _run_tls(request: ProbeRequest, made: list[Exchange]) -> _Produced:
     host, port = tls.parse_target(request.targets[0])
     outcome = tls.probe_tls(host, port, str(request.ca_bundle) if request.ca_bundle else None)
     scanned = dt.datetime.now(dt.UTC)

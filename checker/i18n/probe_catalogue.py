@@ -92,6 +92,10 @@ PROBE_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "plus de {hops} redirections sur le service sans atteindre PSC",
         "en": "more than {hops} redirects on the service without reaching PSC",
     },
+    "probe.login_client_id": {
+        "fr": "la requête d'autorisation porte client_id={found}, et non le client_id donné ({declared})",
+        "en": "the authorization request carries client_id={found}, not the client_id given ({declared})",
+    },
     "probe.cors_wildcard": {
         "fr": "{method} {url} : Access-Control-Allow-Origin: * — toute page web peut lire la réponse",
         "en": "{method} {url}: Access-Control-Allow-Origin: * — any web page can read the answer",
@@ -111,9 +115,10 @@ PROBE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "none of the {count} endpoints allows the foreign origin {origin}",
     },
     "probe.proxy_production": {
-        "fr": "{host} ne ressemble pas à un bac à sable : la sonde du proxy est réservée au bac à sable — passez "
-        "--i-know si c'en est bien un",
-        "en": "{host} does not look like a sandbox: the proxy probe is for sandboxes only — pass --i-know if it is one",
+        "fr": "{host} ne ressemble pas à un bac à sable (ou --environment production) : la sonde du proxy est réservée "
+        "au bac à sable — passez --i-know si c'en est bien un",
+        "en": "{host} does not look like a sandbox (or --environment production): the proxy probe is for sandboxes "
+        "only — pass --i-know if it is one",
     },
     "probe.proxy_server_error": {
         "fr": "{request} : {status} (erreur du serveur) au lieu de {expected} — écart au contrat du Proxy e-Santé",
@@ -196,6 +201,16 @@ PROBE_MESSAGES: dict[str, dict[str, str]] = {
     "probe.cite_no_fit": {
         "fr": "{requirement} n'attend aucun des types de preuve produits ({kinds}) — citez une autre exigence",
         "en": "{requirement} expects none of the evidence kinds produced ({kinds}) — cite another requirement",
+    },
+    "probe.exists": {
+        "fr": "{path} existe déjà : une preuve n'est jamais écrasée — choisissez un autre dossier -o, ou retirez ce "
+        "fichier (et sa citation)",
+        "en": "{path} already exists: evidence is never overwritten — choose another -o folder, or remove that file "
+        "(and its citation)",
+    },
+    "probe.no_declaration": {
+        "fr": "{path} : déclaration introuvable pour --cite — donnez le chemin du fichier YAML",
+        "en": "{path}: no such declaration for --cite — give the path of the YAML file",
     },
     "probe.cite_description": {
         "fr": "Produite par psc-check probe {probe}",

@@ -137,7 +137,7 @@ class HttpSession:
             trust_env=False,  # no proxy, no .netrc credentials from the environment
             follow_redirects=False,
             timeout=httpx.Timeout(REQUEST_TIMEOUT),
-            headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+            headers={"User-Agent": USER_AGENT, "Accept": "*/*", "Accept-Encoding": "identity"},
         )
         return self
 
@@ -164,7 +164,7 @@ class HttpSession:
         try:
             response = self._client.send(request, stream=True)
             try:
-                raw = _read_capped(response.iter_raw())
+                raw = _read_capped(response.iter_bytes())
             finally:
                 response.close()
         except httpx.TimeoutException:
@@ -181,7 +181,7 @@ class HttpSession:
             reason=response.reason_phrase,
             http_version=response.http_version,
             response_headers=tuple(response.headers.multi_items()),
-            response_text=raw.decode(response.encoding or "utf-8", "replace"),
+            response_text=_decode(raw, response.encoding),
             mime_type=mime,
             started=started,
             elapsed_ms=int((time.monotonic() - clock) * 1000),
@@ -218,6 +218,13 @@ def _read_capped(chunks: Iterator[bytes]) -> bytes:
         if len(data) >= _BODY_LIMIT:
             break
     return bytes(data[:_BODY_LIMIT])
+
+
+def _decode(raw: bytes, encoding: str | None) -> str:
+    try:
+        return raw.decode(encoding or "utf-8", "replace")
+    except LookupError:  # a charset Python does not know
+        return raw.decode("utf-8", "replace")
 
 
 def _reason(exc: Exception) -> str:

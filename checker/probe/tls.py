@@ -17,13 +17,14 @@ import ipaddress
 import os
 import socket
 import ssl
+import time
 import warnings
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from checker import __version__
 from checker.model.message import Message, msg
-from checker.probe.net import ProbeError
+from checker.probe.net import TOTAL_SECONDS, ProbeError
 
 __all__ = ["CONNECTIONS", "TIMEOUT", "TlsOutcome", "parse_target", "plan", "probe_tls"]
 
@@ -105,9 +106,10 @@ def probe_tls(host: str, port: int, ca_bundle: str | None = None) -> TlsOutcome:
     protocols: dict[str, State] = {}
     methods: dict[str, str] = {}
     notes: dict[str, str] = {}
-    _connect(host, port).close()  # unreachable: say so once, before any version is judged
+    deadline = time.monotonic() + TOTAL_SECONDS
+    _connect(host, port, deadline).close()  # unreachable: say so once, before any version is judged
     for name, hello in (("SSLv2", _SSLV2_HELLO), ("SSLv3", None)):
-        protocols[name] = _raw_hello(host, port, name, hello)
+        protocols[name] = _raw_hello(host, port, name, hello, deadline)
         methods[name] = "hello"
     for name, attribute in _HANDSHAKE_VERSIONS.items():
         methods[name] = "handshake"
@@ -116,10 +118,10 @@ def probe_tls(host: str, port: int, ca_bundle: str | None = None) -> TlsOutcome:
             protocols[name] = "not_testable"
             notes[name] = "the local OpenSSL cannot offer this version"
             continue
-        protocols[name], note = _handshake(host, port, context, attribute)
+        protocols[name], note = _handshake(host, port, context, attribute, deadline)
         if note:
             notes[name] = note
-    chain, verified, error = _chain(host, port, ca_bundle)
+    chain, verified, error = _chain(host, port, ca_bundle, deadline)
     return TlsOutcome(host, port, protocols, methods, notes, chain, verified, error)
 
 
@@ -131,7 +133,9 @@ def _server_name(host: str) -> str | None:
     return None
 
 
-def _connect(host: str, port: int) -> socket.socket:
+def _connect(host: str, port: int, deadline: float) -> socket.socket:
+    if time.monotonic() > deadline:
+        raise ProbeError(msg("probe.budget_time", seconds=int(TOTAL_SECONDS)))
     try:
         return socket.create_connection((host, port), timeout=TIMEOUT)
     except TimeoutError:
@@ -166,8 +170,10 @@ def _version_context(attribute: str) -> ssl.SSLContext | None:
     return None
 
 
-def _handshake(host: str, port: int, context: ssl.SSLContext, attribute: str) -> tuple[State, str | None]:
-    sock = _connect(host, port)
+def _handshake(
+    host: str, port: int, context: ssl.SSLContext, attribute: str, deadline: float
+) -> tuple[State, str | None]:
+    sock = _connect(host, port, deadline)
     try:
         with context.wrap_socket(sock, server_hostname=_server_name(host)) as tls:
             got = tls.version() or ""
@@ -194,14 +200,14 @@ _SSLV2_CIPHERS = bytes.fromhex("0700c0050080030080010080060040040080020080")
 _SSLV2_HELLO = b"\x01\x00\x02" + len(_SSLV2_CIPHERS).to_bytes(2, "big") + b"\x00\x00\x00\x10" + _SSLV2_CIPHERS
 
 
-def _raw_hello(host: str, port: int, name: str, sslv2: bytes | None) -> State:
+def _raw_hello(host: str, port: int, name: str, sslv2: bytes | None, deadline: float) -> State:
     """Send one SSL 2 or SSL 3 ClientHello; ``offered`` only for a ServerHello of that version."""
     if sslv2 is not None:
         message = sslv2 + os.urandom(16)
         hello = (0x8000 | len(message)).to_bytes(2, "big") + message
     else:
         hello = _sslv3_hello()
-    sock = _connect(host, port)
+    sock = _connect(host, port, deadline)
     try:
         sock.sendall(hello)
         answer = _read(sock, 11)
@@ -225,20 +231,22 @@ def _read(sock: socket.socket, count: int) -> bytes:
     return data
 
 
-def _chain(host: str, port: int, ca_bundle: str | None) -> tuple[list[dict[str, Any]], bool, str | None]:
+def _chain(
+    host: str, port: int, ca_bundle: str | None, deadline: float
+) -> tuple[list[dict[str, Any]], bool, str | None]:
     """The certificates the server sends, leaf first, and whether the chain verifies (names included)."""
     try:
         context = ssl.create_default_context(cafile=ca_bundle)
     except (OSError, ssl.SSLError) as exc:
         raise ProbeError(msg("probe.bad_ca_bundle", path=str(ca_bundle), error=str(exc))) from None
     verified, error = True, None
-    sock = _connect(host, port)
+    sock = _connect(host, port, deadline)
     try:
         with context.wrap_socket(sock, server_hostname=host) as tls:  # an address is matched against IP names
             ders = _ders(tls)
     except ssl.SSLCertVerificationError as exc:
         verified, error = False, exc.verify_message or exc.reason or "verification failed"
-        ders = _unverified_ders(host, port)
+        ders = _unverified_ders(host, port, deadline)
     except ssl.SSLError as exc:
         verified, error = False, exc.reason or "handshake failed"
         ders = []
@@ -247,11 +255,11 @@ def _chain(host: str, port: int, ca_bundle: str | None) -> tuple[list[dict[str, 
     return [_describe(der, index) for index, der in enumerate(ders)], verified, error
 
 
-def _unverified_ders(host: str, port: int) -> list[bytes]:
+def _unverified_ders(host: str, port: int, deadline: float) -> list[bytes]:
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    sock = _connect(host, port)
+    sock = _connect(host, port, deadline)
     try:
         with context.wrap_socket(sock, server_hostname=_server_name(host)) as tls:
             return _ders(tls)

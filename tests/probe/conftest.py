@@ -138,6 +138,9 @@ class Service(BaseHTTPRequestHandler):
             self._send(404)
 
     def _login(self, variant: str, *, start: bool) -> None:
+        if variant == "drop" and start:
+            self.close_connection = True  # no answer at all: the connection closes
+            return
         if not start:
             self._send(302, {"Location": f"/{variant}/login/start", "Set-Cookie": "sid=abc123; Secure; HttpOnly"})
             return

@@ -12,7 +12,7 @@ from typing import Any
 
 from checker.inputs.yamlload import load_yaml_text
 from tests.conftest import ROOT, Cli
-from tests.probe.conftest import Servers
+from tests.probe.conftest import Guard, Servers
 
 _RAISED = {"PSC-OIDC-05": "typed", "PSC-SEC-01": "present"}
 """The fs-standard answers the login probe raises to machine_verified, and their level before."""
@@ -97,3 +97,17 @@ def test_cite_and_requirement_go_together(cli: Cli, tmp_path: Path) -> None:
     assert alone.code == 2 and "--requirement" in alone.stderr
     orphan = cli("probe", "tls", "127.0.0.1:1", "-o", tmp_path, "-r", "PSC-OIDC-04")
     assert orphan.code == 2 and "--cite" in orphan.stderr
+
+
+def test_cite_checks_the_declaration_and_the_folder_before_any_request(
+    cli: Cli, servers: Servers, tmp_path: Path, guard: Guard
+) -> None:
+    declaration = tmp_path / "vendor" / "declaration.yaml"
+    declaration.parent.mkdir()
+    declaration.write_text("x: 1\n", encoding="utf-8")
+    url = servers.url("/good/login")
+    outside = cli("probe", "login", url, "-o", tmp_path / "elsewhere", "--cite", declaration, "-r", "PSC-OIDC-04")
+    assert outside.code == 2 and "hors du dossier de la déclaration" in outside.stderr
+    missing = cli("probe", "login", url, "-o", tmp_path / "x", "--cite", tmp_path / "nope.yaml", "-r", "PSC-OIDC-04")
+    assert missing.code == 2 and "nope.yaml" in missing.stderr
+    assert guard.seen == []

@@ -117,3 +117,18 @@ def test_existing_evidence_is_never_overwritten(cli: Cli, servers: Servers, tmp_
     code, _, err = _login(cli, servers, "good", tmp_path)
     assert code == 2 and "probe-login.har" in err
     assert (tmp_path / "probe-login.har").read_bytes() == before
+
+
+def test_a_client_id_other_than_the_one_given_is_a_finding(cli: Cli, servers: Servers, tmp_path: Path) -> None:
+    code, out, _ = _login(cli, servers, "good", tmp_path, "--client-id", "autre-client")
+    assert code == 1
+    assert "client_id=portail-test, et non le client_id donné (autre-client)" in out
+    assert _login(cli, servers, "good", tmp_path / "same", "--client-id", "portail-test")[0] == 0
+
+
+def test_a_failure_midway_lists_the_requests_already_made(cli: Cli, servers: Servers, tmp_path: Path) -> None:
+    code, out, err = _login(cli, servers, "drop", tmp_path)
+    assert (code, out) == (2, "")
+    assert "injoignable" in err and "/drop/login/start" in err
+    assert "Requêtes :" in err and "/drop/login → 302" in err
+    assert not tmp_path.joinpath("probe-login.har").exists()

@@ -42,4 +42,6 @@ def test_a_host_that_does_not_look_like_a_sandbox_is_refused_unless_i_know(
     assert planned.code == 0 and "https://proxy.editeur.fr/connect" in planned.stdout
     sandbox = cli("probe", "proxy", "https://proxy.bas.editeur.fr", "--dry-run")
     assert sandbox.code == 0
+    claimed = cli("probe", "proxy", "https://proxy.bas.editeur.fr", "--dry-run", "--environment", "production")
+    assert claimed.code == 2 and "--i-know" in claimed.stderr
     assert guard.seen == []
