@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +133,29 @@ def test_a_failure_midway_lists_the_requests_already_made(cli: Cli, servers: Ser
     assert "injoignable" in err and "/drop/login/start" in err
     assert "Requêtes :" in err and "/drop/login → 302" in err
     assert not tmp_path.joinpath("probe-login.har").exists()
+
+
+def _normalised(har: dict[str, Any]) -> dict[str, Any]:
+    """The HAR without what may differ between two runs: timestamps, and the random values the server issued."""
+    for entry in har["log"]["entries"]:
+        entry["startedDateTime"] = entry["time"] = entry["timings"]["wait"] = "·"
+        headers = [h for h in entry["response"]["headers"] if h["name"].lower() != "date"]
+        entry["response"]["headers"] = [h | {"value": h["value"].split("?", 1)[0]} for h in headers]
+        request = entry["request"]
+        for item in request["queryString"]:
+            if item["name"] in ("state", "nonce", "code_challenge"):
+                item["value"] = "·"
+        request["url"] = request["url"].split("?", 1)[0]
+        entry["response"]["redirectURL"] = entry["response"]["redirectURL"].split("?", 1)[0]
+    return har
+
+
+def test_two_runs_write_the_same_har_but_for_timestamps_and_server_randoms(
+    cli: Cli, servers: Servers, tmp_path: Path
+) -> None:
+    hars = []
+    for name in ("one", "two"):
+        assert _login(cli, servers, "good", tmp_path / name)[0] == 0
+        hars.append(json.loads((tmp_path / name / "probe-login.har").read_text(encoding="utf-8")))
+    assert hars[0] != hars[1]
+    assert _normalised(hars[0]) == _normalised(hars[1])
