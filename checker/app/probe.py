@@ -115,13 +115,17 @@ def run_probe(request: ProbeRequest) -> ProbeResult:
         lines.append(t("probe.written", path=target.as_posix()))
     results = _check(request, folder, produced)
     lines.append(t("probe.results_head"))
-    lines += [f"  {t(f'check.{r.status}')} {r.check} : {_reasons(t, r)}" for r in results]
+    lines += [
+        "  " + t("probe.check_line", status=t(f"check.{r.status}"), check=r.check, reasons=_reasons(t, r))
+        for r in results
+    ]
     lines += [f"  {t('probe.finding')} {t.text(p)}" for p in produced.problems]
     lines += [f"  {t.text(f)}" for f in produced.facts]
     lines += [f"  {t.text(s)}" for s in produced.stops]
     code = _exit_code(results, produced)
     summary_name = f"probe-{request.probe}.md"
-    summary = "\n".join([f"# {t('probe.summary_title', probe=request.probe)}", "", *lines, ""])
+    listed = [f"- {line.strip()}" if line.startswith("  ") else f"\n{line}\n" for line in lines]
+    summary = "\n".join([f"# {t('probe.summary_title', probe=request.probe)}", *listed, ""])
     write_atomic(folder / summary_name, summary.encode("utf-8"), overwrite=False)
     lines.append(t("probe.written", path=(folder / summary_name).as_posix()))
     warnings: list[str] = []

@@ -176,6 +176,7 @@ PROBE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "probe.written": {"fr": "écrit : {path}", "en": "written: {path}"},
     "probe.results_head": {"fr": "Résultats :", "en": "Results:"},
+    "probe.check_line": {"fr": "{status} {check} : {reasons}", "en": "{status} {check}: {reasons}"},
     "probe.finding": {"fr": "écart", "en": "finding"},
     "probe.summary_title": {"fr": "psc-check probe {probe}", "en": "psc-check probe {probe}"},
     "probe.not_checkable": {

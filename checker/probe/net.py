@@ -29,6 +29,7 @@ __all__ = [
     "Exchange",
     "HttpSession",
     "ProbeError",
+    "har",
     "load_httpx",
     "origin_of",
     "same_origin",
