@@ -20,7 +20,7 @@ def _statuses(stdout: str) -> dict[str, str]:
     for line in stdout.splitlines():
         words = line.split()
         if len(words) >= 2 and words[1].startswith("har."):
-            out[words[1]] = words[0]
+            out[words[1].rstrip(":")] = words[0]
     return out
 
 
