@@ -47,7 +47,12 @@ _FILES: dict[Probe, tuple[str, ...]] = {
     "proxy": ("probe-proxy.har", "probe-proxy-contract.json", "probe-proxy-traces.json", "probe-proxy.md"),
 }
 """The files each probe may write: checked before any request, so that a rerun never probes for nothing."""
-_TLS_STATES = {"offered": "probe.tls_offered", "refused": "probe.tls_refused", "not_testable": "probe.tls_not_testable"}
+_TLS_STATES = {
+    "offered": "probe.tls_offered",
+    "refused": "probe.tls_refused",
+    "not_testable": "probe.tls_not_testable",
+    "no_answer": "probe.tls_no_answer",
+}
 
 
 @dataclass(frozen=True)

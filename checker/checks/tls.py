@@ -26,8 +26,9 @@ its certificates) by one reader per tool output; the checks only see that model.
                                  "serial": "1a2b"}, ...],
                       "verification": {"verified": true, "error": null}}]}
 
-  Each protocol is ``offered``, ``refused`` or ``not_testable`` (the probing machine could not offer it: unknown,
-  never guessed); the chain's ``position`` 0 is the server's certificate, the one the checks read.
+  Each protocol is ``offered``, ``refused``, ``not_testable`` (the probing machine could not offer it) or
+  ``no_answer`` (the server stayed silent): the last two are unknown, never guessed; the chain's ``position`` 0 is
+  the server's certificate, the one the checks read.
 """
 
 from __future__ import annotations

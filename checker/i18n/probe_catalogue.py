@@ -156,6 +156,10 @@ PROBE_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{version} : non testable ici (l'OpenSSL local ne sait pas la proposer)",
         "en": "{version}: not testable here (the local OpenSSL cannot offer it)",
     },
+    "probe.tls_no_answer": {
+        "fr": "{version} : pas de réponse du serveur (inconnue, non devinée)",
+        "en": "{version}: no answer from the server (unknown, not guessed)",
+    },
     "probe.tls_certificate": {
         "fr": "certificat n° {position} : {subject} ; noms : {names} ; valide du {start} au {end}",
         "en": "certificate no. {position}: {subject}; names: {names}; valid from {start} to {end}",

@@ -8,6 +8,7 @@
   testssl.sh does): ``offered`` only when the server answers with a ServerHello of that very version.
 - Certificates: the chain the server sends (names, validity, issuer) and whether it verifies against the system's
   authorities or ``--ca-bundle``, from one more, ordinary, handshake.
+- A server silent for ``TIMEOUT`` seconds after a hello is ``no_answer`` for that version: unknown, not refused.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from checker.probe.net import TOTAL_SECONDS, ProbeError
 __all__ = ["CONNECTIONS", "TIMEOUT", "TlsOutcome", "parse_target", "plan", "probe_tls"]
 
 TIMEOUT = 10.0
-State = Literal["offered", "refused", "not_testable"]
+State = Literal["offered", "refused", "not_testable", "no_answer"]
 _HANDSHAKE_VERSIONS = {
     "TLS 1.0": "TLSv1",
     "TLS 1.1": "TLSv1_1",
@@ -181,7 +182,9 @@ def _handshake(
         if exc.reason == "NO_PROTOCOLS_AVAILABLE":
             return "not_testable", "the local OpenSSL cannot offer this version"
         return "refused", exc.reason or None
-    except (ConnectionError, TimeoutError) as exc:
+    except TimeoutError:
+        return "no_answer", f"no answer within {int(TIMEOUT)} s"
+    except ConnectionError as exc:  # the server closed or reset the connection: it did not accept the version
         return "refused", type(exc).__name__
     finally:
         sock.close()
@@ -211,6 +214,8 @@ def _raw_hello(host: str, port: int, name: str, sslv2: bytes | None, deadline: f
     try:
         sock.sendall(hello)
         answer = _read(sock, 11)
+    except TimeoutError:
+        return "no_answer"
     except OSError:
         return "refused"
     finally:
@@ -250,6 +255,9 @@ def _chain(
     except ssl.SSLError as exc:
         verified, error = False, exc.reason or "handshake failed"
         ders = []
+    except OSError as exc:  # silent (timeout) or closed: no chain to record
+        verified, error = False, type(exc).__name__
+        ders = []
     finally:
         sock.close()
     return [_describe(der, index) for index, der in enumerate(ders)], verified, error
@@ -263,7 +271,7 @@ def _unverified_ders(host: str, port: int, deadline: float) -> list[bytes]:
     try:
         with context.wrap_socket(sock, server_hostname=_server_name(host)) as tls:
             return _ders(tls)
-    except ssl.SSLError:
+    except OSError:  # ssl.SSLError included
         return []
     finally:
         sock.close()

@@ -3,7 +3,10 @@ local OpenSSL can offer it, and a version the local OpenSSL cannot offer is "not
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +86,28 @@ def test_the_real_local_openssl_is_asked_offline_whether_it_can_offer_a_version(
 def test_a_bad_target_exits_2(cli: Cli, tmp_path: Path, target: str) -> None:
     done = cli("probe", "tls", target, "-o", tmp_path)
     assert done.code == 2 and "HÔTE[:PORT]" in done.stderr
+
+
+def test_a_silent_server_is_no_answer_never_refused(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that accepts connections and never speaks: every version unknown, the check cannot conclude."""
+    monkeypatch.setattr(probe_tls, "TIMEOUT", 0.2)
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                held.append(listener.accept()[0])
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        done = cli("probe", "tls", f"127.0.0.1:{listener.getsockname()[1]}", "-o", tmp_path, "--lang", "en")
+    finally:
+        listener.close()
+        for conn in held:
+            conn.close()
+    assert done.code == 2, done.stderr
+    protocols = json.loads((tmp_path / "probe-tls.json").read_text(encoding="utf-8"))["endpoints"][0]["protocols"]
+    assert set(protocols.values()) == {"no_answer"}
+    assert "TLS 1.2: no answer from the server (unknown, not guessed)" in done.stdout
+    assert "not checkable tls.versions" in done.stdout
