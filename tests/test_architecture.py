@@ -12,12 +12,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 # Lowest first. A package may import the packages before it in this list, never one after it.
 CORE = ("i18n", "inputs", "model", "checks", "referential", "declaration", "evaluation")
 # Above the core: features and edges. None of them is imported by the core.
-EDGE = ("render", "matrix", "portfolio", "app", "cli")
+EDGE = ("render", "matrix", "portfolio", "probe", "app", "cli")
 # What each edge package may not import (the CLI is the top; renderers only turn values into bytes).
 EDGE_FORBIDDEN = {
     "render": {"app", "cli"},  # the format registry names the matrix and portfolio renderers (imported on use)
     "matrix": {"app", "cli", "portfolio"},
     "portfolio": {"app", "cli"},
+    "probe": {"render", "matrix", "portfolio", "app", "cli"},  # network I/O: the probes, used by app/probe.py
     "app": {"cli"},
     "cli": set(),
 }

@@ -99,10 +99,10 @@ def _detects(kind: EvidenceKind | None) -> Callable[[Callable[[Sample], bool]], 
 
 @_detects(EvidenceKind.TLS_SCAN)
 def is_tls_scan(sample: Sample) -> bool:
-    """A testssl.sh ``--jsonfile`` list of findings, or an sslyze ``--json_out`` object."""
-    from checker.checks.tls import is_sslyze, is_testssl
+    """A testssl.sh ``--jsonfile`` list of findings, an sslyze ``--json_out`` object, or a psc-check scan."""
+    from checker.checks.tls import is_psc_check_scan, is_sslyze, is_testssl
 
-    return is_testssl(sample.data) or is_sslyze(sample.data)
+    return is_testssl(sample.data) or is_sslyze(sample.data) or is_psc_check_scan(sample.data)
 
 
 @_detects(EvidenceKind.CIBA_CAPTURE)

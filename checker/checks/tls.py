@@ -12,7 +12,23 @@ its certificates) by one reader per tool output; the checks only see that model.
   ``scan_result.certificate_info.result.certificate_deployments[].received_certificate_chain[0]`` with
   ``not_valid_before``, ``not_valid_after``, ``subject`` and ``subject_alternative_name``.
 
-A later psc-check TLS probe adds its own reader to :data:`READERS`; the checks stay as they are.
+- psc-check's own scan (``psc-check probe tls``), a JSON object, version 1::
+
+      {"format": "psc-check-tls-scan", "version": 1, "tool": "psc-check 0.x (+probe)",
+       "scanned_at": "2026-11-30T14:00:00Z",
+       "endpoints": [{"host": "portail.example.fr", "port": 443,
+                      "protocols": {"SSLv2": "refused", "SSLv3": "refused", "TLS 1.0": "not_testable",
+                                    "TLS 1.1": "refused", "TLS 1.2": "offered", "TLS 1.3": "offered"},
+                      "method": {"SSLv2": "hello", "TLS 1.2": "handshake", ...},
+                      "notes": {"TLS 1.0": "the local OpenSSL cannot offer this version"},
+                      "chain": [{"position": 0, "subject": "CN=…", "issuer": "CN=…", "names": ["…"],
+                                 "not_before": "2026-01-01T00:00:00Z", "not_after": "2027-01-01T00:00:00Z",
+                                 "serial": "1a2b"}, ...],
+                      "verification": {"verified": true, "error": null}}]}
+
+  Each protocol is ``offered``, ``refused``, ``not_testable`` (the probing machine could not offer it) or
+  ``no_answer`` (the server stayed silent): the last two are unknown, never guessed; the chain's ``position`` 0 is
+  the server's certificate, the one the checks read.
 """
 
 from __future__ import annotations
@@ -34,6 +50,7 @@ __all__ = [
     "KIND",
     "MAX_BYTES",
     "PROTOCOLS",
+    "PSC_CHECK_FORMAT",
     "READERS",
     "TlsCertificate",
     "TlsEndpoint",
@@ -41,6 +58,7 @@ __all__ = [
     "check_certificate",
     "check_host",
     "check_versions",
+    "is_psc_check_scan",
     "is_sslyze",
     "is_testssl",
     "load",
@@ -232,7 +250,55 @@ def _sslyze_certificate(cert: dict[Any, Any]) -> TlsCertificate:
 # ------------------------------------------------------------------------------------------------- reading
 
 
-READERS: list[Callable[[Any], TlsScan | None]] = [_testssl, _sslyze]
+# ------------------------------------------------------------------------------------------- psc-check probe
+
+
+PSC_CHECK_FORMAT = "psc-check-tls-scan"
+_PSC_CHECK_STATES = {"offered": True, "refused": False}
+
+
+def is_psc_check_scan(data: Any) -> bool:
+    """A ``psc-check probe tls`` document of a version this reader knows (1)."""
+    return isinstance(data, dict) and data.get("format") == PSC_CHECK_FORMAT and data.get("version") == 1
+
+
+def _psc_check(data: Any) -> TlsScan | None:
+    if not is_psc_check_scan(data):
+        return None
+    endpoints = []
+    listed = data.get("endpoints")
+    for end in listed if isinstance(listed, list) else []:
+        node = _mapping(end)
+        host = node.get("host")
+        protocols = _mapping(node.get("protocols"))
+        offered = {
+            p: _PSC_CHECK_STATES[state]
+            for p in PROTOCOLS
+            if isinstance(state := protocols.get(p), str) and state in _PSC_CHECK_STATES
+        }
+        chain = node.get("chain")
+        leaves = [_mapping(c) for c in (chain if isinstance(chain, list) else []) if _mapping(c).get("position") == 0]
+        certificates = tuple(
+            TlsCertificate(
+                _day(leaf.get("not_before")),
+                _day(leaf.get("not_after")),
+                tuple(n.strip().lower() for n in leaf.get("names") or [] if isinstance(n, str) and n.strip()),
+            )
+            for leaf in leaves
+        )
+        endpoints.append(
+            TlsEndpoint(
+                host.strip().lower() if isinstance(host, str) and host.strip() else "?",
+                _port(node.get("port")),
+                offered,
+                certificates,
+            )
+        )
+    tool = data.get("tool")
+    return TlsScan(tool if isinstance(tool, str) and tool else "psc-check", tuple(endpoints))
+
+
+READERS: list[Callable[[Any], TlsScan | None]] = [_testssl, _sslyze, _psc_check]
 """Each tool's reader: the normalised scan, or None when the data is not that tool's output."""
 
 
@@ -242,7 +308,7 @@ def read_scan(data: Any) -> TlsScan | None:
 
 
 def load(raw: bytes) -> TlsScan:
-    """A testssl.sh or sslyze JSON output as a :class:`TlsScan`; anything else is not checkable."""
+    """A testssl.sh, sslyze or psc-check JSON scan as a :class:`TlsScan`; anything else is not checkable."""
     scan = read_scan(parse_data(raw))
     if scan is None:
         raise NotCheckable(say("tls.unknown_format"))

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from checker import __version__
-from checker.cli import dossier, evidence, referentiel
+from checker.cli import dossier, evidence, probe, referentiel
 from checker.cli.check_evidence import check_evidence
 from checker.cli.diff import diff
 from checker.cli.evaluate import evaluate, validate
@@ -43,6 +43,7 @@ app = typer.Typer(
 app.add_typer(referentiel.app, name="referentiel")
 app.add_typer(dossier.app, name="dossier")
 app.add_typer(evidence.app, name="evidence")
+app.add_typer(probe.app, name="probe")
 app.command("schema", cls=Command)(schema)
 app.command("init", cls=Command)(init)
 app.command("diff", cls=Command)(diff)

@@ -7,6 +7,7 @@ from checker.i18n.click_catalogue import CLICK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
+from checker.i18n.probe_catalogue import PROBE_MESSAGES
 
 __all__ = ["CATALOGUE"]
 
@@ -644,3 +645,4 @@ CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(EXPORT_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(CLICK_MESSAGES)
+CATALOGUE.update(PROBE_MESSAGES)

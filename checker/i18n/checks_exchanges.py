@@ -184,8 +184,8 @@ _TRACES = {
 
 _TLS = {
     "tls.unknown_format": (
-        "ni sortie JSON de testssl.sh (--jsonfile) ni de sslyze (--json_out)",
-        "neither a testssl.sh JSON output (--jsonfile) nor an sslyze one (--json_out)",
+        "ni sortie JSON de testssl.sh (--jsonfile), de sslyze (--json_out) ou de psc-check probe tls",
+        "neither a testssl.sh JSON output (--jsonfile) nor an sslyze one (--json_out) nor a psc-check probe tls scan",
     ),
     "tls.empty": ("analyse {tool} sans aucun serveur analysé", "{tool} scan without any scanned server"),
     "tls.forbidden_offered": ("{host} offre {versions}, interdit(s)", "{host} offers {versions}, forbidden"),

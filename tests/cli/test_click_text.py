@@ -240,11 +240,11 @@ def test_the_commands_are_listed_in_workflow_order(cli: Cli) -> None:
         "evaluate",
         "evidence",
         "check-evidence",
+        "probe",
         "dossier",
         "import-matrix",
         "portfolio",
         "diff",
-        "referentiel",
     ]
 
 
@@ -280,6 +280,8 @@ CLOSED: dict[tuple[str, str], tuple[str, ...]] = {
     ("dossier build", "--lang"): LANGS,
     ("dossier verify", "--lang"): LANGS,
     ("import-matrix", "--lang"): LANGS,
+    **{(f"probe {name}", "--lang"): LANGS for name in ("login", "tls", "cors", "proxy")},
+    **{(f"probe {name}", "--environment"): v.ENVIRONMENTS for name in ("login", "tls", "cors", "proxy")},
     ("schema", "FORMAT"): tuple(SCHEMAS),
 }
 """Each option (or argument) with a closed set of values, and the values the code checks it against."""
