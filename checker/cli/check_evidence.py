@@ -10,7 +10,7 @@ import typer
 from checker.app.write import error, write_stdout
 from checker.checks.kinds import CHECKED_KINDS
 from checker.cli.common import check_choice
-from checker.i18n import LANGS
+from checker.cli.language import command_lang
 from checker.inputs.dates import parse_day
 
 __all__ = ["check_evidence"]
@@ -36,7 +36,7 @@ def check_evidence(
         Path | None, typer.Option("--jwks", help="JWKS (JSON) pour vérifier la signature d'un jeton.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Sortie : console ou json.")] = "console",
-    lang: Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")] = "fr",
+    lang: Annotated[str | None, typer.Option("--lang", help="Langue : fr ou en.")] = None,
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
     from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
@@ -50,7 +50,7 @@ def check_evidence(
         if value is not None:
             check_choice(option, value, allowed)
     check_choice("--format", fmt, CHECK_RESULT.stdout_names)
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = CheckEvidenceRequest(
         file=file,
         as_of=parse_day(as_of, "--as-of"),

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, WaiversOption, check_choice
+from checker.cli.common import ReferentialOption, WaiversOption
 from checker.cli.evaluate import AsOf
-from checker.i18n import LANGS
+from checker.cli.language import command_lang
 
 app = typer.Typer(
     help="Constituer un dossier de soumission (zip vérifiable) et le vérifier.",
@@ -18,7 +18,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-Lang = Annotated[str, typer.Option("--lang", help="Langue : fr ou en.")]
+Lang = Annotated[str | None, typer.Option("--lang", help="Langue : fr ou en.")]
 
 
 @app.command("build")
@@ -31,7 +31,7 @@ def build(
         Path | None, typer.Option("--audit", help="Fichier d'audit (import-matrix), évalué et joint au dossier.")
     ] = None,
     waivers: WaiversOption = None,
-    lang: Lang = "fr",
+    lang: Lang = None,
     allow_outside_evidence: Annotated[
         bool,
         typer.Option(
@@ -50,7 +50,7 @@ def build(
     from checker.app.dossier import DossierRequest, run_dossier
     from checker.app.evaluate import parse_as_of
 
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if output.suffix.lower() != ".zip":
         from checker.errors import UsageError
 
@@ -80,13 +80,13 @@ def verify(
         str | None, typer.Option("--as-of", help="Réévaluer à cette date AAAA-MM-JJ (par défaut : celle du dossier).")
     ] = None,
     referentiel: ReferentialOption = None,
-    lang: Lang = "fr",
+    lang: Lang = None,
 ) -> None:
     """Vérifier un dossier : empreintes, réévaluation. Code 0 conforme, 1 différences, 2 illisible ou suspect."""
     from checker.app.dossier_verify import VerifyRequest, run_verify
     from checker.inputs.dates import parse_day
 
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = VerifyRequest(
         dossier=dossier,
         as_of=parse_day(as_of, "--as-of") if as_of is not None else None,

@@ -9,7 +9,8 @@ import typer
 
 from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
-from checker.i18n import LANGS, message
+from checker.cli.language import command_lang
+from checker.i18n import message
 
 if TYPE_CHECKING:
     from checker.app.validate import ValidateResult
@@ -26,7 +27,7 @@ def evaluate(
         list[Path] | None,
         typer.Option("-o", "--output", help="Fichier de sortie (format d'après le suffixe) ; répétable."),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Langue des sorties : fr ou en.")] = "fr",
+    lang: Annotated[str | None, typer.Option("--lang", help="Langue des sorties : fr ou en.")] = None,
     allow_outside_evidence: Annotated[
         bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")
     ] = False,
@@ -55,7 +56,7 @@ def evaluate(
     from checker.render.registry import REPORT, Format
 
     check_choice("--format", fmt, REPORT.stdout_names)
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if fail_on is not None:
         check_choice("--fail-on", fail_on, FAIL_ON)
     if require_assurance is not None:

@@ -10,7 +10,7 @@ import typer
 
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
-from checker.i18n import LANGS
+from checker.cli.language import command_lang
 from checker.inputs.dates import parse_day
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ CollectedOption = Annotated[
         help="Date de collecte (« today » : aujourd'hui) ; par défaut la date de modification du fichier.",
     ),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="Langue des messages : fr ou en.")]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Langue des messages : fr ou en.")]
 
 
 def _collected(value: str | None) -> dt.date | None:
@@ -70,13 +70,13 @@ def add(
     dry_run: DryRunOption = False,
     allow_outside: OutsideOption = False,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Citer des fichiers de preuve : type reconnu, sha256, dates ; la déclaration est modifiée sur place (diff affiché)."""
     from checker.app.evidence import EvidenceAddRequest, run_evidence_add
     from checker.model.referential import EvidenceKind
 
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if kind is not None:
         check_choice("--kind", kind, tuple(k.value for k in EvidenceKind))
     if environment is not None:
@@ -107,12 +107,12 @@ def refresh(
     dry_run: DryRunOption = False,
     allow_outside: OutsideOption = False,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Recalculer l'empreinte et les dates des preuves qui ont changé ; jamais le statut ni la justification."""
     from checker.app.evidence import EvidenceRefreshRequest, run_evidence_refresh
 
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = EvidenceRefreshRequest(
         declaration=declaration,
         requirements=tuple(requirements or ()),

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, check_choice
-from checker.i18n import LANGS, message
+from checker.cli.common import ReferentialOption
+from checker.cli.language import command_lang
+from checker.i18n import message
 from checker.inputs.dates import parse_day
 
 
@@ -31,12 +32,12 @@ def import_matrix(
         bool, typer.Option("--force", help="Remplacer le fichier d'audit existant au lieu de le compléter.")
     ] = False,
     referentiel: ReferentialOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = "fr",
+    lang: Annotated[str | None, typer.Option("--lang", help="Langue du compte rendu : fr ou en.")] = None,
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
     from checker.app.import_matrix import ImportRequest, run_import_matrix
 
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = ImportRequest(
         matrix=matrix,
         declaration=declaration,

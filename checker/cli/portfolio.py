@@ -9,7 +9,7 @@ import typer
 
 from checker.app.write import emit
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
-from checker.i18n import LANGS
+from checker.cli.language import command_lang
 from checker.inputs.dates import parse_day
 
 
@@ -21,7 +21,7 @@ def portfolio(
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date d'évaluation AAAA-MM-JJ.")] = None,
     referentiel: ReferentialOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="fr ou en.")] = "fr",
+    lang: Annotated[str | None, typer.Option("--lang", help="fr ou en.")] = None,
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, max=64, help="Processus parallèles (par défaut : un par cœur).")
     ] = None,
@@ -34,7 +34,7 @@ def portfolio(
     from checker.app.portfolio import PortfolioRequest, run_portfolio
     from checker.model.report import Assurance
 
-    check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if require_assurance is not None:
         check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = PortfolioRequest(

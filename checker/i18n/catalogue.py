@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.i18n.checks_catalogue import CHECK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
+from checker.i18n.errors_catalogue import ERROR_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
 
@@ -642,3 +643,4 @@ CATALOGUE.update(CHECK_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(EXPORT_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
+CATALOGUE.update(ERROR_MESSAGES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.errors import UsageError
+from checker.errors import UsageError, msg
 from checker.inputs.textsafe import shown
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "parse_day"]
@@ -20,7 +20,7 @@ def parse_day(value: str | None, option: str, today: dt.date | None = None) -> d
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option}: `{shown(value)}` is not a date — write it as YYYY-MM-DD") from None
+        raise UsageError(msg("error.option_not_date", option=option, value=shown(value))) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(f"{option}: `{shown(value)}` is out of range — use a date between 1900 and 2100")
+        raise UsageError(msg("error.option_date_range", option=option, value=shown(value)))
     return day

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, msg
 
 __all__ = ["refuse_input_overwrite"]
 
@@ -20,9 +20,7 @@ def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
         info = None
     for path in dict.fromkeys(inputs):
         if path.absolute() == where or (info is not None and _same_file(path, info)):
-            raise InputError.at(
-                Location(str(target)), "the output would overwrite an input file", "choose another output path"
-            )
+            raise InputError.at(Location(str(target)), msg("error.overwrite_input"), msg("hint.other_output_path"))
 
 
 def _same_file(path: Path, info: os.stat_result) -> bool:

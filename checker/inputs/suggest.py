@@ -7,8 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from checker.errors import UsageError
-from checker.i18n import message
+from checker.errors import Message, UsageError, msg
 from checker.inputs.textsafe import shown
 
 __all__ = ["check_choice", "check_choices", "did_you_mean", "lookalike_note", "suggest"]
@@ -35,16 +34,16 @@ def suggest(word: str, known: Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
-def lookalike_note(word: str) -> str | None:
+def lookalike_note(word: str) -> Message | None:
     """Name the first non-ASCII character of an id (a Cyrillic ``С``, a full-width ``１``…), or None."""
     for position, char in enumerate(word[:200], start=1):
         if not char.isascii():
-            name = unicodedata.name(char, "unnamed character")
-            return f"character {position} `{char}` is U+{ord(char):04X} {name}, not ASCII: retype it"
+            name = unicodedata.name(char, "?")
+            return msg("hint.lookalike", position=position, char=char, code=f"U+{ord(char):04X}", name=name)
     return None
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str | None:
+def did_you_mean(word: str, known: Iterable[str]) -> Message | None:
     """A hint ``did you mean `X`?`` (saying which look-alike character differs) or None."""
     if len(word) > 200:
         return None
@@ -52,15 +51,15 @@ def did_you_mean(word: str, known: Iterable[str]) -> str | None:
     if found is None or found == word:
         return None
     note = lookalike_note(word)
-    return f"did you mean `{found}`? ({note})" if note else f"did you mean `{found}`?"
+    return msg("hint.did_you_mean_note", value=found, note=note) if note else msg("hint.did_you_mean", value=found)
 
 
 def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
     """Return ``value`` if allowed, else raise a usage error with a suggestion."""
     known = list(allowed)
     if value not in known:
-        hint = did_you_mean(value, known) or message("error.choose_one_of", choices=", ".join(known), lang="en")
-        raise UsageError(message("error.unknown_value", option=option, value=shown(value), hint=hint, lang="en"))
+        hint = did_you_mean(value, known) or msg("error.choose_one_of", choices=", ".join(known))
+        raise UsageError(msg("error.unknown_value", option=option, value=shown(value), hint=hint))
     return value
 
 

@@ -42,6 +42,7 @@ _CATALOGUE_MODULES = {"catalogue.py", "checks_catalogue.py", "checks_credentials
 _CATALOGUE_MODULES.add("commands_catalogue.py")
 _CATALOGUE_MODULES.add("export_catalogue.py")
 _CATALOGUE_MODULES.add("evidence_catalogue.py")
+_CATALOGUE_MODULES.add("errors_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:

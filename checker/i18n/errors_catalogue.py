@@ -1,0 +1,464 @@
+"""Errors, warnings and refusals: what is wrong with an input or a command line, and how to fix it.
+
+``error.*`` says what is wrong, ``hint.*`` what to do, ``what.*`` names a kind of input inside a message.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ERROR_MESSAGES"]
+
+ERROR_MESSAGES: dict[str, dict[str, str]] = {
+    # how a message is put together (the location is written the same way in every language)
+    "error.at": {"fr": "{where} : {problem}", "en": "{where}: {problem}"},
+    "error.at_hint": {"fr": "{where} : {problem} — {hint}", "en": "{where}: {problem} — {hint}"},
+    "error.with_hint": {"fr": "{problem} — {hint}", "en": "{problem} — {hint}"},
+    "error.warning_line": {"fr": "avertissement : {text}", "en": "warning: {text}"},
+    # kinds of input
+    "what.yaml_file": {"fr": "un fichier YAML", "en": "a YAML file"},
+    "what.declaration": {"fr": "une déclaration", "en": "a declaration"},
+    "what.audit": {"fr": "un fichier d'audit", "en": "an audit file"},
+    "what.waivers": {"fr": "un fichier de dérogations", "en": "a waivers file"},
+    "what.policy": {"fr": "un fichier de politique", "en": "a policy file"},
+    "what.referential": {"fr": "un référentiel", "en": "a referential"},
+    "what.matrix": {"fr": "une matrice", "en": "a matrix"},
+    "what.jwks": {"fr": "un JWKS", "en": "a JWKS"},
+    "what.baseline": {"fr": "un rapport de référence", "en": "a baseline report"},
+    # reading a file
+    "error.file_not_found": {"fr": "fichier introuvable", "en": "file not found"},
+    "hint.check_path": {"fr": "vérifiez le chemin", "en": "check the path"},
+    "error.cannot_read": {"fr": "lecture du fichier impossible ({reason})", "en": "cannot read the file ({reason})"},
+    "error.invalid_path": {"fr": "chemin invalide", "en": "invalid path"},
+    "hint.check_path_permissions": {
+        "fr": "vérifiez le chemin et les droits d'accès",
+        "en": "check the path and its permissions",
+    },
+    "hint.check_permissions": {"fr": "vérifiez les droits d'accès", "en": "check its permissions"},
+    "error.is_folder_not_file": {"fr": "c'est un dossier, pas un fichier", "en": "is a folder, not a file"},
+    "error.not_regular_file": {
+        "fr": "ce n'est pas un fichier ordinaire (périphérique, tube ou socket)",
+        "en": "is not a regular file (a device, pipe or socket)",
+    },
+    "error.file_too_large": {
+        "fr": "fichier trop volumineux ({size} ; la limite pour {what} est de {limit})",
+        "en": "file too large ({size}; the limit for {what} is {limit})",
+    },
+    "hint.right_file": {"fr": "est-ce le bon fichier ?", "en": "is this the right file?"},
+    # YAML
+    "error.yaml_alias": {
+        "fr": "ancre réutilisée par un alias (*ref) : refusé",
+        "en": "anchor reused through an alias (*ref): refused",
+    },
+    "hint.yaml_alias": {
+        "fr": "écrivez la valeur en entier ; les alias ne sont pas acceptés",
+        "en": "write the value out in full; aliases are not accepted",
+    },
+    "hint.yaml_alias_key": {
+        "fr": "écrivez la clé en entier ; les alias ne sont pas acceptés",
+        "en": "write the key out in full; aliases are not accepted",
+    },
+    "error.yaml_expected_mapping": {"fr": "un dictionnaire était attendu", "en": "expected a mapping"},
+    "hint.key_value_lines": {"fr": "écrivez des lignes `clé: valeur`", "en": "use `key: value` lines"},
+    "error.yaml_key_not_string": {
+        "fr": "une clé doit être un simple texte",
+        "en": "a key must be a plain string",
+    },
+    "hint.yaml_simple_key": {"fr": "écrivez une clé textuelle simple", "en": "use a simple text key"},
+    "error.yaml_merge_key": {"fr": "clé de fusion `<<` refusée", "en": "merge key `<<` refused"},
+    "hint.yaml_merge_key": {"fr": "écrivez les clés fusionnées en entier", "en": "write the merged keys out in full"},
+    "error.yaml_duplicate_key": {"fr": "clé `{key}` en double", "en": "duplicate key `{key}`"},
+    "hint.yaml_duplicate_key": {
+        "fr": "gardez une seule occurrence de cette clé",
+        "en": "keep one occurrence of this key",
+    },
+    "error.utf16": {"fr": "le fichier est en UTF-16, pas en UTF-8", "en": "the file is UTF-16, not UTF-8"},
+    "hint.save_utf8": {"fr": "enregistrez-le en UTF-8", "en": "save it as UTF-8"},
+    "error.nul_byte": {"fr": "octet NUL dans le fichier", "en": "NUL byte in the file"},
+    "hint.remove_binary": {"fr": "retirez le contenu binaire", "en": "remove the binary content"},
+    "error.not_utf8": {"fr": "le fichier n'est pas en UTF-8 valide", "en": "the file is not valid UTF-8"},
+    "hint.save_utf8_not_latin1": {
+        "fr": "enregistrez-le en UTF-8 (pas en Latin-1 ni en Windows-1252)",
+        "en": "save it as UTF-8 (not Latin-1 or Windows-1252)",
+    },
+    "error.yaml_invalid": {"fr": "YAML invalide : {problem}", "en": "invalid YAML: {problem}"},
+    "hint.check_syntax": {"fr": "vérifiez la syntaxe du fichier", "en": "check the file's syntax"},
+    "error.nesting_too_deep": {"fr": "imbrication trop profonde", "en": "nesting too deep"},
+    "hint.nesting_too_deep": {
+        "fr": "aucun fichier de psc-check n'a besoin de plus de {depth} niveaux : aplatissez-le",
+        "en": "no psc-check file needs more than {depth} levels: flatten it",
+    },
+    "hint.yaml_tabs": {
+        "fr": "YAML n'indente qu'avec des espaces : remplacez les tabulations par des espaces",
+        "en": "YAML indents with spaces only: replace the tab characters with spaces",
+    },
+    "hint.yaml_nesting": {
+        "fr": "imbrication de plus de {depth} niveaux : aucun fichier de psc-check n'en a besoin, aplatissez le document",
+        "en": "nesting deeper than {depth} levels: no psc-check file needs that, flatten the document",
+    },
+    "hint.fix_syntax_here": {"fr": "corrigez la syntaxe à cet endroit", "en": "fix the syntax at this place"},
+    "hint.give_yaml_path": {"fr": "donnez le chemin d'un fichier YAML", "en": "give the path of a YAML file"},
+    "error.file_empty": {"fr": "le fichier est vide", "en": "the file is empty"},
+    "hint.write_yaml_content": {"fr": "écrivez le contenu YAML attendu", "en": "write the expected YAML content"},
+    # suggestions and choices
+    "hint.did_you_mean": {"fr": "vouliez-vous dire `{value}` ?", "en": "did you mean `{value}`?"},
+    "hint.did_you_mean_note": {
+        "fr": "vouliez-vous dire `{value}` ? ({note})",
+        "en": "did you mean `{value}`? ({note})",
+    },
+    "hint.lookalike": {
+        "fr": "le caractère {position} `{char}` est {code} {name}, pas de l'ASCII : retapez-le",
+        "en": "character {position} `{char}` is {code} {name}, not ASCII: retype it",
+    },
+    # writing
+    "error.overwrite_input": {
+        "fr": "la sortie écraserait un fichier d'entrée",
+        "en": "the output would overwrite an input file",
+    },
+    "hint.other_output_path": {"fr": "choisissez un autre chemin de sortie", "en": "choose another output path"},
+    # command-line values
+    "error.option_not_date": {
+        "fr": "{option} : `{value}` n'est pas une date — écrivez-la AAAA-MM-JJ",
+        "en": "{option}: `{value}` is not a date — write it as YYYY-MM-DD",
+    },
+    "error.option_date_range": {
+        "fr": "{option} : `{value}` est hors limites — donnez une date entre 1900 et 2100",
+        "en": "{option}: `{value}` is out of range — use a date between 1900 and 2100",
+    },
+    # zip archives (dossiers)
+    "error.zip_name_length": {
+        "fr": "un chemin de {length} caractères (au plus {limit})",
+        "en": "a path of {length} characters (at most {limit})",
+    },
+    "error.zip_name_control": {
+        "fr": "un chemin avec un caractère de contrôle ou une barre oblique inverse",
+        "en": "a path with a control character or a backslash",
+    },
+    "error.zip_name_absolute": {"fr": "un chemin absolu", "en": "an absolute path"},
+    "error.zip_name_leaves": {
+        "fr": "un chemin qui sort du dossier (`..`, zip-slip)",
+        "en": "a path that leaves the folder (`..`, zip-slip)",
+    },
+    "error.zip_name_not_normal": {
+        "fr": "un chemin non normalisé (partie vide ou `.`)",
+        "en": "a path that is not normalised (empty or `.` part)",
+    },
+    "error.zip_member": {"fr": "membre `{name}` : {problem}", "en": "member `{name}`: {problem}"},
+    "hint.dossier_hostile": {
+        "fr": "le dossier est endommagé ou malveillant : demandez-en un nouveau",
+        "en": "the dossier is damaged or hostile: ask for a new one",
+    },
+    "error.zip_symlink": {"fr": "un lien symbolique", "en": "a symbolic link"},
+    "error.zip_special": {
+        "fr": "un fichier spécial (pas un fichier ordinaire)",
+        "en": "a special file (not a regular file)",
+    },
+    "error.zip_encrypted": {"fr": "un membre chiffré", "en": "an encrypted member"},
+    "error.zip_compression": {
+        "fr": "méthode de compression {method} (seules « stored » et « deflated » sont lues)",
+        "en": "compression method {method} (only stored and deflated are read)",
+    },
+    "error.zip_unzipped_size": {
+        "fr": "{size} une fois décompressé (au plus {limit})",
+        "en": "{size} once unzipped (at most {limit})",
+    },
+    "error.zip_ratio": {
+        "fr": "se décompresse {ratio} fois plus gros (au plus {limit} : une bombe zip)",
+        "en": "expands {ratio} times (at most {limit}: a zip bomb)",
+    },
+    "error.zip_members": {
+        "fr": "{count} fichiers dans le zip (au plus {limit})",
+        "en": "{count} files in the zip (at most {limit})",
+    },
+    "error.zip_second_member": {
+        "fr": "un second membre nommé comme `{other}`",
+        "en": "a second member named like `{other}`",
+    },
+    "hint.dossier_too_large": {
+        "fr": "le dossier est trop gros ou malveillant",
+        "en": "the dossier is too large or hostile",
+    },
+    "error.zip_under_file": {
+        "fr": "se trouve sous un membre qui est un fichier",
+        "en": "lies under a member that is a file",
+    },
+    "error.zip_unreadable": {"fr": "zip illisible ({reason})", "en": "not a readable zip ({reason})"},
+    "hint.dossier_damaged": {
+        "fr": "le dossier est endommagé : demandez-en un nouveau",
+        "en": "the dossier is damaged: ask for a new one",
+    },
+    "hint.give_dossier_zip": {"fr": "donnez le chemin d'un dossier .zip", "en": "give the path of a dossier .zip"},
+    "error.size_over": {"fr": "{size} (au plus {limit})", "en": "{size} (at most {limit})"},
+    "error.zip_inflates": {
+        "fr": "se décompresse au-delà de la taille annoncée ou de la limite totale (une bombe zip)",
+        "en": "inflates past its declared size or the total limit (a zip bomb)",
+    },
+    "error.zip_extract": {"fr": "extraction impossible ({reason})", "en": "cannot be extracted ({reason})"},
+    "error.zip_size_mismatch": {
+        "fr": "contient {size} octets, pas les {declared} qu'annonce son en-tête",
+        "en": "holds {size} bytes, not the {declared} its header declares",
+    },
+    # extends:
+    "error.extends_expected_path": {
+        "fr": "extends : le chemin relatif d'un fichier de déclaration était attendu",
+        "en": "extends: expected the relative path of a declaration file",
+    },
+    "hint.extends_example": {
+        "fr": "p. ex. `extends: ../organisation.yaml`",
+        "en": "e.g. `extends: ../organisation.yaml`",
+    },
+    "error.extends_control": {
+        "fr": "extends : `{path}` contient un caractère de contrôle",
+        "en": "extends: `{path}` holds a control character",
+    },
+    "hint.extends_control": {
+        "fr": "écrivez le chemin relatif du fichier de déclaration sur une ligne, sans caractère de contrôle",
+        "en": "write the relative path of the declaration file on one line, without control characters",
+    },
+    "error.extends_leaves": {
+        "fr": "extends : `{path}` sort de l'arborescence du dossier de la déclaration",
+        "en": "extends: `{path}` leaves the declaration's folder tree",
+    },
+    "hint.extends_up_to": {
+        "fr": "donnez un chemin relatif qui remonte d'au plus {levels} dossiers, avec --allow-extends-outside",
+        "en": "use a relative path, going up at most {levels} folders, with --allow-extends-outside",
+    },
+    "hint.extends_inside": {
+        "fr": (
+            "gardez le fichier étendu dans le dossier de la déclaration (ou en dessous), ou lancez "
+            "`psc-check --allow-extends-outside …` pour remonter jusqu'à {levels} dossiers au-dessus"
+        ),
+        "en": (
+            "keep the extended file in the declaration's folder (or below), or run "
+            "`psc-check --allow-extends-outside …` to reach up to {levels} folders above"
+        ),
+    },
+    "error.extends_link": {
+        "fr": "extends : `{path}` est un lien qui sort de l'arborescence du dossier de la déclaration",
+        "en": "extends: `{path}` is a link leaving the declaration's folder tree",
+    },
+    "hint.extends_copy": {
+        "fr": "copiez le fichier de l'organisation dans l'arborescence au lieu d'y faire un lien",
+        "en": "copy the organisation file into the tree instead of linking to it",
+    },
+    "error.extends_circular": {"fr": "extends : chaîne circulaire", "en": "extends: circular chain"},
+    "hint.remove_loop": {"fr": "supprimez la boucle", "en": "remove the loop"},
+    "error.extends_too_long": {
+        "fr": "extends : chaîne de plus de {limit} fichiers",
+        "en": "extends: chain longer than {limit}",
+    },
+    "hint.flatten": {"fr": "aplatissez-la", "en": "flatten it"},
+    "error.top_mapping": {
+        "fr": "un dictionnaire était attendu en tête du fichier",
+        "en": "expected a mapping at the top of the file",
+    },
+    "hint.write_key_value": {"fr": "écrivez des lignes `clé: valeur`", "en": "write `key: value` lines"},
+    # validation of a file against its schema (one message per pydantic error type)
+    "validation.field": {"fr": "{field} : {problem}", "en": "{field}: {problem}"},
+    "validation.more": {"fr": "… et {count} autres erreurs", "en": "… and {count} more errors"},
+    "validation.unknown_key": {"fr": "clé inconnue", "en": "unknown key"},
+    "validation.missing": {"fr": "clé obligatoire absente", "en": "required key is missing"},
+    "validation.top_level": {
+        "fr": "le fichier doit contenir des lignes `clé: valeur` à son premier niveau",
+        "en": "the file must hold `key: value` lines at its top level",
+    },
+    "validation.not_a_date": {"fr": "`{value}` n'est pas une date", "en": "`{value}` is not a date"},
+    "validation.expected_date": {"fr": "une date était attendue", "en": "expected a date"},
+    "validation.not_allowed": {
+        "fr": "valeur `{value}` non admise (valeurs admises : {expected})",
+        "en": "value `{value}` is not allowed (allowed: {expected})",
+    },
+    "validation.pattern": {
+        "fr": "`{value}` n'a pas la forme attendue",
+        "en": "`{value}` does not have the expected form",
+    },
+    "validation.text_too_short": {
+        "fr": "texte trop court (au moins {limit} caractère(s))",
+        "en": "text too short (at least {limit} character(s))",
+    },
+    "validation.text_too_long": {
+        "fr": "texte trop long (au plus {limit} caractères)",
+        "en": "text too long (at most {limit} characters)",
+    },
+    "validation.too_few": {"fr": "trop peu d'entrées (au moins {limit})", "en": "too few entries (at least {limit})"},
+    "validation.too_many": {"fr": "trop d'entrées (au plus {limit})", "en": "too many entries (at most {limit})"},
+    "validation.at_least": {"fr": "la valeur doit valoir au moins {limit}", "en": "the value must be at least {limit}"},
+    "validation.greater_than": {
+        "fr": "la valeur doit dépasser {limit}",
+        "en": "the value must be greater than {limit}",
+    },
+    "validation.at_most": {"fr": "la valeur doit valoir au plus {limit}", "en": "the value must be at most {limit}"},
+    "validation.less_than": {"fr": "la valeur doit rester sous {limit}", "en": "the value must be less than {limit}"},
+    "validation.expected_mapping": {"fr": "un dictionnaire était attendu", "en": "expected a mapping"},
+    "validation.expected_list": {"fr": "une liste était attendue", "en": "expected a list"},
+    "validation.expected_text": {"fr": "un texte était attendu", "en": "expected text"},
+    "validation.expected_bool": {"fr": "true ou false était attendu", "en": "expected true or false"},
+    "validation.expected_int": {"fr": "un nombre entier était attendu", "en": "expected a whole number"},
+    "validation.expected_number": {"fr": "un nombre était attendu", "en": "expected a number"},
+    "validation.expected_url": {"fr": "une URL était attendue", "en": "expected a URL"},
+    "validation.url_scheme": {"fr": "schéma d'URL non admis", "en": "URL scheme not allowed"},
+    "validation.expected_nothing": {"fr": "aucune valeur n'était attendue", "en": "expected no value"},
+    "validation.not_ascii": {"fr": "seuls les caractères ASCII sont admis", "en": "only ASCII characters are allowed"},
+    "validation.frozen": {"fr": "valeur non modifiable", "en": "the value cannot be changed"},
+    "validation.union_tag": {"fr": "type d'entrée inconnu", "en": "unknown kind of entry"},
+    "validation.refused": {
+        "fr": "valeur refusée (erreur de validation {kind})",
+        "en": "value refused (validation error {kind})",
+    },
+    "hint.expected_mapping": {
+        "fr": "un dictionnaire était attendu : des lignes `clé: valeur`, indentées sous cette clé",
+        "en": "expected a mapping: `key: value` lines, indented under this key",
+    },
+    "hint.expected_list": {
+        "fr": "une liste était attendue : une ligne `- élément` par entrée",
+        "en": "expected a list: one `- item` line per entry",
+    },
+    "hint.expected_text": {
+        "fr": "un texte était attendu : écrivez-le sur cette ligne, entre guillemets s'il pouvait se lire autrement",
+        "en": "expected text: write it on this line, in quotes if it could read as something else",
+    },
+    "hint.true_or_false": {"fr": "écrivez true ou false", "en": "write true or false"},
+    "hint.whole_number": {"fr": "écrivez un nombre entier", "en": "write a whole number"},
+    "hint.fill_or_remove": {"fr": "remplissez-la, ou retirez la clé", "en": "fill it in, or remove the key"},
+    "hint.shorten_text": {
+        "fr": "raccourcissez-le ; mettez les longs développements dans un fichier de preuve et citez-le",
+        "en": "shorten it; put long material in an evidence file and cite it",
+    },
+    "hint.too_many_entries": {
+        "fr": "psc-check n'accepte pas plus d'entrées : regroupez-les ou répartissez-les",
+        "en": "psc-check accepts no more entries than this: merge or split them",
+    },
+    "hint.add_an_entry": {"fr": "ajoutez au moins une entrée", "en": "add at least one entry"},
+    "format.country": {
+        "fr": "un code de pays de deux lettres majuscules, p. ex. FR",
+        "en": "a two-letter country code in capitals, e.g. FR",
+    },
+    "format.sha256": {
+        "fr": "64 caractères hexadécimaux, tels qu'affichés par `sha256sum FICHIER`",
+        "en": "64 hexadecimal characters, as printed by `sha256sum FILE`",
+    },
+    "format.actors": {
+        "fr": "un identifiant d'acteur en majuscules, p. ex. ELU (voir `psc-check referentiel list`)",
+        "en": "an actor id in capitals, e.g. ELU (see `psc-check referentiel list`)",
+    },
+    "format.actor": {
+        "fr": "un identifiant d'acteur en majuscules, p. ex. ELP",
+        "en": "an actor id in capitals, e.g. ELP",
+    },
+    "format.level": {
+        "fr": "un identifiant de niveau en minuscules, p. ex. espace_de_confiance",
+        "en": "a level id in lower case, e.g. espace_de_confiance",
+    },
+    "format.id": {
+        "fr": "une lettre ASCII, puis des lettres ASCII, chiffres, `_`, `.`, `-` ou espaces",
+        "en": "an ASCII letter, then ASCII letters, digits, `_`, `.`, `-` or spaces",
+    },
+    "format.psc_client_id": {
+        "fr": "le client_id tel qu'enregistré chez PSC : ASCII imprimable, sans espace",
+        "en": "the client_id as registered at PSC: printable ASCII, no spaces",
+    },
+    "hint.date_between": {
+        "fr": "une date entre {first} et {last} : vérifiez l'année",
+        "en": "a date between {first} and {last}: check the year",
+    },
+    "hint.correct_value": {
+        "fr": "corrigez la valeur (bornes dans `psc-check schema`)",
+        "en": "correct the value (bounds in `psc-check schema`)",
+    },
+    "hint.allowed_keys": {"fr": "clés admises : {keys}", "en": "allowed keys: {keys}"},
+    "hint.choose_listed": {"fr": "choisissez l'une des valeurs admises", "en": "choose one of the values listed"},
+    "hint.add_key": {"fr": "ajoutez `{key}:`", "en": "add `{key}:`"},
+    "hint.start_from_init": {
+        "fr": "partez de `psc-check init`, d'un exemple ou de `psc-check schema` ({model})",
+        "en": "start from `psc-check init`, an example, or `psc-check schema` ({model})",
+    },
+    "hint.date_format": {
+        "fr": "écrivez la date sous la forme AAAA-MM-JJ (une vraie date du calendrier)",
+        "en": "write the date as YYYY-MM-DD (a real calendar date)",
+    },
+    "hint.see_schema_format": {
+        "fr": "voir la forme attendue avec `psc-check schema`",
+        "en": "see the expected format with `psc-check schema`",
+    },
+    # a model's own rules
+    "error.siren_digits": {
+        "fr": "un SIREN a exactement 9 chiffres : recopiez-le du Kbis ou de sirene.fr, entre guillemets",
+        "en": "a SIREN has exactly 9 digits: copy it from the Kbis or sirene.fr, in quotes",
+    },
+    "error.siren_luhn": {
+        "fr": "le SIREN ne passe pas sa clé de contrôle (Luhn) : vérifiez le numéro sur le Kbis ou sirene.fr",
+        "en": "SIREN fails its check digit (Luhn): check the number on the Kbis or sirene.fr",
+    },
+    "error.path_control": {
+        "fr": "un chemin de fichier ne peut pas contenir de caractère de contrôle (NUL, tabulation, saut de ligne…) : retapez-le",
+        "en": "a file path cannot hold control characters (NUL, tab, line break…): retype it",
+    },
+    "error.quote_too_long": {
+        "fr": "une citation compte au plus {limit} mots ; raccourcissez-la ou paraphrasez",
+        "en": "a quote has at most {limit} words; shorten it or paraphrase",
+    },
+    "error.waiver_expires_before": {
+        "fr": "`expires` ({expires}) tombe avant `granted` ({granted}) : vérifiez les deux dates",
+        "en": "`expires` ({expires}) is before `granted` ({granted}): check both dates",
+    },
+    "error.waiver_too_long": {
+        "fr": (
+            "`expires` ({expires}) tombe plus de {years} ans après `granted` ({granted}) : une dérogation court "
+            "au plus tard jusqu'au {last} — renouvelez-la alors"
+        ),
+        "en": (
+            "`expires` ({expires}) is more than {years} years after `granted` ({granted}): a waiver may run to "
+            "{last} at the latest — renew it then"
+        ),
+    },
+    # writing an output
+    "error.cannot_write": {"fr": "écriture du fichier impossible ({reason})", "en": "cannot write the file ({reason})"},
+    "error.is_folder": {"fr": "c'est un dossier", "en": "is a folder"},
+    "hint.give_file_to_write": {
+        "fr": "donnez le chemin d'un fichier à écrire",
+        "en": "give the path of a file to write",
+    },
+    "error.no_output_folder": {"fr": "le dossier de sortie n'existe pas", "en": "the output folder does not exist"},
+    "hint.create_it_first": {"fr": "créez-le d'abord", "en": "create it first"},
+    "error.file_exists": {"fr": "le fichier existe déjà", "en": "file already exists"},
+    "hint.remove_or_force": {
+        "fr": "supprimez-le, choisissez un autre chemin ou passez --force",
+        "en": "remove it, choose another path or pass --force",
+    },
+    "hint.write_free_space": {
+        "fr": "libérez de la place ; le fichier précédent, s'il y en avait un, est intact",
+        "en": "free some space; the previous file, if any, is untouched",
+    },
+    "hint.write_permissions": {
+        "fr": "vérifiez les droits d'accès du dossier ; le fichier précédent, s'il y en avait un, est intact",
+        "en": "check the folder's permissions; the previous file, if any, is untouched",
+    },
+    "hint.write_permissions_space": {
+        "fr": "vérifiez les droits d'accès et la place libre du dossier ; le fichier précédent, s'il y en avait un, est intact",
+        "en": "check the folder's permissions and free space; the previous file, if any, is untouched",
+    },
+    # the command line itself
+    "error.interrupted": {"fr": "interrompu", "en": "interrupted"},
+    "error.output_unwritable": {
+        "fr": (
+            "impossible d'écrire la sortie ({reason}) — vérifiez que la sortie standard est ouverte et que le "
+            "périphérique ou le dossier de sortie n'est pas plein"
+        ),
+        "en": (
+            "cannot write the output ({reason}) — check that standard output is open and that the output device or "
+            "folder is not full"
+        ),
+    },
+    "error.internal": {
+        "fr": (
+            "erreur interne ({error}) ; merci de la signaler avec la version de psc-check {version}, "
+            "et de relancer avec --debug pour voir la trace"
+        ),
+        "en": (
+            "internal error ({error}); please report it with psc-check {version} and rerun with --debug to see the "
+            "traceback"
+        ),
+    },
+    "error.lang_variable": {
+        "fr": "{variable}={value} : langue inconnue — choisissez fr ou en (ou retirez la variable)",
+        "en": "{variable}={value}: unknown language — choose fr or en (or unset the variable)",
+    },
+}
