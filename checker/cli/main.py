@@ -27,7 +27,7 @@ from checker.errors import ExitCode, InputError, PscCheckError
 from checker.i18n import Translator
 from checker.i18n.lang import (
     ENV_VARIABLE,
-    UnknownLanguage,
+    UnknownLanguageError,
     argv_lang,
     current_lang,
     locale_lang,
@@ -154,7 +154,7 @@ def run(argv: list[str] | None = None) -> int:
     _usable_streams()
     try:
         lang = resolve_lang(argv_lang(args))
-    except UnknownLanguage as unknown:
+    except UnknownLanguageError as unknown:
         with speaking(locale_lang()):
             _say("error.lang_variable", variable=ENV_VARIABLE, value=unknown.value)
         return int(ExitCode.BAD_INPUT)

@@ -65,7 +65,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     "hint.yaml_simple_key": {"fr": "écrivez une clé textuelle simple", "en": "use a simple text key"},
     "error.yaml_merge_key": {"fr": "clé de fusion `<<` refusée", "en": "merge key `<<` refused"},
     "hint.yaml_merge_key": {"fr": "écrivez les clés fusionnées en entier", "en": "write the merged keys out in full"},
-    "error.yaml_duplicate_key": {"fr": "clé `{key}` en double", "en": "duplicate key `{key}`"},
+    "error.yaml_duplicate_key": {"fr": "clé `{name}` en double", "en": "duplicate key `{name}`"},
     "hint.yaml_duplicate_key": {
         "fr": "gardez une seule occurrence de cette clé",
         "en": "keep one occurrence of this key",
@@ -365,7 +365,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     },
     "hint.allowed_keys": {"fr": "clés admises : {keys}", "en": "allowed keys: {keys}"},
     "hint.choose_listed": {"fr": "choisissez l'une des valeurs admises", "en": "choose one of the values listed"},
-    "hint.add_key": {"fr": "ajoutez `{key}:`", "en": "add `{key}:`"},
+    "hint.add_key": {"fr": "ajoutez `{name}:`", "en": "add `{name}:`"},
     "hint.start_from_init": {
         "fr": "partez de `psc-check init`, d'un exemple ou de `psc-check schema` ({model})",
         "en": "start from `psc-check init`, an example, or `psc-check schema` ({model})",
@@ -461,4 +461,172 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{variable}={value} : langue inconnue — choisissez fr ou en (ou retirez la variable)",
         "en": "{variable}={value}: unknown language — choose fr or en (or unset the variable)",
     },
+    # a declaration that cannot be evaluated
+    "error.unknown_feature": {"fr": "fonctionnalité inconnue `{name}`", "en": "unknown feature `{name}`"},
+    "hint.known_features": {"fr": "fonctionnalités connues : {names}", "en": "known features: {names}"},
+    "error.unknown_actor": {"fr": "acteur inconnu `{actor}`", "en": "unknown actor `{actor}`"},
+    "error.unknown_requirement_id": {"fr": "exigence inconnue `{id}`", "en": "unknown requirement `{id}`"},
+    "error.unknown_level": {"fr": "niveau inconnu `{level}`", "en": "unknown level `{level}`"},
+    "error.actor_twice": {"fr": "acteur `{actor}` cité deux fois", "en": "actor `{actor}` listed twice"},
+    "hint.keep_one": {"fr": "n'en gardez qu'un", "en": "keep one"},
+    "error.actor_not_at_level": {
+        "fr": "l'acteur `{actor}` n'existe pas au niveau `{level}`",
+        "en": "actor `{actor}` does not exist at level `{level}`",
+    },
+    "hint.actor_levels": {
+        "fr": "{actor} relève du niveau {levels} : changez `level` ou l'acteur",
+        "en": "{actor} works at level {levels}: change `level` or the actor",
+    },
+    "error.not_eu": {
+        "fr": "`{country}` n'est pas un État membre de l'UE",
+        "en": "`{country}` is not an EU member state",
+    },
+    "hint.eu_legal_person": {
+        "fr": "un {actor} doit être une personne morale immatriculée dans l'Union européenne",
+        "en": "an {actor} must be a legal person registered in the European Union",
+    },
+    "error.unknown_parcours": {"fr": "parcours inconnu `{parcours}`", "en": "unknown parcours `{parcours}`"},
+    "error.parcours_level": {
+        "fr": "le parcours `{parcours}` n'est pas un parcours du niveau `{level}`",
+        "en": "parcours `{parcours}` is not a path of level `{level}`",
+    },
+    "hint.parcours_levels": {"fr": "il relève du niveau {levels}", "en": "it belongs to level {levels}"},
+    "error.unknown_step": {
+        "fr": "étape inconnue `{step}` du parcours `{parcours}`",
+        "en": "unknown step `{step}` of parcours `{parcours}`",
+    },
+    "hint.steps": {"fr": "étapes : {steps}", "en": "steps: {steps}"},
+    # baseline, waivers and audit files
+    "hint.give_json_report": {
+        "fr": "donnez un rapport JSON écrit par `psc-check evaluate -o rapport.json`",
+        "en": "give a JSON report written by `psc-check evaluate -o report.json`",
+    },
+    "error.baseline_not_json": {
+        "fr": "le rapport de référence n'est pas un rapport JSON",
+        "en": "the baseline is not a JSON report",
+    },
+    "error.baseline_not_report": {
+        "fr": "ce n'est pas un rapport JSON de psc-check ({field} : {problem})",
+        "en": "not a psc-check JSON report ({field}: {problem})",
+    },
+    "error.second_waiver": {
+        "fr": "une seconde dérogation sur l'exigence `{requirement}` (la première est en {first})",
+        "en": "a second waiver on requirement `{requirement}` (the first is at {first})",
+    },
+    "hint.keep_one_waiver": {
+        "fr": "n'en gardez qu'une : une dérogation renouvelée remplace l'ancienne entrée",
+        "en": "keep one: a renewed waiver replaces the old entry",
+    },
+    "error.audit_other_referential": {
+        "fr": "audit fait sur le référentiel {made}, cette évaluation utilise {used}",
+        "en": "audit made on referential {made}, this evaluation uses {used}",
+    },
+    "hint.audit_other_referential": {
+        "fr": "évaluez avec cette édition (--referentiel) ou réimportez une matrice faite à partir de celle-ci",
+        "en": "evaluate with that edition (--referentiel) or re-import a matrix made from this one",
+    },
+    "error.audit_other_declaration": {
+        "fr": "audit fait sur une autre version de la déclaration (sha256 {made}…, celle-ci est {used}…)",
+        "en": "audit made on another version of the declaration (sha256 {made}…, this one is {used}…)",
+    },
+    "hint.audit_other_declaration": {
+        "fr": "exportez une nouvelle matrice à partir de cette déclaration et importez-la",
+        "en": "export a new matrix from this declaration and import it",
+    },
+    # a referential edition that does not hold together (for its authors)
+    "error.ref_duplicate": {"fr": "identifiant `{value}` en double ({what})", "en": "duplicate {what} id `{value}`"},
+    "hint.own_id": {"fr": "donnez à chacun son propre identifiant", "en": "give each one its own id"},
+    "error.ref_unknown": {
+        "fr": "identifiant inconnu `{value}` (à définir sous `{what}s`)",
+        "en": "unknown {what} `{value}`",
+    },
+    "hint.define_under": {"fr": "définissez-le sous `{what}s`", "en": "define it under `{what}s`"},
+    "error.ref_duplicate_source": {"fr": "clé de source `{name}` en double", "en": "duplicate source key `{name}`"},
+    "hint.one_per_source": {"fr": "gardez une entrée par source", "en": "keep one entry per source"},
+    "error.ref_duplicate_step": {"fr": "identifiant d'étape `{step}` en double", "en": "duplicate step id `{step}`"},
+    "hint.own_step_id": {"fr": "donnez à chaque étape son propre identifiant", "en": "give each step its own id"},
+    "error.ref_actor_levels": {
+        "fr": "l'acteur `{actor}` n'intervient jamais au(x) niveau(x) {levels}",
+        "en": "actor `{actor}` never works at level(s) {levels}",
+    },
+    "hint.ref_actor_levels": {
+        "fr": "corrigez les acteurs ou les niveaux de l'exigence",
+        "en": "fix the requirement's actors or levels",
+    },
+    "error.ref_unknown_check": {
+        "fr": "contrôle automatique inconnu `{check}`",
+        "en": "unknown automated check `{check}`",
+    },
+    "hint.see_check_evidence": {
+        "fr": "voir `psc-check check-evidence --help`",
+        "en": "see `psc-check check-evidence --help`",
+    },
+    "error.ref_deadline": {
+        "fr": "échéance antérieure à la date d'entrée en vigueur",
+        "en": "deadline before the effective date",
+    },
+    "hint.ref_deadline": {"fr": "inversez ou corrigez les dates", "en": "swap or fix the dates"},
+    "error.ref_quote_not_held": {
+        "fr": "la source citée `{source}` n'a pas de `held_text`",
+        "en": "quote source `{source}` has no `held_text`",
+    },
+    "hint.ref_quote_not_held": {
+        "fr": "ne citez qu'une source dont le texte est conservé",
+        "en": "quote only a source whose text we hold",
+    },
+    "error.ref_quote_source": {
+        "fr": "la source de citation `{source}` n'est pas parmi les sources de cette exigence",
+        "en": "quote source `{source}` is not in this requirement's sources",
+    },
+    "error.ref_locator_source": {
+        "fr": "la source de localisation `{source}` n'est pas parmi les sources de cette exigence",
+        "en": "locator source `{source}` is not in this requirement's sources",
+    },
+    "hint.ref_add_source": {"fr": "ajoutez-la à `sources`", "en": "add it to `sources`"},
+    "hint.ref_add_source_or_fix": {
+        "fr": "ajoutez-la à `sources` ou corrigez la clé",
+        "en": "add it to `sources` or fix the key",
+    },
+    "error.ref_inherit_itself": {
+        "fr": "un acteur ne peut pas hériter de lui-même",
+        "en": "an actor cannot inherit from itself",
+    },
+    "hint.ref_other_actor": {"fr": "nommez un autre acteur", "en": "name another actor"},
+    "error.ref_second_rule": {
+        "fr": "seconde règle pour `{actor}` héritant de `{inherits}`",
+        "en": "second rule for `{actor}` inheriting `{inherits}`",
+    },
+    "hint.ref_merge_rules": {"fr": "fusionnez les deux règles", "en": "merge the two rules"},
+    "error.ref_policy_values": {
+        "fr": "la clé de politique `{name}` a déjà d'autres valeurs",
+        "en": "policy `{name}` already has other values",
+    },
+    "hint.ref_policy_key": {
+        "fr": "donnez à ce seuil sa propre clé de politique",
+        "en": "give this threshold its own policy key",
+    },
+    "error.ref_cross_reference": {
+        "fr": "renvoi vers un élément inconnu `{referential}` / `{requirement}`",
+        "en": "cross-reference to unknown `{referential}` / `{requirement}`",
+    },
+    # policy files
+    "hint.policy_keys": {
+        "fr": "les clés de politique de {referential} sont : {keys}",
+        "en": "the policy keys of {referential} are: {keys}",
+    },
+    "error.policy_unknown_key": {"fr": "clé de politique inconnue `{name}`", "en": "unknown policy key `{name}`"},
+    "hint.policy_show": {
+        "fr": "{hint} (`psc-check referentiel show ID` donne la clé de politique d'une exigence)",
+        "en": "{hint} (`psc-check referentiel show ID` names a requirement's policy key)",
+    },
+    "error.policy_no_value": {
+        "fr": "la politique `{name}` ne donne aucune valeur",
+        "en": "policy `{name}` gives no value",
+    },
+    "hint.policy_set": {"fr": "donnez {settings}, ou retirez la clé", "en": "set {settings}, or remove the key"},
+    "error.policy_setting": {
+        "fr": "la politique `{name}` règle {used}, pas {setting}",
+        "en": "policy `{key}` sets {used}, not {setting}",
+    },
+    "hint.policy_write": {"fr": "écrivez plutôt {settings}", "en": "write {settings} instead"},
 }

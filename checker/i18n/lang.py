@@ -21,7 +21,7 @@ __all__ = [
     "ENV_VARIABLE",
     "LANGS",
     "LOCALE_VARIABLES",
-    "UnknownLanguage",
+    "UnknownLanguageError",
     "argv_lang",
     "current_lang",
     "locale_lang",
@@ -37,7 +37,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 _CURRENT: ContextVar[str | None] = ContextVar("psc_check_lang", default=None)
 
 
-class UnknownLanguage(ValueError):
+class UnknownLanguageError(ValueError):
     """``PSC_CHECK_LANG`` names a language psc-check does not speak."""
 
     def __init__(self, value: str) -> None:
@@ -59,7 +59,7 @@ def locale_lang(environ: Mapping[str, str] | None = None) -> str:
 def resolve_lang(given: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """``given`` (from ``--lang``, checked by the command), else ``PSC_CHECK_LANG``, else the locale's language.
 
-    Raises :class:`UnknownLanguage` when ``PSC_CHECK_LANG`` is set to a language other than fr or en.
+    Raises :class:`UnknownLanguageError` when ``PSC_CHECK_LANG`` is set to a language other than fr or en.
     """
     if given:
         return given
@@ -67,7 +67,7 @@ def resolve_lang(given: str | None = None, environ: Mapping[str, str] | None = N
     chosen = env.get(ENV_VARIABLE, "").strip()
     if chosen:
         if chosen.lower() not in LANGS:
-            raise UnknownLanguage(chosen)
+            raise UnknownLanguageError(chosen)
         return chosen.lower()
     return locale_lang(env)
 
@@ -92,7 +92,7 @@ def current_lang() -> str:
         return chosen
     try:
         return resolve_lang()
-    except UnknownLanguage:
+    except UnknownLanguageError:
         return locale_lang()
 
 

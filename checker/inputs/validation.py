@@ -17,7 +17,7 @@ from checker.inputs.suggest import did_you_mean, lookalike_note
 from checker.inputs.textsafe import shown
 from checker.inputs.yamlload import YamlDocument
 
-__all__ = ["MODEL_ERROR", "model_error", "translate", "validate_document"]
+__all__ = ["MODEL_ERROR", "error_message", "model_error", "translate", "validate_document"]
 
 M = TypeVar("M", bound=BaseModel)
 _QUOTED = re.compile(r"'([^']*)'")
@@ -109,6 +109,11 @@ _LIMITS = {
 """Pydantic error types bounded by a limit: the message and the limit's name in the error's context."""
 
 
+def error_message(error: Any) -> Message:
+    """What one pydantic error (an item of ``ValidationError.errors()``) says, as a catalogue message."""
+    return _message(error["type"], error)
+
+
 def _message(kind: str, error: Any) -> Message:
     ctx = error.get("ctx") or {}
     if kind == MODEL_ERROR:
@@ -184,7 +189,7 @@ def _hint(kind: str, error: Any, loc: list[str | int], model: type[BaseModel]) -
         guess = did_you_mean(value, expected + _aliases(expected)) if isinstance(value, str) else None
         return guess or msg("hint.choose_listed")
     if kind == "missing" and loc:
-        return msg("hint.add_key", key=str(loc[-1]))
+        return msg("hint.add_key", name=str(loc[-1]))
     if kind == "model_type" and not loc:
         return msg("hint.start_from_init", model=model.__name__)
     if kind.startswith("date"):

@@ -81,7 +81,7 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
             if key == "<<" and not key_node.style:
                 raise self._fail(key_node, msg("error.yaml_merge_key"), msg("hint.yaml_merge_key"))
             if key in result:
-                raise self._fail(key_node, msg("error.yaml_duplicate_key", key=key), msg("hint.yaml_duplicate_key"))
+                raise self._fail(key_node, msg("error.yaml_duplicate_key", name=key), msg("hint.yaml_duplicate_key"))
             result[key] = self.construct_object(value_node, deep=True)
         return result
 
