@@ -629,4 +629,309 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "policy `{key}` sets {used}, not {setting}",
     },
     "hint.policy_write": {"fr": "écrivez plutôt {settings}", "en": "write {settings} instead"},
+    # the auditor's matrix: rows
+    "hint.matrix_restore_row": {
+        "fr": "rétablissez la ligne telle que psc-check l'a écrite (les remarques vont dans la colonne des commentaires)",
+        "en": "restore the row as psc-check wrote it (remarks go in the comment column)",
+    },
+    "error.matrix_rows": {"fr": "plus de {limit} lignes", "en": "more than {limit} rows"},
+    "hint.is_this_the_matrix": {"fr": "est-ce bien la matrice ?", "en": "is this the matrix?"},
+    "error.matrix_header": {
+        "fr": "en-tête de colonne `{found}` à la place de `{expected}`",
+        "en": "column header `{found}` where `{expected}` was expected",
+    },
+    "hint.matrix_columns": {
+        "fr": "n'insérez, ne déplacez ni ne supprimez de colonne : repartez de la matrice produite par psc-check",
+        "en": "do not insert, move or delete columns: start again from the matrix psc-check produced",
+    },
+    "error.matrix_no_id": {
+        "fr": "verdict ou commentaire sur une ligne sans identifiant d'exigence",
+        "en": "verdict or comment on a row without requirement id",
+    },
+    "error.matrix_duplicate_row": {
+        "fr": "l'exigence `{requirement}` figure déjà à la ligne {row}",
+        "en": "requirement `{requirement}` is already on row {row}",
+    },
+    "hint.matrix_one_row": {"fr": "gardez une ligne par exigence", "en": "keep one row per requirement"},
+    "error.matrix_unknown_requirement": {
+        "fr": "exigence inconnue `{requirement}` (identifiant modifié ?)",
+        "en": "unknown requirement `{requirement}` (id edited?)",
+    },
+    "error.matrix_fingerprint": {
+        "fr": "l'empreinte cachée manque ou a été modifiée",
+        "en": "the hidden fingerprint is missing or altered",
+    },
+    "error.matrix_row_referential": {
+        "fr": "ligne faite à partir du référentiel {made}, cet import utilise {used}",
+        "en": "row made from referential {made}, this import uses {used}",
+    },
+    "hint.matrix_row_referential": {
+        "fr": "importez avec l'édition dont la matrice est issue (--referentiel), ou exportez une nouvelle matrice",
+        "en": "import with the edition the matrix was made from (--referentiel), or export a new matrix",
+    },
+    "error.matrix_row_mismatch": {
+        "fr": "la ligne ne correspond pas à l'exigence `{requirement}` (identifiant modifié, ou ligne prise d'une autre matrice)",
+        "en": "the row does not match requirement `{requirement}` (id edited, or row taken from another matrix)",
+    },
+    "error.matrix_edited_title": {
+        "fr": "le titre de l'exigence a été modifié",
+        "en": "the requirement's title was edited",
+    },
+    "error.matrix_edited_statement": {
+        "fr": "l'énoncé de l'exigence a été modifié",
+        "en": "the requirement's statement was edited",
+    },
+    "error.matrix_verdict_formula": {
+        "fr": "une formule dans une cellule de verdict",
+        "en": "a formula in a verdict cell",
+    },
+    "hint.pick_one_of": {"fr": "choisissez parmi : {choices}", "en": "pick one of: {choices}"},
+    "hint.guess_then_pick": {"fr": "{guess} — sinon {pick}", "en": "{guess} — else {pick}"},
+    "error.matrix_unknown_verdict": {"fr": "verdict inconnu `{verdict}`", "en": "unknown verdict `{verdict}`"},
+    "error.matrix_comment_formula": {
+        "fr": "une formule dans une cellule de commentaire",
+        "en": "a formula in a comment cell",
+    },
+    "hint.matrix_comment_text": {
+        "fr": "tapez le commentaire comme du texte (commencez-le par une apostrophe s'il doit débuter par =)",
+        "en": "type the comment as text (start it with an apostrophe if it must begin with =)",
+    },
+    "error.matrix_comment_long": {
+        "fr": "commentaire trop long ({length} caractères, limite {limit})",
+        "en": "comment too long ({length} characters, limit {limit})",
+    },
+    "hint.matrix_comment_long": {
+        "fr": "raccourcissez-le, ou renvoyez à un document séparé",
+        "en": "shorten it, or point to a separate document",
+    },
+    # the auditor's matrix: the workbook
+    "error.matrix_structure": {"fr": "structure de classeur inhabituelle", "en": "unusual workbook structure"},
+    "hint.save_again_xlsx": {"fr": "enregistrez-le de nouveau en .xlsx", "en": "save it again as .xlsx"},
+    "error.matrix_merged": {"fr": "cellules fusionnées", "en": "merged cells"},
+    "hint.matrix_unmerge": {
+        "fr": "défusionnez-les : chaque exigence garde sa ligne, son verdict et son commentaire",
+        "en": "unmerge them: each requirement keeps its own row, verdict and comment",
+    },
+    "warning.matrix_hidden_row": {
+        "fr": "la ligne {row} est masquée mais porte un verdict ou un commentaire, importé",
+        "en": "row {row} is hidden but holds a verdict or comment, imported",
+    },
+    "hint.check_meant": {"fr": "vérifiez que c'est voulu", "en": "check it is meant"},
+    "warning.matrix_foreign_sheet": {
+        "fr": "feuille non écrite par psc-check, non importée",
+        "en": "sheet not written by psc-check, not imported",
+    },
+    "hint.matrix_copy_comment": {
+        "fr": "recopiez ce qui compte dans la colonne des commentaires ({column}) de `{sheet}`",
+        "en": "copy what matters into the comment column ({column}) of `{sheet}`",
+    },
+    "warning.matrix_outside": {
+        "fr": "texte hors des colonnes de la matrice, non importé",
+        "en": "text outside the matrix columns, not imported",
+    },
+    "hint.matrix_move_comment": {
+        "fr": "déplacez-le dans la colonne des commentaires ({column})",
+        "en": "move it to the comment column ({column})",
+    },
+    "error.matrix_more": {
+        "fr": "… et {count} autres problèmes dans la matrice",
+        "en": "… and {count} more problems in the matrix",
+    },
+    "hint.give_matrix": {
+        "fr": "donnez le chemin de la matrice .xlsx retournée",
+        "en": "give the path of the returned .xlsx matrix",
+    },
+    "error.workbook_unreadable": {"fr": "classeur illisible ({error})", "en": "cannot read the workbook ({error})"},
+    "hint.save_xlsx": {
+        "fr": "enregistrez-le de nouveau comme classeur Excel .xlsx (pas .xls, sans mot de passe)",
+        "en": "save it again as an Excel .xlsx workbook (not .xls, not password-protected)",
+    },
+    "error.sheet_missing": {"fr": "feuille absente ou renommée", "en": "sheet missing or renamed"},
+    "hint.sheet_names": {
+        "fr": "utilisez la matrice produite par psc-check, sans renommer ses feuilles",
+        "en": "use the matrix psc-check produced, with its sheet names unchanged",
+    },
+    "error.sheet_unreadable": {
+        "fr": "feuille illisible vers la ligne {row} ({error})",
+        "en": "cannot read the sheet near row {row} ({error})",
+    },
+    "hint.save_matrix_again": {
+        "fr": "enregistrez de nouveau la matrice en .xlsx depuis Excel ou LibreOffice",
+        "en": "save the matrix again as .xlsx from Excel or LibreOffice",
+    },
+    "error.matrix_format": {
+        "fr": "le format de matrice `{found}` n'est pas le format {expected}",
+        "en": "matrix format `{found}` is not format {expected}",
+    },
+    "hint.matrix_export_new": {
+        "fr": "exportez une nouvelle matrice avec cette version de psc-check",
+        "en": "export a new matrix with this version of psc-check",
+    },
+    "error.matrix_referential": {
+        "fr": "matrice faite à partir du référentiel {made}, cet import utilise {used}",
+        "en": "matrix made from referential {made}, this import uses {used}",
+    },
+    "hint.matrix_referential": {
+        "fr": "importez avec l'édition dont elle est issue (--referentiel), ou exportez une nouvelle matrice à partir de celle-ci",
+        "en": "import with the edition it was made from (--referentiel), or export a new matrix from this one",
+    },
+    "hint.matrix_start_again": {
+        "fr": "est-ce bien la matrice ? Repartez de la matrice écrite par psc-check",
+        "en": "is this the matrix? Start again from the matrix psc-check wrote",
+    },
+    "error.xlsx_not_zip": {
+        "fr": "ce n'est pas un classeur xlsx (pas une archive zip)",
+        "en": "not an xlsx workbook (not a zip archive)",
+    },
+    "hint.save_as_xlsx": {"fr": "enregistrez la matrice en .xlsx", "en": "save the matrix as .xlsx"},
+    "error.xlsx_part_twice": {
+        "fr": "la partie `{part}` figure deux fois dans l'archive",
+        "en": "part `{part}` is in the archive twice",
+    },
+    "error.xlsx_unpacks": {
+        "fr": "le classeur se décompresse en {size}, plus de {limit}",
+        "en": "the workbook unpacks to {size}, more than {limit}",
+    },
+    "error.xlsx_part_unpacks": {
+        "fr": "la partie `{part}` se décompresse en {size}, plus de {limit}",
+        "en": "part `{part}` unpacks to {size}, more than {limit}",
+    },
+    "error.xlsx_part_missing": {
+        "fr": "partie `{part}` absente ou illisible",
+        "en": "part `{part}` missing or unreadable",
+    },
+    "error.xlsx_part_damaged": {
+        "fr": "la partie `{part}` est endommagée (données compressées corrompues)",
+        "en": "part `{part}` is damaged (corrupted compressed data)",
+    },
+    "error.xlsx_part_dtd": {
+        "fr": "la partie `{part}` déclare une DTD ou des entités, ce qu'aucun tableur n'écrit",
+        "en": "part `{part}` declares a DTD or entities, which no spreadsheet writes",
+    },
+    "error.xlsx_part_xml": {
+        "fr": "la partie `{part}` n'est pas du XML bien formé",
+        "en": "part `{part}` is not well-formed XML",
+    },
+    "error.xlsx_part_empty": {"fr": "la partie `{part}` est vide", "en": "part `{part}` is empty"},
+    "error.xlsx_rel_twice": {
+        "fr": "la partie `{part}` donne l'identifiant `{id}` à deux relations",
+        "en": "part `{part}` gives the id `{id}` to two relationships",
+    },
+    "error.xlsx_no_workbook": {"fr": "aucun classeur dans l'archive", "en": "no workbook inside the archive"},
+    "error.xlsx_several_workbooks": {
+        "fr": "l'archive déclare plusieurs classeurs",
+        "en": "the archive declares several workbooks",
+    },
+    "error.xlsx_workbook_names": {
+        "fr": "`[Content_Types].xml` nomme le classeur `{declared}`, `_rels/.rels` nomme `{related}`",
+        "en": "`[Content_Types].xml` names the workbook `{declared}`, `_rels/.rels` names `{related}`",
+    },
+    "error.xlsx_same_sheet_name": {"fr": "deux feuilles portent le même nom", "en": "two sheets have the same name"},
+    "error.xlsx_texts": {
+        "fr": "plus de {limit} textes distincts dans le classeur",
+        "en": "more than {limit} distinct texts in the workbook",
+    },
+    "error.xlsx_unexpected_element": {
+        "fr": "un élément `{element}` inattendu dans la ligne {row}",
+        "en": "an unexpected `{element}` element in row {row}",
+    },
+    "error.xlsx_row_in_row": {"fr": "une ligne dans la ligne {row}", "en": "a row inside row {row}"},
+    "error.xlsx_stray_element": {
+        "fr": "un élément `{element}` égaré (hors d'une ligne, ou d'un autre espace de noms)",
+        "en": "a stray `{element}` element (outside a row, or of another namespace)",
+    },
+    "error.xlsx_dimension_late": {
+        "fr": "la dimension de la feuille vient après ses lignes",
+        "en": "the sheet's dimension comes after its rows",
+    },
+    "error.xlsx_dimension": {
+        "fr": "la dimension de la feuille `{range}` n'est pas une plage de cellules",
+        "en": "the sheet's dimension `{range}` is not a cell range",
+    },
+    "error.xlsx_row_number": {
+        "fr": "le numéro de ligne `{number}` n'est pas une ligne de tableur",
+        "en": "row number `{number}` is not a row of a spreadsheet",
+    },
+    "error.xlsx_row_order": {
+        "fr": "la ligne {row} vient après la ligne {previous} : lignes dans le désordre ou répétées",
+        "en": "row {row} comes after row {previous}: rows out of order or repeated",
+    },
+    "error.xlsx_row_cells": {
+        "fr": "plus de {limit} cellules dans la ligne {row}",
+        "en": "more than {limit} cells in row {row}",
+    },
+    "error.xlsx_sheet_cells": {
+        "fr": "plus de {limit} cellules dans la feuille",
+        "en": "more than {limit} cells in the sheet",
+    },
+    "error.xlsx_below_last_row": {
+        "fr": "une valeur à la ligne {row}, sous la dernière ligne déclarée de la feuille ({last})",
+        "en": "a value in row {row}, below the sheet's declared last row {last}",
+    },
+    "error.xlsx_style": {
+        "fr": "le style de la cellule `{style}` n'est pas un nombre",
+        "en": "the cell's style `{style}` is not a number",
+    },
+    "error.xlsx_cell_reference": {
+        "fr": "la référence de cellule `{ref}` de la ligne {row} n'est pas une cellule de cette ligne",
+        "en": "cell reference `{ref}` in row {row} is not a cell of that row",
+    },
+    "error.xlsx_cell_order": {
+        "fr": "cellules dans le désordre ou répétées dans la ligne {row}",
+        "en": "cells out of order or repeated in row {row}",
+    },
+    "error.xlsx_shared_text": {
+        "fr": "la cellule renvoie au texte partagé `{index}`, qui n'existe pas",
+        "en": "the cell points to shared text `{index}`, which does not exist",
+    },
+    "error.xlsx_not_number": {
+        "fr": "la cellule est marquée comme nombre mais contient `{value}`",
+        "en": "the cell is marked as a number but holds `{value}`",
+    },
+    "error.xlsx_not_bool": {
+        "fr": "la cellule est marquée comme valeur vrai/faux mais contient `{value}`",
+        "en": "the cell is marked as a true/false value but holds `{value}`",
+    },
+    "error.xlsx_not_date": {
+        "fr": "la cellule est marquée comme date mais contient `{value}`",
+        "en": "the cell is marked as a date but holds `{value}`",
+    },
+    "error.xlsx_sheet_missing": {
+        "fr": "le contenu de la feuille manque dans l'archive",
+        "en": "the sheet's content is missing from the archive",
+    },
+    "error.xlsx_not_worksheet": {
+        "fr": "la feuille n'est pas une feuille de calcul",
+        "en": "the sheet is not a worksheet",
+    },
+    # import-matrix
+    "error.auditor_needed": {
+        "fr": "--auditor : donnez le nom de l'auditeur (aucun fichier d'audit antérieur où le prendre)",
+        "en": "--auditor: give the auditor's name (there is no earlier audit file to take it from)",
+    },
+    "error.matrix_other_declaration": {
+        "fr": "matrice faite à partir d'une autre version de la déclaration (sha256 {made}…, {path} est {used}…)",
+        "en": "matrix made from another version of the declaration (sha256 {made}…, {path} is {used}…)",
+    },
+    "hint.matrix_other_declaration": {
+        "fr": "passez la déclaration dont la matrice est issue, ou exportez une nouvelle matrice à partir de celle-ci",
+        "en": "pass the declaration the matrix was made from, or export a new matrix from this one",
+    },
+    "hint.give_audit_path": {
+        "fr": "donnez le chemin du fichier d'audit à écrire (-o)",
+        "en": "give the path of the audit file to write (-o)",
+    },
+    "error.audit_not_completable": {
+        "fr": "existe et n'est pas un fichier d'audit à compléter",
+        "en": "exists and is not an audit file to complete",
+    },
+    "hint.other_output_or_force": {
+        "fr": "choisissez un autre -o, ou passez --force",
+        "en": "choose another -o, or pass --force",
+    },
+    "error.audit_not_mergeable": {
+        "fr": "ce fichier d'audit ne peut pas être fusionné",
+        "en": "this audit file cannot be merged",
+    },
+    "hint.force_replace": {"fr": "passez --force pour le remplacer", "en": "pass --force to replace it"},
 }
