@@ -52,9 +52,9 @@ def build(
 
     lang = command_lang(lang)
     if output.suffix.lower() != ".zip":
-        from checker.errors import UsageError
+        from checker.errors import UsageError, msg
 
-        raise UsageError(f"{output}: a dossier is a .zip file — use -o NAME.zip")
+        raise UsageError.at(str(output), msg("error.dossier_zip"), msg("hint.dossier_zip"))
     request = DossierRequest(
         declaration=declaration,
         output=output,

@@ -626,7 +626,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     "hint.policy_set": {"fr": "donnez {settings}, ou retirez la clé", "en": "set {settings}, or remove the key"},
     "error.policy_setting": {
         "fr": "la politique `{name}` règle {used}, pas {setting}",
-        "en": "policy `{key}` sets {used}, not {setting}",
+        "en": "policy `{name}` sets {used}, not {setting}",
     },
     "hint.policy_write": {"fr": "écrivez plutôt {settings}", "en": "write {settings} instead"},
     # the auditor's matrix: rows
@@ -934,4 +934,129 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "this audit file cannot be merged",
     },
     "hint.force_replace": {"fr": "passez --force pour le remplacer", "en": "pass --force to replace it"},
+    # renderers and init
+    "error.pdf_extra": {
+        "fr": (
+            "la sortie PDF demande l'extra optionnel : pip install 'psc-checker[pdf]' (WeasyPrint, qui demande aussi "
+            "la bibliothèque Pango : apt-get install libpango-1.0-0 libpangoft2-1.0-0) — {error} : {reason}"
+        ),
+        "en": (
+            "PDF output needs the optional extra: pip install 'psc-checker[pdf]' (WeasyPrint, which also needs the "
+            "Pango library: apt-get install libpango-1.0-0 libpangoft2-1.0-0) — {error}: {reason}"
+        ),
+    },
+    "error.oscal_clash": {
+        "fr": "{what} : `{other}` et `{original}` deviennent tous deux l'identifiant OSCAL `{token}`",
+        "en": "{what} `{other}` and `{original}` both become the OSCAL id `{token}`",
+    },
+    "error.urn_clash": {
+        "fr": "`{other}` et `{name}` deviennent tous deux l'URN CISO Assistant `{urn}`",
+        "en": "`{other}` and `{name}` both become the CISO Assistant URN `{urn}`",
+    },
+    "hint.rename_one": {"fr": "renommez l'un des deux", "en": "rename one of them"},
+    "error.output_suffix": {"fr": "suffixe de sortie inconnu `{suffix}`", "en": "unknown output suffix `{suffix}`"},
+    "error.output_no_suffix": {"fr": "fichier de sortie sans suffixe", "en": "output file without a suffix"},
+    "hint.use_one_of": {"fr": "utilisez l'un de : {choices}", "en": "use one of {choices}"},
+    "error.init_actor_level": {
+        "fr": "--actor {actor} n'existe pas au niveau `{level}` — il relève de {levels}",
+        "en": "--actor {actor} does not exist at level `{level}` — it works at {levels}",
+    },
+    "error.init_siren": {
+        "fr": "--siren : `{value}` n'est pas un SIREN valide — 9 chiffres passant le contrôle de Luhn",
+        "en": "--siren: `{value}` is not a valid SIREN — 9 digits passing the Luhn check",
+    },
+    "error.init_name": {
+        "fr": "{option} : `{value}` n'est pas un nom utilisable — une ligne de 1 à {limit} caractères, sans caractère de contrôle",
+        "en": "{option}: `{value}` is not a usable name — one line of 1 to {limit} characters, no control characters",
+    },
+    # check-evidence
+    "hint.give_evidence_file": {
+        "fr": "donnez le chemin d'un fichier de preuve",
+        "en": "give the path of one evidence file",
+    },
+    "error.no_evidence_file": {"fr": "fichier de preuve introuvable", "en": "no such evidence file"},
+    "hint.give_jwks": {
+        "fr": "donnez le fichier JWKS (JSON), p. ex. celui de /certs de PSC",
+        "en": "give the JWKS file (JSON), e.g. PSC's /certs",
+    },
+    "error.not_jwks": {"fr": "ce n'est pas un document JWKS ({reason})", "en": "not a JWKS document ({reason})"},
+    "hint.jwks_shape": {
+        "fr": "un objet JSON avec une liste `keys` était attendu, p. ex. celui de /certs de PSC",
+        "en": "expected a JSON object with a `keys` list, e.g. PSC's /certs",
+    },
+    # dossiers
+    "error.dossier_no_manifest": {"fr": "pas de {manifest}", "en": "no {manifest}"},
+    "hint.dossier_build": {
+        "fr": "ce n'est pas un dossier psc-check : construisez-en un avec `psc-check dossier build`",
+        "en": "not a psc-check dossier: build one with `psc-check dossier build`",
+    },
+    "error.dossier_bad_manifest": {
+        "fr": "ce n'est pas un manifeste de dossier psc-check ({problem})",
+        "en": "not a psc-check dossier manifest ({problem})",
+    },
+    "error.not_json": {"fr": "JSON invalide : {reason}", "en": "invalid JSON: {reason}"},
+    "error.dossier_listed_twice": {"fr": "cité deux fois", "en": "listed twice"},
+    "error.dossier_file": {"fr": "fichier `{path}` : {problem}", "en": "file `{path}`: {problem}"},
+    "hint.dossier_damaged_or_hostile": {
+        "fr": "le dossier est endommagé ou malveillant",
+        "en": "the dossier is damaged or hostile",
+    },
+    "error.dossier_not_among": {"fr": "`{name}` n'est pas parmi ses fichiers", "en": "`{name}` is not among its files"},
+    "hint.dossier_damaged_short": {"fr": "le dossier est endommagé", "en": "the dossier is damaged"},
+    "error.dossier_declaration_place": {
+        "fr": "la déclaration n'est pas sous `{folder}/`",
+        "en": "the declaration is not under `{folder}/`",
+    },
+    "error.dossier_place": {
+        "fr": "l'emplacement `{place}` n'est pas au-dessus du dossier de la déclaration (de 1 à {limit} niveaux)",
+        "en": "place `{place}` is not above the declaration's folder (1 to {limit} levels)",
+    },
+    "error.dossier_absolute": {
+        "fr": "la preuve `{path}` est citée par un chemin absolu",
+        "en": "evidence `{path}` is cited by an absolute path",
+    },
+    "hint.dossier_relative": {
+        "fr": "un dossier garde des chemins relatifs : citez-la relativement à la déclaration",
+        "en": "a dossier keeps relative paths: cite it relative to the declaration",
+    },
+    "error.dossier_outside": {
+        "fr": "la preuve `{path}` se trouve hors du dossier de la déclaration",
+        "en": "evidence `{path}` lies outside the declaration's folder",
+    },
+    "hint.dossier_outside": {
+        "fr": "déplacez-la dans ce dossier, ou passez --allow-outside-evidence pour la ranger sous un chemin neutre",
+        "en": "move it into that folder, or pass --allow-outside-evidence to store it under a neutral path",
+    },
+    "error.dossier_depth": {
+        "fr": "`{path}` se trouve {depth} dossiers au-dessus de celui de la déclaration (au plus {limit} dans un dossier)",
+        "en": "`{path}` lies {depth} folders above the declaration's (at most {limit} in a dossier)",
+    },
+    "error.dossier_would_hold": {
+        "fr": "le dossier contiendrait plus de {limit}",
+        "en": "the dossier would hold more than {limit}",
+    },
+    "hint.dossier_smaller": {
+        "fr": "déposez la plus grosse preuve à part et citez-en un extrait plus petit",
+        "en": "file the largest evidence separately and cite a smaller extract",
+    },
+    "error.dossier_would_be": {
+        "fr": "le dossier ferait {size} (au plus {limit})",
+        "en": "the dossier would be {size} (at most {limit})",
+    },
+    "error.dossier_zip": {"fr": "un dossier est un fichier .zip", "en": "a dossier is a .zip file"},
+    "hint.dossier_zip": {"fr": "utilisez -o NOM.zip", "en": "use -o NAME.zip"},
+    # portfolio
+    "error.portfolio_unreadable": {
+        "fr": "{path} : illisible ({error}) — vérifiez le fichier",
+        "en": "{path}: cannot be read ({error}) — check the file",
+    },
+    "error.no_declaration_found": {"fr": "aucune déclaration trouvée", "en": "no declaration found"},
+    "hint.give_declarations": {
+        "fr": "donnez des fichiers de déclaration, ou des dossiers contenant des fichiers declaration.yaml",
+        "en": "give declaration files, or folders holding declaration.yaml files",
+    },
+    "error.none_evaluated": {
+        "fr": "aucune déclaration n'a pu être évaluée :",
+        "en": "no declaration could be evaluated:",
+    },
 }

@@ -115,11 +115,11 @@ def _earlier(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> Aud
         model = validate_document(doc, Audit)
     except InputError as error:
         shown = error.messages[:5]
-        refusal = located(path, msg("error.audit_not_completable"), msg("hint.other_output_or_force"))
+        refusal = located(str(path), msg("error.audit_not_completable"), msg("hint.other_output_or_force"))
         raise InputError([*shown, refusal]) from None
     errors = audit_errors(model, doc, ref, decl.sha256)
     if errors:
-        raise InputError([*errors, located(path, msg("error.audit_not_mergeable"), msg("hint.force_replace"))])
+        raise InputError([*errors, located(str(path), msg("error.audit_not_mergeable"), msg("hint.force_replace"))])
     return model
 
 

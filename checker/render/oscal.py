@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.errors import InputError
+from checker.errors import InputError, msg
 from checker.i18n import Translator
 from checker.model.referential import EvidenceSpec, Requirement
 from checker.model.report import GAP_OUTCOMES, EvidenceResult, Finding, Outcome, Report
@@ -82,9 +82,8 @@ def _unique(ids: Iterable[tuple[str, str]], what: str, path: str) -> None:
     for original, token in ids:
         other = seen.setdefault(token, original)
         if other != original:
-            raise InputError.at(
-                path, f"{what} `{other}` and `{original}` both become the OSCAL id `{token}`", "rename one of them"
-            )
+            clash = msg("error.oscal_clash", what=what, other=other, original=original, token=token)
+            raise InputError.at(path, clash, msg("hint.rename_one"))
 
 
 # The catalog -----------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, assert_never, get_args
 
-from checker.errors import UsageError
+from checker.errors import UsageError, msg
 
 if TYPE_CHECKING:
     from checker.model.portfolio import PortfolioReport
@@ -123,7 +123,8 @@ class DocumentKind(Generic[D]):
         found = self.files.get(suffix)
         if found is None:
             known = ", ".join(self.files)
-            raise UsageError(f"{path}: unknown output suffix `{suffix or '(none)'}` — use one of {known}")
+            problem = msg("error.output_suffix", suffix=suffix) if suffix else msg("error.output_no_suffix")
+            raise UsageError.at(str(path), problem, msg("hint.use_one_of", choices=known))
         return found
 
     def render(self, document: D, fmt: Format) -> bytes:
