@@ -81,10 +81,8 @@ def _read_jwks(path: Path) -> bytes:
     raw = read_input(path, MAX_JWKS_BYTES, what=msg("what.jwks"), hint=msg("hint.give_jwks"))
     try:
         parse_jwks(raw)
-    except ValueError as exc:
-        raise InputError.at(
-            Location(str(path)), msg("error.not_jwks", reason=str(exc)), msg("hint.jwks_shape")
-        ) from None
+    except ValueError:  # not JSON, or no `keys` list: the hint says what is expected
+        raise InputError.at(Location(str(path)), msg("error.not_jwks"), msg("hint.jwks_shape")) from None
     return raw
 
 

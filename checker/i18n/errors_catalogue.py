@@ -979,7 +979,7 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "donnez le fichier JWKS (JSON), p. ex. celui de /certs de PSC",
         "en": "give the JWKS file (JSON), e.g. PSC's /certs",
     },
-    "error.not_jwks": {"fr": "ce n'est pas un document JWKS ({reason})", "en": "not a JWKS document ({reason})"},
+    "error.not_jwks": {"fr": "ce n'est pas un document JWKS", "en": "not a JWKS document"},
     "hint.jwks_shape": {
         "fr": "un objet JSON avec une liste `keys` était attendu, p. ex. celui de /certs de PSC",
         "en": "expected a JSON object with a `keys` list, e.g. PSC's /certs",
