@@ -1059,4 +1059,38 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "aucune déclaration n'a pu être évaluée :",
         "en": "no declaration could be evaluated:",
     },
+    # libyaml's problems
+    "yaml.no_node_content": {"fr": "contenu attendu introuvable", "en": "did not find expected node content"},
+    "yaml.nesting_depth": {"fr": "profondeur d'imbrication maximale dépassée", "en": "exceeded maximum nesting depth"},
+    "yaml.tab_indentation": {
+        "fr": "une tabulation dans l'indentation",
+        "en": "found a tab character that violates indentation",
+    },
+    "yaml.cannot_start_token": {
+        "fr": "un caractère qui ne peut pas commencer un élément",
+        "en": "found character that cannot start any token",
+    },
+    "yaml.mapping_not_allowed": {
+        "fr": "un `clé: valeur` n'est pas admis à cet endroit",
+        "en": "mapping values are not allowed in this context",
+    },
+    "yaml.no_key": {"fr": "clé attendue introuvable", "en": "did not find expected key"},
+    "yaml.no_dash": {"fr": "tiret `-` attendu introuvable", "en": "did not find expected '-' indicator"},
+    "yaml.no_colon": {"fr": "deux-points `:` attendu introuvable", "en": "could not find expected ':'"},
+    "yaml.end_of_stream": {"fr": "fin de fichier inattendue", "en": "found unexpected end of stream"},
+    "yaml.unknown_escape": {"fr": "séquence d'échappement inconnue", "en": "found unknown escape character"},
+    "yaml.no_line_break": {
+        "fr": "commentaire ou fin de ligne attendu introuvable",
+        "en": "did not find expected comment or line break",
+    },
+    "yaml.sequence_not_allowed": {
+        "fr": "un élément de liste `-` n'est pas admis à cet endroit",
+        "en": "block sequence entries are not allowed in this context",
+    },
+    "yaml.no_bracket": {"fr": "`,` ou `]` attendu introuvable", "en": "did not find expected ',' or ']'"},
+    "yaml.no_brace": {
+        "fr": "`,` ou accolade fermante attendue introuvable",
+        "en": "did not find expected ',' or closing brace",
+    },
+    "yaml.undefined_alias": {"fr": "alias non défini", "en": "found undefined alias"},
 }

@@ -139,7 +139,7 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         raise InputError.at(
-            where, msg("error.yaml_invalid", problem=str(exc.problem or exc.context)), _syntax_hint(exc, text)
+            where, msg("error.yaml_invalid", problem=_problem(str(exc.problem or exc.context))), _syntax_hint(exc, text)
         ) from None
     except yaml.YAMLError as exc:
         raise InputError.at(
@@ -152,6 +152,33 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(name, text, data)
+
+
+_PROBLEMS = {
+    "did not find expected node content": "yaml.no_node_content",
+    "exceeded maximum nesting depth": "yaml.nesting_depth",
+    "found a tab character that violates indentation": "yaml.tab_indentation",
+    "found a tab character where an indentation space is expected": "yaml.tab_indentation",
+    "found character that cannot start any token": "yaml.cannot_start_token",
+    "mapping values are not allowed in this context": "yaml.mapping_not_allowed",
+    "mapping values are not allowed here": "yaml.mapping_not_allowed",
+    "did not find expected key": "yaml.no_key",
+    "did not find expected '-' indicator": "yaml.no_dash",
+    "could not find expected ':'": "yaml.no_colon",
+    "found unexpected end of stream": "yaml.end_of_stream",
+    "found unknown escape character": "yaml.unknown_escape",
+    "did not find expected comment or line break": "yaml.no_line_break",
+    "block sequence entries are not allowed in this context": "yaml.sequence_not_allowed",
+    "did not find expected ',' or ']'": "yaml.no_bracket",
+    "did not find expected ',' or '}'": "yaml.no_brace",
+    "found undefined alias": "yaml.undefined_alias",
+}
+"""libyaml's most frequent problems, in the user's language; another one is shown as libyaml words it."""
+
+
+def _problem(words: str) -> Message:
+    key = _PROBLEMS.get(words)
+    return msg(key) if key else Message.literal(words)
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> Message:

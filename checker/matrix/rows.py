@@ -152,7 +152,7 @@ class RowChecker:
         return True
 
     def _verdict(self, number: int, cell: Any) -> Status | None:
-        choices = ", ".join(verdict_choices(self.lang))
+        choices = ", ".join(f"`{word}`" for word in verdict_choices(self.lang))  # the words of the matrix's list
         if _is_formula(cell):
             self._error(
                 "auditor_verdict", number, msg("error.matrix_verdict_formula"), msg("hint.pick_one_of", choices=choices)
