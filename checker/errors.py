@@ -9,8 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING, Any
 
-from checker.model.message import Message, msg
+if TYPE_CHECKING:
+    from checker.model.message import Message, msg
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``Message`` and ``msg``, imported on first use: ``--help`` and ``--version`` never load pydantic."""
+        if name in {"Message", "msg"}:
+            from checker.model import message
+
+            return getattr(message, name)
+        raise AttributeError(name)
+
 
 __all__ = [
     "ExitCode",
@@ -69,6 +81,8 @@ class InputError(PscCheckError):
     exit_code = ExitCode.BAD_INPUT
 
     def __init__(self, messages: Message | Iterable[Message]) -> None:
+        from checker.model.message import Message
+
         self.messages: list[Message] = [messages] if isinstance(messages, Message) else list(messages)
         super().__init__(*self.messages)
 
@@ -95,11 +109,15 @@ class UsageError(InputError):
     @classmethod
     def of(cls, message: Message, hint: Message | None = None) -> UsageError:
         """A usage error ``message — hint``."""
+        from checker.model.message import msg
+
         return cls(msg("error.with_hint", problem=message, hint=hint) if hint is not None else message)
 
 
 def located(location: Location | str, message: Message, hint: Message | None = None) -> Message:
     """``location: message — hint`` as one message (the location is written the same in every language)."""
+    from checker.model.message import msg
+
     where = str(location)
     if hint is None:
         return msg("error.at", where=where, problem=message)

@@ -15,13 +15,16 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from checker.errors import InputError, Location, Message, msg
+from checker.errors import InputError, Location
 from checker.i18n import Translator
 from checker.i18n.lang import current_lang
 from checker.inputs.files import refuse_input_overwrite
 from checker.inputs.textsafe import terminal_text
+
+if TYPE_CHECKING:
+    from checker.errors import Message
 
 __all__ = ["create_new", "emit", "error", "refuse_input_overwrite", "warn", "write_atomic", "write_stdout"]
 
@@ -34,6 +37,8 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
     With ``overwrite=False`` an existing ``target`` is refused, and the final step links the file into place so a
     file created meanwhile by someone else is not replaced either.
     """
+    from checker.errors import msg
+
     refuse_input_overwrite(target, inputs)
     folder = _check_target(target, overwrite)
     _remove_stale(folder, target.name)
@@ -60,6 +65,8 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
 
 
 def _check_target(target: Path, overwrite: bool) -> Path:
+    from checker.errors import msg
+
     folder = target.parent if str(target.parent) else Path()
     if target.is_dir():
         raise InputError.at(Location(str(target)), msg("error.is_folder"), msg("hint.give_file_to_write"))
@@ -71,10 +78,14 @@ def _check_target(target: Path, overwrite: bool) -> Path:
 
 
 def _exists(target: Path) -> InputError:
+    from checker.errors import msg
+
     return InputError.at(Location(str(target)), msg("error.file_exists"), msg("hint.remove_or_force"))
 
 
 def _hint(exc: OSError) -> Message:
+    from checker.errors import msg
+
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return msg("hint.write_free_space")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

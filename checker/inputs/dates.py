@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.errors import UsageError, msg
+from checker.errors import UsageError
 from checker.inputs.textsafe import shown
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "parse_day"]
@@ -15,6 +15,8 @@ LAST_DAY = dt.date(2100, 12, 31)
 
 def parse_day(value: str | None, option: str, today: dt.date | None = None) -> dt.date:
     """A ``YYYY-MM-DD`` option value (today when absent)."""
+    from checker.errors import msg
+
     if value is None:
         return today or dt.date.today()
     try:

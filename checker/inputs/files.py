@@ -6,13 +6,15 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.errors import InputError, Location, msg
+from checker.errors import InputError, Location
 
 __all__ = ["refuse_input_overwrite"]
 
 
 def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
     """Raise if ``target`` is one of ``inputs`` (the same path, or the same file through any path or link)."""
+    from checker.errors import msg
+
     where = target.absolute()
     try:
         info: os.stat_result | None = target.stat()

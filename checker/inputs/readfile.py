@@ -5,15 +5,21 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.errors import InputError, Location, Message, msg
+from checker.errors import InputError, Location
 from checker.inputs.limits import size_text
+
+if TYPE_CHECKING:
+    from checker.errors import Message
 
 __all__ = ["read_input", "real_path", "require_regular_file"]
 
 
 def require_regular_file(path: Path, hint: Message, *, missing: Message | None = None) -> int:
     """The size of ``path``; an :class:`InputError` unless it is an existing regular file."""
+    from checker.errors import msg
+
     where = Location(str(path))
     try:
         info = path.stat()
@@ -32,6 +38,8 @@ def require_regular_file(path: Path, hint: Message, *, missing: Message | None =
 
 def read_input(path: Path, limit: int, *, what: Message, hint: Message) -> bytes:
     """The bytes of ``path`` (at most ``limit``): refused when missing, not a regular file, or larger."""
+    from checker.errors import msg
+
     where = Location(str(path))
     size = require_regular_file(path, hint)
     shown = size_text(size) if size_text(size) != size_text(limit) else f"{size} bytes"

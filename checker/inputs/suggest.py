@@ -6,9 +6,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from checker.errors import Message, UsageError, msg
+from checker.errors import UsageError
 from checker.inputs.textsafe import shown
+
+if TYPE_CHECKING:
+    from checker.errors import Message
 
 __all__ = ["check_choice", "check_choices", "did_you_mean", "lookalike_note", "suggest"]
 
@@ -36,6 +40,8 @@ def suggest(word: str, known: Iterable[str]) -> str | None:
 
 def lookalike_note(word: str) -> Message | None:
     """Name the first non-ASCII character of an id (a Cyrillic ``С``, a full-width ``１``…), or None."""
+    from checker.errors import msg
+
     for position, char in enumerate(word[:200], start=1):
         if not char.isascii():
             name = unicodedata.name(char, "?")
@@ -45,6 +51,8 @@ def lookalike_note(word: str) -> Message | None:
 
 def did_you_mean(word: str, known: Iterable[str]) -> Message | None:
     """A hint ``did you mean `X`?`` (saying which look-alike character differs) or None."""
+    from checker.errors import msg
+
     if len(word) > 200:
         return None
     found = suggest(word, known)
@@ -56,6 +64,8 @@ def did_you_mean(word: str, known: Iterable[str]) -> Message | None:
 
 def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
     """Return ``value`` if allowed, else raise a usage error with a suggestion."""
+    from checker.errors import msg
+
     known = list(allowed)
     if value not in known:
         hint = did_you_mean(value, known) or msg("error.choose_one_of", choices=", ".join(known))

@@ -40,6 +40,8 @@ LIGHT = {
     "checker.i18n.commands_catalogue",
     "checker.i18n.evidence_catalogue",
     "checker.i18n.export_catalogue",
+    "checker.i18n.errors_catalogue",
+    "checker.i18n.lang",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",
