@@ -179,6 +179,16 @@ def run_in_process(*args: object, cwd: Path | None = None, env: Mapping[str, str
     return Result(code, _text(out), _text(err))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _french_outside_a_run() -> Iterator[None]:
+    """Messages put into words outside a command run (``str(error)`` in a unit test) are French, as in a run with
+    no language asked for, whatever the locale of the machine running the tests."""
+    from checker.i18n.lang import speaking
+
+    with speaking("fr"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def cli() -> Cli:
     """Run the CLI in this process; returns exit code, stdout and stderr as a real run would."""

@@ -102,9 +102,7 @@ def _phrases_only_in(lang: str) -> list[str]:
         if key not in STRUCTURAL
         for literal, _ in _fields(entry[lang])
     }
-    return sorted(
-        p for p in phrases if len(p) >= 10 and len(re.findall(r"[^\W\d_]{2,}", p)) >= 2 and p not in other
-    )
+    return sorted(p for p in phrases if len(p) >= 10 and len(re.findall(r"[^\W\d_]{2,}", p)) >= 2 and p not in other)
 
 
 def _foreign(line: str, lang: str) -> str | None:
@@ -182,6 +180,11 @@ def test_an_unknown_language_variable_is_refused(cli: Cli) -> None:
     french = cli("schema", "declaration", env={"PSC_CHECK_LANG": "de"})
     english = cli("schema", "declaration", env={"PSC_CHECK_LANG": "de", "LANG": "en_US.UTF-8"})
     assert (french.code, english.code) == (2, 2)
-    assert french.stderr == "psc-check: PSC_CHECK_LANG=de : langue inconnue — choisissez fr ou en (ou retirez la variable)\n"
-    assert english.stderr == "psc-check: PSC_CHECK_LANG=de: unknown language — choose fr or en (or unset the variable)\n"
+    assert (
+        french.stderr
+        == "psc-check: PSC_CHECK_LANG=de : langue inconnue — choisissez fr ou en (ou retirez la variable)\n"
+    )
+    assert (
+        english.stderr == "psc-check: PSC_CHECK_LANG=de: unknown language — choose fr or en (or unset the variable)\n"
+    )
     assert french.stdout == english.stdout == ""

@@ -58,30 +58,44 @@ def _refusal(model: type, text: str) -> tuple[list[str], list[str]]:
         (
             "compliant",
             "[1, 2]",
-            "f.yaml:13:20 : answers.T-OIDC-01.justification : un texte était attendu — un texte était attendu : "
-            "écrivez-le sur cette ligne, entre guillemets s'il pouvait se lire autrement",
-            "f.yaml:13:20: answers.T-OIDC-01.justification: expected text — expected text: write it on this line, "
-            "in quotes if it could read as something else",
+            (
+                "f.yaml:13:20 : answers.T-OIDC-01.justification : un texte était attendu — un texte était attendu : "
+                "écrivez-le sur cette ligne, entre guillemets s'il pouvait se lire autrement"
+            ),
+            (
+                "f.yaml:13:20: answers.T-OIDC-01.justification: expected text — expected text: write it on this line, "
+                "in quotes if it could read as something else"
+            ),
         ),
         (
             "Partielle",
             "Voir la capture.",
-            "f.yaml:12:13 : answers.T-OIDC-01.status : valeur `Partielle` non admise (valeurs admises : compliant, "
-            "partial, non_compliant, not_applicable, not_assessed) — vouliez-vous dire `partiel` ?",
-            "f.yaml:12:13: answers.T-OIDC-01.status: value `Partielle` is not allowed (allowed: compliant, partial, "
-            "non_compliant, not_applicable, not_assessed) — did you mean `partiel`?",
+            (
+                "f.yaml:12:13 : answers.T-OIDC-01.status : valeur `Partielle` non admise (valeurs admises : compliant, "
+                "partial, non_compliant, not_applicable, not_assessed) — vouliez-vous dire `partiel` ?"
+            ),
+            (
+                "f.yaml:12:13: answers.T-OIDC-01.status: value `Partielle` is not allowed (allowed: compliant, partial, "
+                "non_compliant, not_applicable, not_assessed) — did you mean `partiel`?"
+            ),
         ),
         (
             "complaint",
             "Voir la capture.",
-            "f.yaml:12:13 : answers.T-OIDC-01.status : valeur `complaint` non admise (valeurs admises : compliant, "
-            "partial, non_compliant, not_applicable, not_assessed) — vouliez-vous dire `compliant` ?",
-            "f.yaml:12:13: answers.T-OIDC-01.status: value `complaint` is not allowed (allowed: compliant, partial, "
-            "non_compliant, not_applicable, not_assessed) — did you mean `compliant`?",
+            (
+                "f.yaml:12:13 : answers.T-OIDC-01.status : valeur `complaint` non admise (valeurs admises : compliant, "
+                "partial, non_compliant, not_applicable, not_assessed) — vouliez-vous dire `compliant` ?"
+            ),
+            (
+                "f.yaml:12:13: answers.T-OIDC-01.status: value `complaint` is not allowed (allowed: compliant, partial, "
+                "non_compliant, not_applicable, not_assessed) — did you mean `compliant`?"
+            ),
         ),
     ],
 )
-def test_a_declaration_refusal_reads_in_each_language(status: str, justification: str, french: str, english: str) -> None:
+def test_a_declaration_refusal_reads_in_each_language(
+    status: str, justification: str, french: str, english: str
+) -> None:
     fr, en = _refusal(Declaration, DECLARATION.format(status=status, justification=justification))
     assert (fr, en) == ([french], [english])
 
@@ -108,8 +122,10 @@ def test_a_missing_key_an_unknown_key_and_a_bad_date() -> None:
 def test_a_date_that_does_not_exist() -> None:
     fr, en = _refusal(Audit, AUDIT.format(sha="0" * 64, verdict="conforme").replace("2026-11-28", "2026-02-30"))
     assert fr == [
-        "f.yaml:8:7 : date : `2026-02-30` n'est pas une date — écrivez la date sous la forme AAAA-MM-JJ "
-        "(une vraie date du calendrier)"
+        (
+            "f.yaml:8:7 : date : `2026-02-30` n'est pas une date — écrivez la date sous la forme AAAA-MM-JJ "
+            "(une vraie date du calendrier)"
+        )
     ]
     assert en == ["f.yaml:8:7: date: `2026-02-30` is not a date — write the date as YYYY-MM-DD (a real calendar date)"]
 
@@ -120,7 +136,9 @@ def test_a_rule_of_the_model_itself_is_a_catalogue_message() -> None:
         "    granted_by: RSSI\n    reference: DEC-1\n    granted: 2026-01-10\n    expires: 2025-01-10\n"
     )
     fr, en = _refusal(WaiverFile, text)
-    assert fr == ["f.yaml:3:5 : waivers.0 : `expires` (2025-01-10) tombe avant `granted` (2026-01-10) : vérifiez les deux dates"]
+    assert fr == [
+        "f.yaml:3:5 : waivers.0 : `expires` (2025-01-10) tombe avant `granted` (2026-01-10) : vérifiez les deux dates"
+    ]
     assert en == ["f.yaml:3:5: waivers.0: `expires` (2025-01-10) is before `granted` (2026-01-10): check both dates"]
 
 
