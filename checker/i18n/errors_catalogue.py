@@ -1093,4 +1093,10 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "did not find expected ',' or closing brace",
     },
     "yaml.undefined_alias": {"fr": "alias non défini", "en": "found undefined alias"},
+    # why an evidence file could not be read (after its status label)
+    "detail.not_regular": {"fr": " (pas un fichier ordinaire)", "en": " (not a regular file)"},
+    "detail.too_large_to_hash": {
+        "fr": " (plus de {limit}, empreinte non calculée)",
+        "en": " (larger than {limit}, not hashed)",
+    },
 }
