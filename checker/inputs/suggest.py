@@ -49,7 +49,7 @@ def lookalike_note(word: str) -> Message | None:
     return None
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> Message | None:
+def did_you_mean(word: str, known: Iterable[str], *, lookalikes: bool = True) -> Message | None:
     """A hint ``did you mean `X`?`` (saying which look-alike character differs) or None."""
     from checker.errors import msg
 
@@ -58,7 +58,7 @@ def did_you_mean(word: str, known: Iterable[str]) -> Message | None:
     found = suggest(word, known)
     if found is None or found == word:
         return None
-    note = lookalike_note(word)
+    note = lookalike_note(word) if lookalikes else None  # a word (`conformé`) may hold letters beyond ASCII
     return msg("hint.did_you_mean_note", value=found, note=note) if note else msg("hint.did_you_mean", value=found)
 
 

@@ -186,7 +186,7 @@ def _hint(kind: str, error: Any, loc: list[str | int], model: type[BaseModel]) -
     value = error.get("input")
     if kind in {"enum", "literal_error"}:
         expected = _QUOTED.findall(str(error.get("ctx", {}).get("expected", "")))
-        guess = did_you_mean(value, expected + _aliases(expected)) if isinstance(value, str) else None
+        guess = did_you_mean(value, expected + _aliases(expected), lookalikes=False) if isinstance(value, str) else None
         return guess or msg("hint.choose_listed")
     if kind == "missing" and loc:
         return msg("hint.add_key", name=str(loc[-1]))

@@ -163,7 +163,7 @@ class RowChecker:
             return None
         status = parse_verdict(text)
         if status is None:
-            guess = did_you_mean(text[:60], [*verdict_choices(self.lang), *_VERDICT_WORDS])
+            guess = did_you_mean(text[:60], [*verdict_choices(self.lang), *_VERDICT_WORDS], lookalikes=False)
             pick = msg("hint.pick_one_of", choices=choices)
             hint = msg("hint.guess_then_pick", guess=guess, pick=pick) if guess else pick
             self._error("auditor_verdict", number, msg("error.matrix_unknown_verdict", verdict=text[:60]), hint)
