@@ -62,12 +62,11 @@ def _says_something(template: str) -> bool:
     return any(re.search(r"[^\W\d_]{2}", literal) for literal, _ in _fields(template))
 
 
-_LOCATION = {
-    "fr": r"(?:(?:[^ ]+|[^ ]*`[^`]*` / `[^`]*`) : ){0,2}",
-    "en": r"(?:(?:[^ ]+|[^ ]*`[^`]*` / `[^`]*`): ){0,2}",
-}
-"""A location (``file:line:column``, ``file:Sheet!Cell``, ``file:`A` / `B```) and a field, each followed by the
-language's colon (``error.at``, ``validation.field``)."""
+_PLACE = r"(?:[^ ]+|[^ ]*:[^:!]*![A-Z]+[0-9]+|[^ ]*`[^`]*` / `[^`]*`)"
+"""A location: ``file:line:column``, ``file:Sheet!Cell`` (a sheet name may hold spaces: ``À propos``), a field
+path, or ``file:`A` / `B``` (a sheet named either way)."""
+_LOCATION = {"fr": rf"(?:{_PLACE} : ){{0,2}}", "en": rf"(?:{_PLACE}: ){{0,2}}"}
+"""A location and a field, each followed by the language's colon (``error.at``, ``validation.field``)."""
 
 
 @functools.cache
