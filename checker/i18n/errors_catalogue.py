@@ -534,10 +534,13 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "export a new matrix from this declaration and import it",
     },
     # a referential edition that does not hold together (for its authors)
-    "error.ref_duplicate": {"fr": "identifiant `{value}` en double ({what})", "en": "duplicate {what} id `{value}`"},
+    "error.ref_duplicate": {
+        "fr": "identifiant `{value}` en double sous `{what}s`",
+        "en": "duplicate {what} id `{value}`",
+    },
     "hint.own_id": {"fr": "donnez à chacun son propre identifiant", "en": "give each one its own id"},
     "error.ref_unknown": {
-        "fr": "identifiant inconnu `{value}` (à définir sous `{what}s`)",
+        "fr": "identifiant inconnu `{value}` parmi les `{what}s`",
         "en": "unknown {what} `{value}`",
     },
     "hint.define_under": {"fr": "définissez-le sous `{what}s`", "en": "define it under `{what}s`"},

@@ -31,13 +31,13 @@ def test_mini_loads_and_indexes() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "fragment"),
     [
-        ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "identifiant `T-OIDC-01` en double (requirement)"),
+        ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "identifiant `T-OIDC-01` en double sous `requirements`"),
         ("    title: PKCE\n", "    title: PKCE\n    title: PKCE bis\n", "clé `title` en double"),
         ("    actors: [FS]\n", "    actors: [FS, XYZ]\n", "identifiant inconnu `XYZ`"),
         (
             "    relies_on: [ELP]",
             "    relies_on: [ELPP]",
-            "identifiant inconnu `ELPP` (à définir sous `actors`) — vouliez-vous dire `ELP` ?",
+            "identifiant inconnu `ELPP` parmi les `actors` — vouliez-vous dire `ELP` ?",
         ),
         ("    theme: certificates", "    theme: certificate", "vouliez-vous dire `certificates` ?"),
         ("      features_all: [uses_ciba]", "      features_all: [uses_cibaa]", "identifiant inconnu `uses_cibaa`"),
@@ -83,7 +83,7 @@ def test_referentiel_check_command(cli: Cli, tmp_path: Path) -> None:
     assert "mini 1.10" in ok.stdout
     bad = _variant(tmp_path, "  - id: T-OIDC-02", "  - id: T-OIDC-01")
     result = cli("referentiel", "check", bad)
-    assert_clean_error(result, f"{bad}:", "en double (requirement)")
+    assert_clean_error(result, f"{bad}:", "en double sous `requirements`")
     dup = _variant(tmp_path, "    title: PKCE\n", "    title: PKCE\n    title: again\n")
     assert_clean_error(cli("referentiel", "check", dup), f"{dup}:", "clé `title` en double")
     assert_clean_error(cli("referentiel", "check", tmp_path / "absent.yaml"), "fichier introuvable")
