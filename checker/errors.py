@@ -106,16 +106,10 @@ class InputError(PscCheckError):
 class UsageError(InputError):
     """A bad command-line value."""
 
-    @classmethod
-    def of(cls, message: Message, hint: Message | None = None) -> UsageError:
-        """A usage error ``message — hint``."""
-        from checker.model.message import msg
-
-        return cls(msg("error.with_hint", problem=message, hint=hint) if hint is not None else message)
-
 
 def located(location: Location | str, message: Message, hint: Message | None = None) -> Message:
-    """``location: message — hint`` as one message (the location is written the same in every language)."""
+    """``location: message — hint`` as one message: the location (``file:line:column``, ``file:Sheet!Cell``) is the
+    same in every language, the colon after it follows the language (``f.yaml:3:4 : …`` in French)."""
     from checker.model.message import msg
 
     where = str(location)

@@ -11,7 +11,6 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
     # how a message is put together (the location is written the same way in every language)
     "error.at": {"fr": "{where} : {problem}", "en": "{where}: {problem}"},
     "error.at_hint": {"fr": "{where} : {problem} — {hint}", "en": "{where}: {problem} — {hint}"},
-    "error.with_hint": {"fr": "{problem} — {hint}", "en": "{problem} — {hint}"},
     "error.warning_line": {"fr": "avertissement : {text}", "en": "warning: {text}"},
     # kinds of input
     "what.yaml_file": {"fr": "un fichier YAML", "en": "a YAML file"},

@@ -33,7 +33,7 @@ INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 OTHER = {"fr": "en", "en": "fr"}
 STRUCTURAL = frozenset({"text.verbatim", "text.by_lang"})
 """Entries that are their parameters only: they say nothing in any language."""
-WRAPPERS = frozenset({"error.at", "error.at_hint", "error.with_hint", "error.warning_line", "validation.field"})
+WRAPPERS = frozenset({"error.at", "error.at_hint", "error.warning_line", "validation.field"})
 """Entries that put a message together (location, field, hint, warning): the checker takes lines apart along them."""
 CLICK_OUTPUT = frozenset({"cli-portfolio-workers-zero"})
 """Cases refused by Click itself (its ``Usage:`` block), whose lines are not psc-check's."""
