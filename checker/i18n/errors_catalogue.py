@@ -1101,4 +1101,6 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "fr": " (plus de {limit}, empreinte non calculée)",
         "en": " (larger than {limit}, not hashed)",
     },
+    "what.requirements": {"fr": "exigences", "en": "requirements"},
+    "what.ids": {"fr": "identifiants", "en": "ids"},
 }
