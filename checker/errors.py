@@ -1,16 +1,38 @@
-"""One error hierarchy, and the exit codes it maps to."""
+"""One error hierarchy, and the exit codes it maps to.
+
+Errors hold catalogue messages (``Message``, built with ``msg``, re-exported here for the layers below the model):
+the command line puts them into words in the run's language.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.model.message import Message, msg
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``Message`` and ``msg``, imported on first use: ``--help`` and ``--version`` never load pydantic."""
+        if name in {"Message", "msg"}:
+            from checker.model import message
+
+            return getattr(message, name)
+        raise AttributeError(name)
+
 
 __all__ = [
     "ExitCode",
     "InputError",
     "Location",
+    "Message",
     "PscCheckError",
     "UsageError",
+    "located",
+    "msg",
 ]
 
 
@@ -50,22 +72,47 @@ class PscCheckError(Exception):
 
 
 class InputError(PscCheckError):
-    """A bad input file or value: one or more messages, each with a location and a fix."""
+    """A bad input file or value: one or more messages, each with a location and a fix.
+
+    The messages are catalogue keys and parameters (:class:`~checker.model.message.Message`), put into words once,
+    in the run's language, by the command line (:meth:`lines`).
+    """
 
     exit_code = ExitCode.BAD_INPUT
 
-    def __init__(self, messages: list[str] | str) -> None:
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__("\n".join(self.messages))
+    def __init__(self, messages: Message | Iterable[Message]) -> None:
+        from checker.model.message import Message
+
+        self.messages: list[Message] = [messages] if isinstance(messages, Message) else list(messages)
+        super().__init__(*self.messages)
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The messages in ``lang`` (by default the run's language)."""
+        from checker.i18n import Translator
+        from checker.i18n.lang import current_lang
+
+        words = Translator(lang or current_lang()).text
+        return [line for message in self.messages for line in words(message).splitlines()]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
 
     @classmethod
-    def at(cls, location: Location | str, message: str, hint: str | None = None) -> InputError:
-        """Build a single-message error: ``location: message (hint)``."""
-        text = f"{location}: {message}"
-        if hint:
-            text += f" — {hint}"
-        return cls(text)
+    def at(cls, location: Location | str, message: Message, hint: Message | None = None) -> InputError:
+        """Build a single-message error: ``location: message — hint``."""
+        return cls(located(location, message, hint))
 
 
 class UsageError(InputError):
     """A bad command-line value."""
+
+
+def located(location: Location | str, message: Message, hint: Message | None = None) -> Message:
+    """``location: message — hint`` as one message: the location (``file:line:column``, ``file:Sheet!Cell``) is the
+    same in every language, the colon after it follows the language (``f.yaml:3:4 : …`` in French)."""
+    from checker.model.message import msg
+
+    where = str(location)
+    if hint is None:
+        return msg("error.at", where=where, problem=message)
+    return msg("error.at_hint", where=where, problem=message, hint=hint)

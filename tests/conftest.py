@@ -2,7 +2,7 @@
 
 ``cli`` runs the command in process through :func:`checker.cli.main.run`, as the installed entry point does, with
 what a fresh process would have: its own standard streams (stdin at end of file, never the terminal), the working
-directory asked for, no ``PSC_CHECK*`` variable, Python's default warning filters, an 80-column terminal size unless
+directory asked for, no ``PSC_CHECK*`` variable and no locale variable (French, the default language), Python's default warning filters, an 80-column terminal size unless
 ``COLUMNS`` says otherwise, and the cyclic garbage collector off (the entry point turns it off too). Everything the command changes in the process (environment, working directory, standard
 streams, Typer's exception hook) is put back afterwards. The click command tree
 Typer builds from the application is built once and reused, as a process builds it once for its one command; a
@@ -59,9 +59,16 @@ def _command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "checker"]
 
 
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""Dropped for a command run by a test: it speaks French (the default) whatever the locale of the machine running
+the tests; a test sets them (``env=``) to see the locale's effect."""
+
+
 def _child_environment() -> dict[str, str]:
-    """The environment a command runs with: this one without ``PSC_CHECK*`` variables."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK")}
+    """The environment a command runs with: this one without ``PSC_CHECK*`` variables, in the neutral ``C.UTF-8``
+    locale (French messages, UTF-8 streams)."""
+    kept = {k: v for k, v in os.environ.items() if not k.startswith("PSC_CHECK") and k not in LOCALE_VARIABLES}
+    return kept | {"LANG": "C.UTF-8"}
 
 
 def run_argv(
@@ -101,13 +108,14 @@ def _text(stream: io.TextIOWrapper) -> str:
 
 
 @contextlib.contextmanager
-def _fresh_process_state(cwd: Path | None) -> Iterator[None]:
+def _fresh_process_state(cwd: Path | None, env: Mapping[str, str] | None = None) -> Iterator[None]:
     """Environment, working directory and warning filters of a new process; everything restored on the way out."""
     saved_env = dict(os.environ)
     saved_cwd = Path.cwd()
     try:
-        for name in [k for k in os.environ if k.startswith("PSC_CHECK")]:
+        for name in [k for k in os.environ if k.startswith("PSC_CHECK") or k in LOCALE_VARIABLES]:
             del os.environ[name]
+        os.environ.update(env or {})
         os.environ.setdefault("COLUMNS", "80")  # a new process writing to a pipe sees no terminal: 80 columns
         if cwd is not None:
             os.chdir(cwd)
@@ -137,8 +145,9 @@ def _get_command_once(typer_instance: typer.Typer) -> Any:
     return _click_commands[typer_instance]
 
 
-def run_in_process(*args: object, cwd: Path | None = None) -> Result:
-    """``psc-check ARGS`` through :func:`checker.cli.main.run`, as a new process would run it (see the module doc)."""
+def run_in_process(*args: object, cwd: Path | None = None, env: Mapping[str, str] | None = None) -> Result:
+    """``psc-check ARGS`` through :func:`checker.cli.main.run`, as a new process would run it (see the module doc),
+    with the variables of ``env`` set."""
     from checker.cli.main import run
 
     out = _stream(sys.__stdout__, "strict")
@@ -150,7 +159,7 @@ def run_in_process(*args: object, cwd: Path | None = None) -> Result:
     collecting = gc.isenabled()
     gc.disable()  # as the console-script entry point does (`checker.cli.main.entry`): a process runs without it
     try:
-        with _fresh_process_state(cwd), mock.patch.object(typer.main, "get_command", _get_command_once):
+        with _fresh_process_state(cwd, env), mock.patch.object(typer.main, "get_command", _get_command_once):
             try:
                 code = run([str(arg) for arg in args])
             except SystemExit as done:  # what the interpreter makes of it at the end of a process
@@ -168,6 +177,16 @@ def run_in_process(*args: object, cwd: Path | None = None) -> Result:
         if collecting:
             gc.enable()
     return Result(code, _text(out), _text(err))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _french_outside_a_run() -> Iterator[None]:
+    """Messages put into words outside a command run (``str(error)`` in a unit test) are French, as in a run with
+    no language asked for, whatever the locale of the machine running the tests."""
+    from checker.i18n.lang import speaking
+
+    with speaking("fr"):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,7 @@ def fuzz(max_examples: int) -> settings:
 def assert_clean(result: Result, allowed: tuple[int, ...] = (0, 1, 2)) -> None:
     """Exit code allowed (never 3), no traceback, and exit 2 always explained on standard error."""
     assert result.code in allowed, (result.code, result.stderr[-2000:])
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "erreur interne" not in result.stderr, result.stderr[-2000:]
     if result.code == 2:
         assert result.stderr.startswith(("psc-check", "Utilisation :", "Usage:", "Erreur :", "Error:")), result.stderr[
             -2000:

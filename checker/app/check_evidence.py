@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.checks.base import CheckContext
 from checker.checks.jws import parse_jwks
 from checker.checks.runner import check_file
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, msg
 from checker.evaluation.evidence import hash_file
 from checker.i18n import message
 from checker.inputs.limits import MAX_JWKS_BYTES
@@ -55,7 +55,9 @@ class CheckEvidenceResult:
         """Why the file cannot be checked at all, with the fix (exit 2 always comes with it on standard error)."""
         if self.report.unreadable is None:
             return None
-        return message("error.cannot_be_checked", path=self.report.file, reason=self.report.unreadable, lang="en")
+        return message(
+            "error.cannot_be_checked", self.report.lang, path=self.report.file, reason=self.report.unreadable
+        )
 
 
 def run_check_evidence(request: CheckEvidenceRequest) -> CheckEvidenceResult:
@@ -68,7 +70,7 @@ def run_check_evidence(request: CheckEvidenceRequest) -> CheckEvidenceResult:
         jwks=_read_jwks(request.jwks) if request.jwks else None,
     )
     file = request.file
-    require_regular_file(file, "give the path of one evidence file", missing="no such evidence file")
+    require_regular_file(file, msg("hint.give_evidence_file"), missing=msg("error.no_evidence_file"))
     found = check_file(file, EvidenceKind(request.kind) if request.kind else None, ctx)
     jwks = str(request.jwks) if request.jwks else None
     report = make_report(found, str(file), _sha256(file), ctx, jwks, request.lang)
@@ -76,13 +78,11 @@ def run_check_evidence(request: CheckEvidenceRequest) -> CheckEvidenceResult:
 
 
 def _read_jwks(path: Path) -> bytes:
-    raw = read_input(path, MAX_JWKS_BYTES, what="a JWKS", hint="give the JWKS file (JSON), e.g. PSC's /certs")
+    raw = read_input(path, MAX_JWKS_BYTES, what=msg("what.jwks"), hint=msg("hint.give_jwks"))
     try:
         parse_jwks(raw)
-    except ValueError as exc:
-        raise InputError.at(
-            Location(str(path)), f"not a JWKS document ({exc})", 'expected JSON {"keys": [...]}, e.g. PSC\'s /certs'
-        ) from None
+    except ValueError:  # not JSON, or no `keys` list: the hint says what is expected
+        raise InputError.at(Location(str(path)), msg("error.not_jwks"), msg("hint.jwks_shape")) from None
     return raw
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from checker.app.write import warn, write_atomic
 from checker.declaration.files import declaration_inputs
 from checker.declaration.load import LoadedDeclaration, load_declaration
-from checker.errors import InputError
+from checker.errors import InputError, msg
 from checker.evaluation.applicability import applicable_requirements
-from checker.i18n import message
 from checker.inputs.readfile import real_path
 from checker.referential.diff import AnswerMove, classify_answers, diff_editions
 from checker.referential.load import LoadedReferential, load_referential
@@ -48,7 +47,7 @@ def run_diff(request: DiffRequest) -> bytes:
         if request.output is not None:
             _write_migrated(request, (request.declaration, request.output), decl, moves, (old_ref, new_ref))
     elif request.output is not None:
-        raise InputError(message("error.output_needs_declaration", lang="en"))
+        raise InputError(msg("error.output_needs_declaration"))
     return EDITION_DIFF.render(DiffDocument(changes, tuple(moves)), request.stdout_format)
 
 
@@ -63,6 +62,6 @@ def _write_migrated(
     text = migrated_declaration_text(decl.model, moves, old_ref.version, new_ref.version)
     if real_path(output).parent != real_path(source).parent:
         # now, not with the result: it matters even when the write below fails
-        warn(message("warning.migrated_elsewhere", output=output.name, declaration=source.name, lang="en"))
+        warn(msg("warning.migrated_elsewhere", output=output.name, declaration=source.name))
     inputs = [*declaration_inputs(decl), request.old, request.new]
     write_atomic(output, text.encode("utf-8"), inputs=inputs, overwrite=request.force)

@@ -24,7 +24,7 @@ from checker import __version__
 from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.app.write import write_atomic
 from checker.declaration.load import LoadedDeclaration
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, msg
 from checker.i18n import Translator, message
 from checker.inputs.limits import (
     MAX_DOSSIER_BYTES,
@@ -142,8 +142,8 @@ def _sources(decl: LoadedDeclaration, allow_outside: bool) -> list[_Source]:
             if Path(item.path).is_absolute():
                 raise InputError.at(
                     Location(str(where)),
-                    f"evidence `{item.path}` is cited by an absolute path",
-                    "a dossier keeps relative paths: cite it relative to the declaration",
+                    msg("error.dossier_absolute", path=item.path),
+                    msg("hint.dossier_relative"),
                 )
             lexical = Path(os.path.normpath(folder / item.path))
             if not lexical.is_file():
@@ -152,8 +152,8 @@ def _sources(decl: LoadedDeclaration, allow_outside: bool) -> list[_Source]:
             if not allow_outside and (place.startswith("../") or not _really_inside(base, lexical)):
                 raise InputError.at(
                     Location(str(where)),
-                    f"evidence `{item.path}` lies outside the declaration's folder",
-                    "move it into that folder, or pass --allow-outside-evidence to store it under a neutral path",
+                    msg("error.dossier_outside", path=item.path),
+                    msg("hint.dossier_outside"),
                 )
             found.setdefault(place, _Source(lexical, "evidence", place))
     return [found[place] for place in sorted(found)]
@@ -170,7 +170,7 @@ def _place(base: Path, path: Path, where: Path) -> str:
     if depth > MAX_DOSSIER_OUTSIDE_DEPTH:
         raise InputError.at(
             Location(str(where)),
-            f"`{path}` lies {depth} folders above the declaration's (at most {MAX_DOSSIER_OUTSIDE_DEPTH} in a dossier)",
+            msg("error.dossier_depth", path=str(path), depth=depth, limit=MAX_DOSSIER_OUTSIDE_DEPTH),
         )
     return place
 
@@ -219,12 +219,12 @@ def _read(path: Path, members: dict[str, tuple[bytes, FileRole, str | None]]) ->
         if so_far + size > MAX_DOSSIER_UNPACKED_BYTES:
             raise InputError.at(
                 Location(str(path)),
-                f"the dossier would hold more than {size_text(MAX_DOSSIER_UNPACKED_BYTES)}",
-                "file the largest evidence separately and cite a smaller extract",
+                msg("error.dossier_would_hold", limit=size_text(MAX_DOSSIER_UNPACKED_BYTES)),
+                msg("hint.dossier_smaller"),
             )
         return path.read_bytes()
     except OSError as exc:
-        raise InputError.at(Location(str(path)), f"cannot read the file ({exc.strerror or exc})") from None
+        raise InputError.at(Location(str(path)), msg("error.cannot_read", reason=str(exc.strerror or exc))) from None
 
 
 def _manifest(
@@ -290,7 +290,7 @@ def _zip(contents: dict[str, bytes], as_of: dt.date, output: Path) -> bytes:
     if len(data) > MAX_DOSSIER_BYTES:
         raise InputError.at(
             Location(str(output)),
-            f"the dossier would be {size_text(len(data))} (at most {size_text(MAX_DOSSIER_BYTES)})",
+            msg("error.dossier_would_be", size=size_text(len(data)), limit=size_text(MAX_DOSSIER_BYTES)),
         )
     return data
 

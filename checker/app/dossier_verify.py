@@ -23,10 +23,11 @@ from pydantic import ValidationError
 from checker.app.dossier import INSIDE, MANIFEST
 from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.app.write import create_new
-from checker.errors import ExitCode, InputError, Location
+from checker.errors import ExitCode, InputError, Location, Message, msg
 from checker.i18n import Translator, message
 from checker.inputs.archive import Extracted, extract_archive, safe_name_problem
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE, MAX_DOSSIER_OUTSIDE_DEPTH
+from checker.inputs.validation import error_message
 from checker.model.dossier import Manifest
 from checker.referential.load import load_referential
 from checker.render.registry import REPORT, Format
@@ -114,39 +115,47 @@ def _manifest(path: Path, root: Path, extracted: dict[str, Extracted]) -> Manife
     where = f"{path}:{MANIFEST}"
     if MANIFEST not in extracted:
         raise InputError.at(
-            Location(str(path)), f"no {MANIFEST}", "not a psc-check dossier: build one with `psc-check dossier build`"
+            Location(str(path)), msg("error.dossier_no_manifest", manifest=MANIFEST), msg("hint.dossier_build")
         )
     try:
         manifest = Manifest.model_validate(json.loads((root / MANIFEST).read_bytes()))
-    except (ValueError, ValidationError) as exc:
-        first = str(exc).splitlines()[0][:200]
-        raise InputError.at(Location(where), f"not a psc-check dossier manifest ({first})") from None
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        field = ".".join(str(part) for part in first["loc"])
+        problem = msg("error.baseline_not_report", field=field, problem=error_message(first))
+        raise InputError.at(Location(where), msg("error.dossier_bad_manifest", problem=problem)) from None
+    except ValueError as exc:
+        problem = msg("error.not_json", reason=str(exc).splitlines()[0][:200])
+        raise InputError.at(Location(where), msg("error.dossier_bad_manifest", problem=problem)) from None
     seen: set[str] = set()
     for item in manifest.files:
-        problem = safe_name_problem(item.path) or (_place_problem(item.place) if item.place else None)
+        wrong = safe_name_problem(item.path) or (_place_problem(item.place) if item.place else None)
         if item.path in seen or item.path == MANIFEST:
-            problem = "listed twice"
-        if problem is not None:
-            raise InputError.at(
-                Location(where), f"file `{item.path[:120]}`: {problem}", "the dossier is damaged or hostile"
-            )
+            wrong = msg("error.dossier_listed_twice")
+        if wrong is not None:
+            about = msg("error.dossier_file", path=item.path[:120], problem=wrong)
+            raise InputError.at(Location(where), about, msg("hint.dossier_damaged_or_hostile"))
         seen.add(item.path)
     for name in (manifest.declaration, manifest.report, manifest.audit, manifest.waivers):
         if name is not None and name not in seen:
-            raise InputError.at(Location(where), f"`{name[:120]}` is not among its files", "the dossier is damaged")
+            raise InputError.at(
+                Location(where), msg("error.dossier_not_among", name=name[:120]), msg("hint.dossier_damaged_short")
+            )
     if not manifest.declaration.startswith(f"{INSIDE}/"):
-        raise InputError.at(Location(where), f"the declaration is not under `{INSIDE}/`", "the dossier is damaged")
+        raise InputError.at(
+            Location(where), msg("error.dossier_declaration_place", folder=INSIDE), msg("hint.dossier_damaged_short")
+        )
     return manifest
 
 
-def _place_problem(place: str) -> str | None:
+def _place_problem(place: str) -> Message | None:
     parts = PurePosixPath(place).parts
     ups = 0
     while ups < len(parts) and parts[ups] == "..":
         ups += 1
     rest = "/".join(parts[ups:])
     if ups == 0 or ups > MAX_DOSSIER_OUTSIDE_DEPTH or not rest:
-        return f"place `{place[:120]}` is not above the declaration's folder (1 to {MAX_DOSSIER_OUTSIDE_DEPTH} levels)"
+        return msg("error.dossier_place", place=place[:120], limit=MAX_DOSSIER_OUTSIDE_DEPTH)
     return safe_name_problem(rest)
 
 

@@ -17,7 +17,7 @@ from checker.checks.kinds import CHECKED_KINDS
 from checker.checks.reading import MAX_READ_BYTES, read_bounded
 from checker.declaration.edit import EvidenceEditor, EvidenceEntry, LayoutChangeError, entries_yaml, unified_diff
 from checker.declaration.load import LoadedDeclaration, load_declaration
-from checker.errors import InputError, UsageError
+from checker.errors import InputError, UsageError, msg
 from checker.evaluation.applicability import why_applies
 from checker.evaluation.evidence import hash_file, resolve_inside
 from checker.i18n import message
@@ -95,7 +95,10 @@ class _Session:
         return message(key, self.lang, **params)
 
     def refuse(self, key: str, **params: Any) -> InputError:
-        return InputError(self.say(key, **params))
+        """An error holding the message ``key`` (put into words in the run's language by the command line)."""
+        return InputError(
+            msg(key, **{name: value if isinstance(value, int) else str(value) for name, value in params.items()})
+        )
 
 
 def _open(path: Path, referential: Path | None, lang: str) -> _Session:
@@ -142,8 +145,10 @@ def _requirement(s: _Session, req_id: str) -> Requirement:
     where = s.decl.path
     req = s.ref.requirements.get(req_id)
     if req is None:
-        hint = did_you_mean(req_id, s.ref.requirements) or s.say("evidence_edit.see_list")
-        raise UsageError(s.say("evidence_edit.unknown_requirement", declaration=where, requirement=req_id, hint=hint))
+        hint = did_you_mean(req_id, s.ref.requirements) or msg("evidence_edit.see_list")
+        raise UsageError(
+            msg("evidence_edit.unknown_requirement", declaration=str(where), requirement=req_id, hint=hint)
+        )
     if why_applies(s.ref, req, s.decl.model) is None:
         raise s.refuse("evidence_edit.not_applicable", declaration=where, requirement=req_id)
     source = s.decl.answer_file(req_id)
@@ -153,7 +158,7 @@ def _requirement(s: _Session, req_id: str) -> Requirement:
 
 
 def _entry(s: _Session, req: Requirement, file: Path, request: EvidenceAddRequest) -> EvidenceEntry:
-    require_regular_file(file, s.say("evidence_edit.one_file"), missing=s.say("evidence_edit.missing"))
+    require_regular_file(file, msg("evidence_edit.one_file"), missing=msg("evidence_edit.missing"))
     real, recorded = _located(s, file, allow_outside=request.allow_outside)
     digest = _sha256(s, real, file)
     facts = _facts(real)

@@ -108,7 +108,9 @@ def run_probe(request: ProbeRequest) -> ProbeResult:
         produced = _run(request, made)
     except ProbeError as exc:
         done = [f"  {t.text(m)}" for m in _request_lines(made)]
-        raise InputError([t.text(exc.reason), *([t("probe.requests_head"), *done] if done else [])]) from None
+        raise InputError(
+            [exc.reason, *([msg("probe.requests_head"), *map(Message.literal, done)] if done else [])]
+        ) from None
     lines = [t("probe.requests_head"), *(f"  {t.text(m)}" for m in produced.requests)]
     folder = request.output
     paths: list[tuple[Path, EvidenceKind]] = []
@@ -144,13 +146,13 @@ def run_probe(request: ProbeRequest) -> ProbeResult:
 
 def _check_options(request: ProbeRequest, t: Translator) -> None:
     if request.cite is not None and not request.requirements:
-        raise UsageError(t("probe.cite_needs_requirement"))
+        raise UsageError(msg("probe.cite_needs_requirement"))
     if request.requirements and request.cite is None:
-        raise UsageError(t("probe.requirement_needs_cite"))
+        raise UsageError(msg("probe.requirement_needs_cite"))
     if request.output is None and not request.dry_run:
-        raise UsageError(t("probe.needs_output"))
+        raise UsageError(msg("probe.needs_output"))
     if request.probe in ("login", "tls", "proxy") and len(request.targets) != 1:
-        raise UsageError(t("probe.one_target", probe=request.probe))
+        raise UsageError(msg("probe.one_target", probe=request.probe))
     if request.output is not None and not request.dry_run:
         _check_output(request, request.output, t)
     try:
@@ -158,27 +160,27 @@ def _check_options(request: ProbeRequest, t: Translator) -> None:
             host = origin_of(request.targets[0])[1]
             production = request.environment == "production" or not proxy.is_sandbox_host(host)
             if production and not request.i_know:
-                raise UsageError(t("probe.proxy_production", host=host))
+                raise UsageError(msg("probe.proxy_production", host=host))
         elif request.probe == "tls":
             tls.parse_target(request.targets[0])
         else:
             for target in request.targets:
                 origin_of(target)
     except ProbeError as exc:
-        raise UsageError(t.text(exc.reason)) from None
+        raise UsageError(exc.reason) from None
 
 
 def _check_output(request: ProbeRequest, output: Path, t: Translator) -> None:
     """No file the probe writes exists yet, and ``--cite``'s declaration exists and holds the folder."""
     for name in _FILES[request.probe]:
         if (output / name).exists():
-            raise UsageError(t("probe.exists", path=(output / name).as_posix()))
+            raise UsageError(msg("probe.exists", path=(output / name).as_posix()))
     if request.cite is not None:
         if not request.cite.is_file():
-            raise UsageError(t("probe.no_declaration", path=request.cite.as_posix()))
+            raise UsageError(msg("probe.no_declaration", path=request.cite.as_posix()))
         folder = request.cite.resolve().parent
         if folder != output.resolve() and folder not in output.resolve().parents:
-            raise UsageError(t("evidence_edit.outside", path=output, folder=folder))
+            raise UsageError(msg("evidence_edit.outside", path=str(output), folder=str(folder)))
 
 
 def _plan(request: ProbeRequest, t: Translator) -> list[str]:
@@ -357,7 +359,7 @@ def _cite(
         fitting = [(p, k) for p, k in paths if k in expected] if req is not None else paths
         if not fitting:
             kinds = ", ".join(sorted(k.value for _, k in paths))
-            raise UsageError(t("probe.cite_no_fit", requirement=requirement, kinds=kinds))
+            raise UsageError(msg("probe.cite_no_fit", requirement=requirement, kinds=kinds))
         for path, kind in fitting:
             done = run_evidence_add(
                 EvidenceAddRequest(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.app.write import write_atomic
-from checker.errors import UsageError
+from checker.errors import UsageError, msg
 from checker.i18n import message
 from checker.inputs.suggest import check_choice, check_choices, did_you_mean
 from checker.inputs.textsafe import shown
@@ -64,8 +64,8 @@ def run_show(request: ShowRequest) -> bytes:
     ref = load_referential(request.referential)
     req = ref.requirements.get(request.requirement_id)
     if req is None:
-        hint = did_you_mean(request.requirement_id, ref.requirements) or message("error.see_list", lang="en")
-        raise UsageError(message("error.unknown_requirement", id=shown(request.requirement_id), hint=hint, lang="en"))
+        hint = did_you_mean(request.requirement_id, ref.requirements) or msg("error.see_list")
+        raise UsageError(msg("error.unknown_requirement", id=shown(request.requirement_id), hint=hint))
     return REQUIREMENT.render(RequirementSheet(ref, req), request.stdout_format)
 
 
@@ -111,12 +111,11 @@ def run_export(request: ExportRequest) -> ExportResult:
         suffixes = EXPORT_SUFFIXES[request.fmt]
         if not request.output.name.lower().endswith(suffixes):
             raise UsageError(
-                message(
+                msg(
                     "error.export_suffix",
                     path=str(request.output),
                     format=request.fmt.value,
                     suffixes=" / ".join(suffixes),
-                    lang="en",
                 )
             )
     ref = load_referential(request.referential)

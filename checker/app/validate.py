@@ -9,6 +9,7 @@ from pathlib import Path
 from checker.app.evaluate import EvaluateRequest, evaluate_file
 from checker.errors import ExitCode, InputError
 from checker.i18n import Translator
+from checker.i18n.lang import current_lang
 
 __all__ = ["EVALUATION_ONLY", "FileValidation", "ValidateRequest", "ValidateResult", "run_validate", "validate_one"]
 
@@ -62,7 +63,7 @@ def _validate(path: Path, request: ValidateRequest) -> FileValidation:
     try:
         errors, warnings = validate_one(path, request.referential, request.as_of, request.policy, request.waivers)
     except InputError as error:
-        errors, warnings = error.messages, []
+        errors, warnings = error.lines(current_lang()), []
     return FileValidation(path, tuple(errors), tuple(warnings))
 
 
@@ -70,7 +71,9 @@ def validate_one(
     path: Path, referential: Path | None, as_of: dt.date, policy: Path | None = None, waivers: Path | None = None
 ) -> tuple[list[str], list[str]]:
     """Errors and warnings of one declaration (raises :class:`InputError` when it cannot be read)."""
-    request = EvaluateRequest(declaration=path, as_of=as_of, referential=referential, policy=policy, waivers=waivers)
+    request = EvaluateRequest(
+        declaration=path, as_of=as_of, referential=referential, policy=policy, waivers=waivers, lang=current_lang()
+    )
     _, _, report = evaluate_file(request)
     chosen = [p for p in report.problems if p.code not in EVALUATION_ONLY]
     words = Translator(report.lang).text

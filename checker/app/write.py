@@ -15,11 +15,16 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from checker.errors import InputError, Location
+from checker.i18n import Translator
+from checker.i18n.lang import current_lang
 from checker.inputs.files import refuse_input_overwrite
 from checker.inputs.textsafe import terminal_text
+
+if TYPE_CHECKING:
+    from checker.errors import Message
 
 __all__ = ["create_new", "emit", "error", "refuse_input_overwrite", "warn", "write_atomic", "write_stdout"]
 
@@ -32,6 +37,8 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
     With ``overwrite=False`` an existing ``target`` is refused, and the final step links the file into place so a
     file created meanwhile by someone else is not replaced either.
     """
+    from checker.errors import msg
+
     refuse_input_overwrite(target, inputs)
     folder = _check_target(target, overwrite)
     _remove_stale(folder, target.name)
@@ -49,7 +56,7 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
         raise _exists(target) from None
     except OSError as exc:
         raise InputError.at(
-            Location(str(target)), f"cannot write the file ({exc.strerror or exc})", _hint(exc)
+            Location(str(target)), msg("error.cannot_write", reason=str(exc.strerror or exc)), _hint(exc)
         ) from None
     finally:
         if tmp:
@@ -58,26 +65,32 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
 
 
 def _check_target(target: Path, overwrite: bool) -> Path:
+    from checker.errors import msg
+
     folder = target.parent if str(target.parent) else Path()
     if target.is_dir():
-        raise InputError.at(Location(str(target)), "is a folder", "give the path of a file to write")
+        raise InputError.at(Location(str(target)), msg("error.is_folder"), msg("hint.give_file_to_write"))
     if not overwrite and (target.exists() or target.is_symlink()):
         raise _exists(target)
     if not folder.is_dir():
-        raise InputError.at(Location(str(target)), "the output folder does not exist", "create it first")
+        raise InputError.at(Location(str(target)), msg("error.no_output_folder"), msg("hint.create_it_first"))
     return folder
 
 
 def _exists(target: Path) -> InputError:
-    return InputError.at(Location(str(target)), "file already exists", "remove it, choose another path or pass --force")
+    from checker.errors import msg
+
+    return InputError.at(Location(str(target)), msg("error.file_exists"), msg("hint.remove_or_force"))
 
 
-def _hint(exc: OSError) -> str:
+def _hint(exc: OSError) -> Message:
+    from checker.errors import msg
+
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "free some space; the previous file, if any, is untouched"
+        return msg("hint.write_free_space")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "check the folder's permissions; the previous file, if any, is untouched"
-    return "check the folder's permissions and free space; the previous file, if any, is untouched"
+        return msg("hint.write_permissions")
+    return msg("hint.write_permissions_space")
 
 
 def _prefix(name: str) -> str:
@@ -163,15 +176,22 @@ def emit(text: str) -> None:
     sys.stdout.write(safe if safe.endswith("\n") else safe + "\n")
 
 
-def warn(text: str) -> None:
-    """Print a warning line on standard error (terminal controls made visible)."""
-    for line in text.splitlines() or [""]:
-        sys.stderr.write(f"psc-check: warning: {terminal_text(line)}\n")
+def _words(text: str | Message) -> str:
+    """Text already in words as it is; a message in the run's language."""
+    return text if isinstance(text, str) else Translator(current_lang()).text(text)
 
 
-def error(text: str) -> None:
-    """Print an error line on standard error (terminal controls made visible)."""
-    sys.stderr.write(f"psc-check: {terminal_text(text)}\n")
+def warn(text: str | Message) -> None:
+    """Print a warning line on standard error, in the run's language (terminal controls made visible)."""
+    words = Translator(current_lang())
+    for line in _words(text).splitlines() or [""]:
+        sys.stderr.write(f"psc-check: {terminal_text(words('error.warning_line', text=line))}\n")
+
+
+def error(text: str | Message) -> None:
+    """Print an error line on standard error, in the run's language (terminal controls made visible)."""
+    for line in _words(text).splitlines() or [""]:
+        sys.stderr.write(f"psc-check: {terminal_text(line)}\n")
 
 
 def write_stdout(data: bytes) -> None:

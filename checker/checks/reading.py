@@ -67,8 +67,12 @@ def parse_data(raw: bytes, *, yaml: bool = False) -> Any:
 
     try:
         return load_yaml_text(text, "evidence").data
-    except InputError as exc:
-        raise NotCheckable(say("read.invalid_yaml", error=str(exc).removeprefix("evidence:").strip())) from None
+    except InputError as exc:  # its message, placed by line and column only (the file is the one being checked)
+        first = exc.messages[0]
+        where = str(first.params.get("where", "")).removeprefix("evidence").removeprefix(":") or "1"
+        raise NotCheckable(
+            say("read.invalid_yaml", error=first.model_copy(update={"params": {**first.params, "where": where}}))
+        ) from None
     except (RecursionError, ValueError):
         raise NotCheckable(say("read.invalid_yaml", error="?")) from None
 

@@ -11,6 +11,7 @@ from checker.app.write import error, write_stdout
 from checker.checks.kinds import CHECKED_KINDS
 from checker.cli.common import check_choice
 from checker.cli.help import choices
+from checker.cli.language import command_lang
 from checker.cli.vocabulary import ENVIRONMENTS, LEVELS
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
@@ -50,7 +51,7 @@ def check_evidence(
     fmt: Annotated[
         str, typer.Option("--format", metavar="FORMAT", help=f"Sortie : {choices(CHECK_RESULT.stdout_names)}.")
     ] = "console",
-    lang: Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")] = "fr",
+    lang: Annotated[str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")] = None,
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
     from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
@@ -60,7 +61,7 @@ def check_evidence(
     environment = None if environment is None else check_choice("--environment", environment, ENVIRONMENTS)
     level = None if level is None else check_choice("--level", level, LEVELS)
     fmt = check_choice("--format", fmt, CHECK_RESULT.stdout_names)
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = CheckEvidenceRequest(
         file=file,
         as_of=parse_day(as_of, "--as-of"),

@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, WaiversOption, check_choice
+from checker.cli.common import ReferentialOption, WaiversOption
 from checker.cli.evaluate import AsOf
 from checker.cli.help import Command, Group, choices
+from checker.cli.language import command_lang
 from checker.i18n import LANGS
 
 app = typer.Typer(
@@ -20,7 +21,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-Lang = Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")]
+Lang = Annotated[str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")]
 
 
 @app.command("build", cls=Command)
@@ -34,7 +35,7 @@ def build(
         typer.Option("--audit", metavar="FICHIER", help="Fichier d'audit (import-matrix), évalué et joint au dossier."),
     ] = None,
     waivers: WaiversOption = None,
-    lang: Lang = "fr",
+    lang: Lang = None,
     allow_outside_evidence: Annotated[
         bool,
         typer.Option(
@@ -53,11 +54,11 @@ def build(
     from checker.app.dossier import DossierRequest, run_dossier
     from checker.app.evaluate import parse_as_of
 
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if output.suffix.lower() != ".zip":
-        from checker.errors import UsageError
+        from checker.errors import UsageError, msg
 
-        raise UsageError(f"{output}: a dossier is a .zip file — use -o NAME.zip")
+        raise UsageError.at(str(output), msg("error.dossier_zip"), msg("hint.dossier_zip"))
     request = DossierRequest(
         declaration=declaration,
         output=output,
@@ -84,13 +85,13 @@ def verify(
         typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Réévaluer à cette date (par défaut : celle du dossier)."),
     ] = None,
     referentiel: ReferentialOption = None,
-    lang: Lang = "fr",
+    lang: Lang = None,
 ) -> None:
     """Vérifier un dossier : empreintes, réévaluation. Code 0 conforme, 1 différences, 2 illisible ou suspect."""
     from checker.app.dossier_verify import VerifyRequest, run_verify
     from checker.inputs.dates import parse_day
 
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = VerifyRequest(
         dossier=dossier,
         as_of=parse_day(as_of, "--as-of") if as_of is not None else None,

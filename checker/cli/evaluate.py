@@ -10,6 +10,7 @@ import typer
 from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.cli.help import choices
+from checker.cli.language import command_lang
 from checker.cli.vocabulary import FAIL_ON, REQUIRE_ASSURANCE
 from checker.i18n import LANGS, message
 from checker.render.registry import REPORT
@@ -37,8 +38,8 @@ def evaluate(
         ),
     ] = None,
     lang: Annotated[
-        str, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
-    ] = "fr",
+        str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
+    ] = None,
     allow_outside_evidence: Annotated[
         bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")
     ] = False,
@@ -74,7 +75,7 @@ def evaluate(
     from checker.render.registry import Format
 
     fmt = check_choice("--format", fmt, REPORT.stdout_names)
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if fail_on is not None:
         fail_on = check_choice("--fail-on", fail_on, FAIL_ON)
     if require_assurance is not None:

@@ -11,6 +11,7 @@ import typer
 from checker.app.write import emit, warn
 from checker.cli.common import ReferentialOption, check_choice
 from checker.cli.help import Command, Group, choices
+from checker.cli.language import command_lang
 from checker.cli.vocabulary import ENVIRONMENTS, EVIDENCE_KINDS
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
@@ -42,7 +43,9 @@ CollectedOption = Annotated[
         help="Date de collecte (« today » : aujourd'hui) ; par défaut la date de modification du fichier.",
     ),
 ]
-LangOption = Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue des messages : {choices(LANGS)}.")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des messages : {choices(LANGS)}.")
+]
 
 
 def _collected(value: str | None) -> dt.date | None:
@@ -79,12 +82,12 @@ def add(
     dry_run: DryRunOption = False,
     allow_outside: OutsideOption = False,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Citer des fichiers de preuve : type reconnu, sha256, dates ; la déclaration est modifiée sur place (diff affiché)."""
     from checker.app.evidence import EvidenceAddRequest, run_evidence_add
 
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if kind is not None:
         kind = check_choice("--kind", kind, EVIDENCE_KINDS)
     if environment is not None:
@@ -115,12 +118,12 @@ def refresh(
     dry_run: DryRunOption = False,
     allow_outside: OutsideOption = False,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Recalculer l'empreinte et les dates des preuves qui ont changé ; jamais le statut ni la justification."""
     from checker.app.evidence import EvidenceRefreshRequest, run_evidence_refresh
 
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = EvidenceRefreshRequest(
         declaration=declaration,
         requirements=tuple(requirements or ()),

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.common import ReferentialOption
 from checker.cli.help import choices
+from checker.cli.language import command_lang
 from checker.i18n import LANGS, message
 from checker.inputs.dates import parse_day
 
@@ -42,13 +43,13 @@ def import_matrix(
     ] = False,
     referentiel: ReferentialOption = None,
     lang: Annotated[
-        str, typer.Option("--lang", metavar="LANGUE", help=f"Langue du compte rendu : {choices(LANGS)}.")
-    ] = "fr",
+        str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue du compte rendu : {choices(LANGS)}.")
+    ] = None,
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
     from checker.app.import_matrix import ImportRequest, run_import_matrix
 
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     request = ImportRequest(
         matrix=matrix,
         declaration=declaration,

@@ -24,8 +24,17 @@ from checker.cli.import_matrix import import_matrix
 from checker.cli.init import init
 from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
-from checker.errors import ExitCode, PscCheckError
-from checker.i18n.lang import UnknownLanguageError, argv_lang, locale_lang, resolve_lang, speaking
+from checker.errors import ExitCode, InputError, PscCheckError
+from checker.i18n import Translator
+from checker.i18n.lang import (
+    ENV_VARIABLE,
+    UnknownLanguageError,
+    argv_lang,
+    current_lang,
+    locale_lang,
+    resolve_lang,
+    speaking,
+)
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE as OUTSIDE_VARIABLE
 from checker.inputs.textsafe import terminal_text
 
@@ -82,9 +91,16 @@ def main(
 
 
 def _report(error: PscCheckError) -> int:
-    for line in str(error).splitlines():
+    """Each message of ``error`` in the run's language, one ``psc-check: `` line each."""
+    lines = error.lines(current_lang()) if isinstance(error, InputError) else str(error).splitlines()
+    for line in lines:
         sys.stderr.write(f"psc-check: {terminal_text(line)}\n")
     return int(error.exit_code)
+
+
+def _say(key: str, **params: str) -> None:
+    """One ``psc-check: `` line on standard error, in the run's language."""
+    sys.stderr.write(f"psc-check: {terminal_text(Translator(current_lang())(key, **params))}\n")
 
 
 class _Closed(io.RawIOBase):
@@ -127,24 +143,24 @@ def _environment(error: OSError) -> int:
     sys.stdout = _discard()  # drop what could not be written
     reason = error.strerror or type(error).__name__
     with contextlib.suppress(OSError):
-        sys.stderr.write(
-            f"psc-check: cannot write the output ({terminal_text(reason)}) — check that standard output is open "
-            "and that the output device or folder is not full\n"
-        )
+        _say("error.output_unwritable", reason=reason)
     return int(ExitCode.BAD_INPUT)
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user without ``--debug``.
 
-    The run speaks the language of ``--lang`` (read from the arguments here, so that a usage error met while parsing
+    The run speaks the language of ``--lang`` (read from the arguments here, so that an error met while parsing
     them is in that language too), else of ``PSC_CHECK_LANG``, else of the locale (:mod:`checker.i18n.lang`).
     """
     args = sys.argv[1:] if argv is None else argv
+    _usable_streams()
     try:
         lang = resolve_lang(argv_lang(args))
-    except UnknownLanguageError:
-        lang = locale_lang()
+    except UnknownLanguageError as unknown:
+        with speaking(locale_lang()):
+            _say("error.lang_variable", variable=ENV_VARIABLE, value=unknown.value)
+        return int(ExitCode.BAD_INPUT)
     with speaking(lang):
         return _run(args)
 
@@ -152,7 +168,6 @@ def run(argv: list[str] | None = None) -> int:
 def _run(args: list[str]) -> int:
     debug = "--debug" in args or os.environ.get("PSC_CHECK_DEBUG") == "1"
     outside = os.environ.get(OUTSIDE_VARIABLE)
-    _usable_streams()
     try:
         result = app(args=args, prog_name="psc-check", standalone_mode=False)
         sys.stdout.flush()
@@ -165,13 +180,13 @@ def _run(args: list[str]) -> int:
     except typer.Exit as done:
         return int(done.exit_code)
     except typer.Abort:  # Ctrl-C, turned into Abort by click
-        sys.stderr.write("psc-check: interrupted\n")
+        _say("error.interrupted")
         return 130
     except typer.TyperException as error:  # a usage error Click found while parsing the command line
         sys.stderr.write(terminal_text(usage_error(error)))
         return int(ExitCode.BAD_INPUT)
     except KeyboardInterrupt:
-        sys.stderr.write("psc-check: interrupted\n")
+        _say("error.interrupted")
         return 130
     except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit 3
         return _internal(error, debug)
@@ -185,10 +200,7 @@ def _internal(error: BaseException, debug: bool) -> int:
     if debug:
         traceback.print_exc()
     else:
-        sys.stderr.write(
-            f"psc-check: internal error ({type(error).__name__}); please report it with psc-check {__version__} "
-            "and rerun with --debug to see the traceback\n"
-        )
+        _say("error.internal", error=type(error).__name__, version=__version__)
     return int(ExitCode.INTERNAL)
 
 

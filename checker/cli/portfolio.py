@@ -10,6 +10,7 @@ import typer
 from checker.app.write import emit
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.cli.help import choices
+from checker.cli.language import command_lang
 from checker.cli.vocabulary import REQUIRE_ASSURANCE
 from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
@@ -29,8 +30,8 @@ def portfolio(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date d'évaluation.")] = None,
     referentiel: ReferentialOption = None,
     lang: Annotated[
-        str, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
-    ] = "fr",
+        str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", metavar="N", min=1, max=64, help="Processus parallèles (par défaut : un par cœur)."),
@@ -43,7 +44,7 @@ def portfolio(
     from checker.app.portfolio import PortfolioRequest, run_portfolio
     from checker.model.report import Assurance
 
-    lang = check_choice("--lang", lang, LANGS)
+    lang = command_lang(lang)
     if require_assurance is not None:
         require_assurance = check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = PortfolioRequest(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from checker.errors import InputError
+from checker.errors import InputError, Message, located, msg
 from checker.inputs.layering import load_layers
 from checker.inputs.loaded import LoadedFile
 from checker.inputs.suggest import did_you_mean
@@ -89,13 +89,13 @@ def load_declaration(path: Path, ref: LoadedReferential) -> LoadedDeclaration:
     )
 
 
-def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferential) -> list[str]:
+def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferential) -> list[Message]:
     """Everything that makes a declaration impossible to evaluate, each with file, line and fix."""
-    out: list[str] = []
+    out: list[Message] = []
 
-    def add(path: list[str | int], message: str, hint: str | None, *, key: bool = False) -> None:
-        text = f"{doc.location(path, key=key)}: {'.'.join(map(str, path))}: {message}"
-        out.append(f"{text} — {hint}" if hint else text)
+    def add(path: list[str | int], message: Message, hint: Message | None, *, key: bool = False) -> None:
+        problem = msg("validation.field", field=".".join(map(str, path)), problem=message)
+        out.append(located(doc.location(path, key=key), problem, hint))
 
     _check_actors(decl, ref, add)
     known_features = {f.id for f in ref.model.features}
@@ -103,8 +103,9 @@ def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferenti
         if name not in known_features:
             add(
                 ["features", name],
-                f"unknown feature `{name}`",
-                did_you_mean(name, known_features) or f"known features: {', '.join(sorted(known_features))}",
+                msg("error.unknown_feature", name=name),
+                did_you_mean(name, known_features)
+                or msg("hint.known_features", names=", ".join(sorted(known_features))),
                 key=True,
             )
     _check_parcours(decl, ref, add)
@@ -113,13 +114,13 @@ def structural_errors(decl: Declaration, doc: YamlDocument, ref: LoadedReferenti
             if hab.actor not in ref.actors:
                 add(
                     ["habilitations", relation, i, "actor"],
-                    f"unknown actor `{hab.actor}`",
+                    msg("error.unknown_actor", actor=hab.actor),
                     did_you_mean(hab.actor, ref.actors),
                 )
     for req_id in decl.answers:
         if req_id not in ref.requirements:
-            hint = did_you_mean(req_id, ref.requirements) or "see `psc-check referentiel list`"
-            add(["answers", req_id], f"unknown requirement `{req_id}`", hint, key=True)
+            hint = did_you_mean(req_id, ref.requirements) or msg("error.see_list")
+            add(["answers", req_id], msg("error.unknown_requirement_id", id=req_id), hint, key=True)
     return out
 
 
@@ -127,33 +128,34 @@ def _check_actors(decl: Declaration, ref: LoadedReferential, add: _Add) -> None:
     if decl.level not in ref.level_closure:
         add(
             ["level"],
-            f"unknown level `{decl.level}`",
-            did_you_mean(decl.level, ref.level_closure) or f"choose one of: {', '.join(ref.level_closure)}",
+            msg("error.unknown_level", level=decl.level),
+            did_you_mean(decl.level, ref.level_closure)
+            or msg("error.choose_one_of", choices=", ".join(ref.level_closure)),
         )
     seen: set[str] = set()
     for i, actor_id in enumerate(decl.actors):
         actor = ref.actors.get(actor_id)
         if actor_id in seen:
-            add(["actors", i], f"actor `{actor_id}` listed twice", "keep one")
+            add(["actors", i], msg("error.actor_twice", actor=actor_id), msg("hint.keep_one"))
         seen.add(actor_id)
         if actor is None:
             add(
                 ["actors", i],
-                f"unknown actor `{actor_id}`",
-                did_you_mean(actor_id, ref.actors) or f"choose among {', '.join(ref.actors)}",
+                msg("error.unknown_actor", actor=actor_id),
+                did_you_mean(actor_id, ref.actors) or msg("error.choose_one_of", choices=", ".join(ref.actors)),
             )
             continue
         if decl.level in ref.level_closure and decl.level not in actor.levels:
             add(
                 ["actors", i],
-                f"actor `{actor_id}` does not exist at level `{decl.level}`",
-                f"{actor_id} works at level {', '.join(actor.levels)}: change `level` or the actor",
+                msg("error.actor_not_at_level", actor=actor_id, level=decl.level),
+                msg("hint.actor_levels", actor=actor_id, levels=", ".join(actor.levels)),
             )
         if "espace_de_confiance" in actor.levels and decl.organisation.country not in EU_MEMBER_STATES:
             add(
                 ["organisation", "country"],
-                f"`{decl.organisation.country}` is not an EU member state",
-                f"an {actor_id} must be a legal person registered in the European Union",
+                msg("error.not_eu", country=decl.organisation.country),
+                msg("hint.eu_legal_person", actor=actor_id),
             )
 
 
@@ -165,26 +167,26 @@ def _check_parcours(decl: Declaration, ref: LoadedReferential, add: _Add) -> Non
     if parcours is None:
         add(
             ["parcours", "id"],
-            f"unknown parcours `{decl.parcours.id}`",
-            did_you_mean(decl.parcours.id, paths) or f"choose one of: {', '.join(paths)}",
+            msg("error.unknown_parcours", parcours=decl.parcours.id),
+            did_you_mean(decl.parcours.id, paths) or msg("error.choose_one_of", choices=", ".join(paths)),
         )
         return
     if decl.level in ref.level_closure and decl.level not in parcours.levels:
         add(
             ["parcours", "id"],
-            f"parcours `{parcours.id}` is not a path of level `{decl.level}`",
-            f"it belongs to level {', '.join(parcours.levels)}",
+            msg("error.parcours_level", parcours=parcours.id, level=decl.level),
+            msg("hint.parcours_levels", levels=", ".join(parcours.levels)),
         )
     steps = {s.id for s in parcours.steps}
     for step in decl.parcours.completed:
         if step not in steps:
             add(
                 ["parcours", "completed", step],
-                f"unknown step `{step}` of parcours `{parcours.id}`",
-                did_you_mean(step, steps) or f"steps: {', '.join(s.id for s in parcours.steps)}",
+                msg("error.unknown_step", step=step, parcours=parcours.id),
+                did_you_mean(step, steps) or msg("hint.steps", steps=", ".join(s.id for s in parcours.steps)),
                 key=True,
             )
 
 
 class _Add(Protocol):
-    def __call__(self, path: list[str | int], message: str, hint: str | None, *, key: bool = False) -> None: ...
+    def __call__(self, path: list[str | int], message: Message, hint: Message | None, *, key: bool = False) -> None: ...

@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.declaration.load import LoadedDeclaration
+from checker.errors import located
 from checker.inputs.limits import MAX_AUDIT_BYTES
 from checker.inputs.loaded import LoadedFile
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.yamlload import YamlDocument
 from checker.model.audit import Audit
 from checker.model.declaration import Status
-from checker.model.message import msg
+from checker.model.message import Message, msg
 from checker.model.report import Assurance, AuditInfo, Finding, Outcome, Problem, Reason
 from checker.referential.load import LoadedReferential
 
@@ -37,31 +38,35 @@ def load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> L
         path,
         Audit,
         max_bytes=MAX_AUDIT_BYTES,
-        what="an audit file",
+        what=msg("what.audit"),
         problems=lambda model, doc: audit_errors(model, doc, ref, decl.sha256),
     )
 
 
-def audit_errors(audit: Audit, doc: YamlDocument, ref: LoadedReferential, declaration_sha256: str) -> list[str]:
+def audit_errors(audit: Audit, doc: YamlDocument, ref: LoadedReferential, declaration_sha256: str) -> list[Message]:
     """What makes ``audit`` unusable with ``ref`` and the declaration hashed ``declaration_sha256``."""
-    out: list[str] = []
+    out: list[Message] = []
     got = audit.reference
     if got.referential_id != ref.id or got.referential_version != ref.version:
         where = doc.location(["reference", "referential_version" if got.referential_id == ref.id else "referential_id"])
-        out.append(
-            f"{where}: audit made on referential {got.referential_id} {got.referential_version}, this evaluation uses "
-            f"{ref.id} {ref.version} — evaluate with that edition (--referentiel) or re-import a matrix made from this one"
+        problem = msg(
+            "error.audit_other_referential",
+            made=f"{got.referential_id} {got.referential_version}",
+            used=f"{ref.id} {ref.version}",
         )
+        out.append(located(where, problem, msg("hint.audit_other_referential")))
     if got.declaration_sha256 != declaration_sha256:
         where = doc.location(["reference", "declaration_sha256"])
-        out.append(
-            f"{where}: audit made on another version of the declaration (sha256 {got.declaration_sha256[:12]}…, "
-            f"this one is {declaration_sha256[:12]}…) — export a new matrix from this declaration and import it"
-        )
+        problem = msg("error.audit_other_declaration", made=got.declaration_sha256[:12], used=declaration_sha256[:12])
+        out.append(located(where, problem, msg("hint.audit_other_declaration")))
     for req_id in audit.verdicts:
         if req_id not in ref.requirements:
-            hint = did_you_mean(req_id, ref.requirements) or "see `psc-check referentiel list`"
-            out.append(f"{doc.location(['verdicts', req_id], key=True)}: unknown requirement `{req_id}` — {hint}")
+            hint = did_you_mean(req_id, ref.requirements) or msg("error.see_list")
+            out.append(
+                located(
+                    doc.location(["verdicts", req_id], key=True), msg("error.unknown_requirement_id", id=req_id), hint
+                )
+            )
     return out
 
 

@@ -132,13 +132,30 @@ class EvidenceContext:
         return self._hashes[key]
 
 
+class NotRegularError(IsADirectoryError):
+    """An evidence path that is a folder, a device or a pipe: not hashed."""
+
+
+class TooLargeToHashError(OSError):
+    """An evidence file larger than :data:`MAX_EVIDENCE_HASH_BYTES`: not hashed."""
+
+
+def _os_detail(exc: OSError) -> Message:
+    """Why a file could not be read, in the reader's language where psc-check itself refused it."""
+    if isinstance(exc, NotRegularError):
+        return msg("detail.not_regular")
+    if isinstance(exc, TooLargeToHashError):
+        return msg("detail.too_large_to_hash", limit=size_text(MAX_EVIDENCE_HASH_BYTES))
+    return msg("detail.os", error=exc.strerror or type(exc).__name__)
+
+
 def hash_file(path: Path, budget: HashBudget | None = None) -> str:
     """sha256 of a regular file of at most :data:`MAX_EVIDENCE_HASH_BYTES`, read in chunks, within ``budget``."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
-        raise IsADirectoryError(21, "not a regular file")
+        raise NotRegularError(21, "not a regular file")
     if info.st_size > MAX_EVIDENCE_HASH_BYTES:
-        raise OSError(27, f"larger than {size_text(MAX_EVIDENCE_HASH_BYTES)}, not hashed")
+        raise TooLargeToHashError(27, f"larger than {size_text(MAX_EVIDENCE_HASH_BYTES)}, not hashed")
     if budget is not None:
         budget.take(info.st_size)
     digest = hashlib.sha256()
@@ -276,14 +293,14 @@ def _assess(item: EvidenceItem, spec: EvidenceSpec | None, ctx: EvidenceContext)
     try:
         present = target.exists()
     except OSError as exc:  # a path too long, a folder that cannot be searched
-        return "unreadable", msg("detail.os", error=exc.strerror or type(exc).__name__), None
+        return "unreadable", _os_detail(exc), None
     if not present:
         return "missing", None, None
     digest = ctx.sha256(target)
     if isinstance(digest, HashBudgetError):
         return "not_hashed", None, None
     if isinstance(digest, OSError):
-        return "unreadable", msg("detail.os", error=digest.strerror or type(digest).__name__), None
+        return "unreadable", _os_detail(digest), None
     if item.sha256 and item.sha256.lower() != digest:
         return (
             "hash_mismatch",

@@ -12,6 +12,7 @@ from checker.errors import InputError, Location
 from checker.i18n import Translator
 from checker.inputs.limits import MAX_BASELINE_BYTES
 from checker.inputs.readfile import read_input
+from checker.inputs.validation import error_message
 from checker.model.message import msg
 from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, BaselineInfo, Finding, Regression, Report
 
@@ -21,16 +22,16 @@ __all__ = ["MAX_BASELINE_BYTES", "compare_with_baseline", "load_baseline"]
 def load_baseline(path: Path) -> tuple[Report, str]:
     """A previous JSON report written by psc-check, and its sha256."""
     name = str(path)
-    hint = "give a JSON report written by `psc-check evaluate -o report.json`"
-    raw = read_input(path, MAX_BASELINE_BYTES, what="a baseline report", hint=hint)
+    hint = msg("hint.give_json_report")
+    raw = read_input(path, MAX_BASELINE_BYTES, what=msg("what.baseline"), hint=hint)
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
         raise InputError.at(
             Location(name, line),
-            "the baseline is not a JSON report",
-            "give a file written by `psc-check evaluate -o report.json`",
+            msg("error.baseline_not_json"),
+            hint,
         ) from None
     try:
         report = Report.model_validate(data)
@@ -39,8 +40,8 @@ def load_baseline(path: Path) -> tuple[Report, str]:
         field = ".".join(str(p) for p in first["loc"])
         raise InputError.at(
             Location(name),
-            f"not a psc-check JSON report ({field}: {first['msg']})",
-            "give a file written by `psc-check evaluate -o report.json`",
+            msg("error.baseline_not_report", field=field, problem=error_message(first)),
+            hint,
         ) from None
     return report, hashlib.sha256(raw).hexdigest()
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.declaration.load import LoadedDeclaration
-from checker.errors import InputError
+from checker.errors import InputError, located
 from checker.inputs.limits import MAX_WAIVERS_BYTES
 from checker.inputs.suggest import suggest
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
-from checker.model.message import Param, msg
+from checker.model.message import Message, Param, msg
 from checker.model.report import (
     GAP_OUTCOMES,
     Finding,
@@ -56,7 +56,7 @@ class PlacedWaiver:
 
 def load_waivers(path: Path) -> LoadedWaivers:
     """Load a waivers file strictly (exit 2 with file, line and fix when it is not one)."""
-    doc = load_yaml_file(path, max_bytes=MAX_WAIVERS_BYTES, what="a waivers file")
+    doc = load_yaml_file(path, max_bytes=MAX_WAIVERS_BYTES, what=msg("what.waivers"))
     model = validate_document(doc, WaiverFile)
     digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     return LoadedWaivers(model=model, path=path, sha256=digest, document=doc)
@@ -73,14 +73,12 @@ def placed_waivers(decl: LoadedDeclaration, extra: LoadedWaivers | None) -> list
             where = extra.document.location(["waivers", i])
             placed.append(PlacedWaiver(waiver, where.path, str(where)))
     first: dict[str, PlacedWaiver] = {}
-    errors: list[str] = []
+    errors: list[Message] = []
     for item in placed:
         seen = first.setdefault(item.waiver.requirement, item)
         if seen is not item:
-            errors.append(
-                f"{item.location}: a second waiver on requirement `{item.waiver.requirement}` (the first is at "
-                f"{seen.location}) — keep one: a renewed waiver replaces the old entry"
-            )
+            problem = msg("error.second_waiver", requirement=item.waiver.requirement, first=seen.location)
+            errors.append(located(item.location, problem, msg("hint.keep_one_waiver")))
     if errors:
         raise InputError(errors)
     return placed

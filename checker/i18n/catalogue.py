@@ -5,6 +5,7 @@ from __future__ import annotations
 from checker.i18n.checks_catalogue import CHECK_MESSAGES
 from checker.i18n.click_catalogue import CLICK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
+from checker.i18n.errors_catalogue import ERROR_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
 from checker.i18n.probe_catalogue import PROBE_MESSAGES
@@ -646,3 +647,4 @@ CATALOGUE.update(EXPORT_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(CLICK_MESSAGES)
 CATALOGUE.update(PROBE_MESSAGES)
+CATALOGUE.update(ERROR_MESSAGES)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, Message, msg
 from checker.inputs.limits import (
     MAX_DOSSIER_BYTES,
     MAX_DOSSIER_MEMBERS,
@@ -47,43 +47,44 @@ class Extracted:
     sha256: str
 
 
-def safe_name_problem(name: str) -> str | None:
+def safe_name_problem(name: str) -> Message | None:
     """Why ``name`` may not be a path inside our folder (None when it may): relative, ``/``-separated, normalised."""
     if not name or len(name) > MAX_DOSSIER_NAME_CHARS:
-        return f"a path of {len(name)} characters (at most {MAX_DOSSIER_NAME_CHARS})"
+        return msg("error.zip_name_length", length=len(name), limit=MAX_DOSSIER_NAME_CHARS)
     if _CONTROL.search(name) or "\\" in name:
-        return "a path with a control character or a backslash"
+        return msg("error.zip_name_control")
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return "an absolute path"
+        return msg("error.zip_name_absolute")
     parts = name.removesuffix("/").split("/")
     if ".." in parts:
-        return "a path that leaves the folder (`..`, zip-slip)"
+        return msg("error.zip_name_leaves")
     if any(part in {"", "."} for part in parts):
-        return "a path that is not normalised (empty or `.` part)"
+        return msg("error.zip_name_not_normal")
     return None
 
 
-def _refuse(
-    where: str, name: str, why: str, hint: str = "the dossier is damaged or hostile: ask for a new one"
-) -> InputError:
-    return InputError.at(Location(where), f"member `{name[:120]}`: {why}", hint)
+def _refuse(where: str, name: str, why: Message, hint: Message | None = None) -> InputError:
+    problem = msg("error.zip_member", name=name[:120], problem=why)
+    return InputError.at(Location(where), problem, hint or msg("hint.dossier_hostile"))
 
 
-def _member_problem(info: zipfile.ZipInfo) -> str | None:
+def _member_problem(info: zipfile.ZipInfo) -> Message | None:
     problem = safe_name_problem(info.filename)
     if problem is not None:
         return problem
     mode = info.external_attr >> 16
     if info.create_system == 3 and stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return "a symbolic link" if stat.S_ISLNK(mode) else "a special file (not a regular file)"
+        return msg("error.zip_symlink") if stat.S_ISLNK(mode) else msg("error.zip_special")
     if info.flag_bits & _ENCRYPTED:
-        return "an encrypted member"
+        return msg("error.zip_encrypted")
     if info.compress_type not in {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}:
-        return f"compression method {info.compress_type} (only stored and deflated are read)"
+        return msg("error.zip_compression", method=info.compress_type)
     if info.file_size > MAX_DOSSIER_UNPACKED_BYTES:
-        return f"{size_text(info.file_size)} once unzipped (at most {size_text(MAX_DOSSIER_UNPACKED_BYTES)})"
+        return msg(
+            "error.zip_unzipped_size", size=size_text(info.file_size), limit=size_text(MAX_DOSSIER_UNPACKED_BYTES)
+        )
     if info.file_size > _RATIO_FLOOR and info.file_size > MAX_DOSSIER_RATIO * max(info.compress_size, 1):
-        return f"expands {info.file_size // max(info.compress_size, 1)} times (at most {MAX_DOSSIER_RATIO}: a zip bomb)"
+        return msg("error.zip_ratio", ratio=info.file_size // max(info.compress_size, 1), limit=MAX_DOSSIER_RATIO)
     return None
 
 
@@ -91,7 +92,7 @@ def check_members(archive: zipfile.ZipFile, where: str) -> list[zipfile.ZipInfo]
     """The archive's regular files, once every member passed the checks above (an :class:`InputError` if not)."""
     infos = archive.infolist()
     if len(infos) > MAX_DOSSIER_MEMBERS:
-        raise InputError.at(Location(where), f"{len(infos)} files in the zip (at most {MAX_DOSSIER_MEMBERS})")
+        raise InputError.at(Location(where), msg("error.zip_members", count=len(infos), limit=MAX_DOSSIER_MEMBERS))
     seen: dict[str, str] = {}
     total = 0
     for info in infos:
@@ -100,14 +101,14 @@ def check_members(archive: zipfile.ZipFile, where: str) -> list[zipfile.ZipInfo]
             raise _refuse(where, info.filename, problem)
         folded = info.filename.removesuffix("/").casefold()
         if folded in seen:
-            raise _refuse(where, info.filename, f"a second member named like `{seen[folded][:120]}`")
+            raise _refuse(where, info.filename, msg("error.zip_second_member", other=seen[folded][:120]))
         seen[folded] = info.filename
         total += info.file_size
     if total > MAX_DOSSIER_UNPACKED_BYTES:
         raise InputError.at(
             Location(where),
-            f"{size_text(total)} once unzipped (at most {size_text(MAX_DOSSIER_UNPACKED_BYTES)})",
-            "the dossier is too large or hostile",
+            msg("error.zip_unzipped_size", size=size_text(total), limit=size_text(MAX_DOSSIER_UNPACKED_BYTES)),
+            msg("hint.dossier_too_large"),
         )
     files = [info for info in infos if not info.is_dir()]
     _refuse_file_folder_clash(files, where)
@@ -120,7 +121,7 @@ def _refuse_file_folder_clash(files: list[zipfile.ZipInfo], where: str) -> None:
         parts = info.filename.casefold().split("/")
         for depth in range(1, len(parts)):
             if "/".join(parts[:depth]) in names:
-                raise _refuse(where, info.filename, "lies under a member that is a file")
+                raise _refuse(where, info.filename, msg("error.zip_under_file"))
 
 
 Create = Callable[[Path], BinaryIO]
@@ -143,7 +144,7 @@ def extract_archive(path: Path, folder: Path, create: Create) -> list[Extracted]
             return out
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise InputError.at(
-            Location(where), f"not a readable zip ({exc})", "the dossier is damaged: ask for a new one"
+            Location(where), msg("error.zip_unreadable", reason=str(exc)), msg("hint.dossier_damaged")
         ) from None
 
 
@@ -151,11 +152,14 @@ def _check_stored_size(path: Path) -> None:
     try:
         info = path.stat()
     except OSError as exc:
-        raise InputError.at(Location(str(path)), f"cannot read the file ({exc.strerror or exc})") from None
+        raise InputError.at(Location(str(path)), msg("error.cannot_read", reason=str(exc.strerror or exc))) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError.at(Location(str(path)), "not a regular file", "give the path of a dossier .zip")
+        raise InputError.at(Location(str(path)), msg("error.not_regular_file"), msg("hint.give_dossier_zip"))
     if info.st_size > MAX_DOSSIER_BYTES:
-        raise InputError.at(Location(str(path)), f"{size_text(info.st_size)} (at most {size_text(MAX_DOSSIER_BYTES)})")
+        raise InputError.at(
+            Location(str(path)),
+            msg("error.size_over", size=size_text(info.st_size), limit=size_text(MAX_DOSSIER_BYTES)),
+        )
 
 
 def _extract_one(
@@ -170,13 +174,11 @@ def _extract_one(
             while chunk := source.read(_CHUNK):
                 size += len(chunk)
                 if size > info.file_size or size > budget:
-                    raise _refuse(
-                        where, info.filename, "inflates past its declared size or the total limit (a zip bomb)"
-                    )
+                    raise _refuse(where, info.filename, msg("error.zip_inflates"))
                 digest.update(chunk)
                 out.write(chunk)
     except OSError as exc:
-        raise _refuse(where, info.filename, f"cannot be extracted ({exc.strerror or exc})") from None
+        raise _refuse(where, info.filename, msg("error.zip_extract", reason=str(exc.strerror or exc))) from None
     if size != info.file_size:
-        raise _refuse(where, info.filename, f"holds {size} bytes, not the {info.file_size} its header declares")
+        raise _refuse(where, info.filename, msg("error.zip_size_mismatch", size=size, declared=info.file_size))
     return Extracted(info.filename, size, digest.hexdigest())

@@ -15,12 +15,14 @@ LAST_DAY = dt.date(2100, 12, 31)
 
 def parse_day(value: str | None, option: str, today: dt.date | None = None) -> dt.date:
     """A ``YYYY-MM-DD`` option value (today when absent)."""
+    from checker.errors import msg
+
     if value is None:
         return today or dt.date.today()
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option}: `{shown(value)}` is not a date — write it as YYYY-MM-DD") from None
+        raise UsageError(msg("error.option_not_date", option=option, value=shown(value))) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(f"{option}: `{shown(value)}` is out of range — use a date between 1900 and 2100")
+        raise UsageError(msg("error.option_date_range", option=option, value=shown(value)))
     return day

@@ -13,6 +13,8 @@ __all__ = ["refuse_input_overwrite"]
 
 def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
     """Raise if ``target`` is one of ``inputs`` (the same path, or the same file through any path or link)."""
+    from checker.errors import msg
+
     where = target.absolute()
     try:
         info: os.stat_result | None = target.stat()
@@ -20,9 +22,7 @@ def refuse_input_overwrite(target: Path, inputs: Iterable[Path]) -> None:
         info = None
     for path in dict.fromkeys(inputs):
         if path.absolute() == where or (info is not None and _same_file(path, info)):
-            raise InputError.at(
-                Location(str(target)), "the output would overwrite an input file", "choose another output path"
-            )
+            raise InputError.at(Location(str(target)), msg("error.overwrite_input"), msg("hint.other_output_path"))
 
 
 def _same_file(path: Path, info: os.stat_result) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, msg
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE, MAX_DECLARATION_BYTES, MAX_EXTENDS_CHAIN
 from checker.inputs.readfile import real_path
 from checker.inputs.textsafe import shown
@@ -74,14 +74,12 @@ def _base_path(doc: YamlDocument, path: Path) -> Path | None:
     raw = data["extends"]
     where = doc.location(["extends"])
     if not isinstance(raw, str) or not raw.strip():
-        raise InputError.at(
-            where, "extends: expected the relative path of a declaration file", "e.g. `extends: ../organisation.yaml`"
-        )
+        raise InputError.at(where, msg("error.extends_expected_path"), msg("hint.extends_example"))
     if _CONTROL.search(raw):
         raise InputError.at(
             where,
-            f"extends: `{shown(raw)}` holds a control character",
-            "write the relative path of the declaration file on one line, without control characters",
+            msg("error.extends_control", path=shown(raw)),
+            msg("hint.extends_control"),
         )
     pure = PurePosixPath(raw.replace("\\", "/"))
     ups = 0
@@ -93,11 +91,10 @@ def _base_path(doc: YamlDocument, path: Path) -> Path | None:
     if pure.is_absolute() or ".." in pure.parts[ups:] or ups > reach:
         raise InputError.at(
             where,
-            f"extends: `{shown(raw)}` leaves the declaration's folder tree",
-            f"use a relative path, going up at most {MAX_PARENT_LEVELS} folders, with --allow-extends-outside"
+            msg("error.extends_leaves", path=shown(raw)),
+            msg("hint.extends_up_to", levels=MAX_PARENT_LEVELS)
             if reach
-            else "keep the extended file in the declaration's folder (or below), or run "
-            f"`psc-check --allow-extends-outside …` to reach up to {MAX_PARENT_LEVELS} folders above",
+            else msg("hint.extends_inside", levels=MAX_PARENT_LEVELS),
         )
     target = Path(os.path.normpath(path.parent / Path(*pure.parts)))
     root = real_path(path.parent)
@@ -106,8 +103,8 @@ def _base_path(doc: YamlDocument, path: Path) -> Path | None:
     if root not in real_path(target).parents:  # a symbolic link in the tree pointing elsewhere
         raise InputError.at(
             where,
-            f"extends: `{shown(raw)}` is a link leaving the declaration's folder tree",
-            "copy the organisation file into the tree instead of linking to it",
+            msg("error.extends_link", path=shown(raw)),
+            msg("hint.extends_copy"),
         )
     return target
 
@@ -140,18 +137,20 @@ def _habilitations(base: Any, child: Any) -> Any:
 
 def load_layers(path: Path) -> Layered:
     """Load ``path`` and every file it extends, merged; each answer remembers its file."""
-    layers = [load_yaml_file(path, max_bytes=MAX_DECLARATION_BYTES, what="a declaration")]
+    layers = [load_yaml_file(path, max_bytes=MAX_DECLARATION_BYTES, what=msg("what.declaration"))]
     files = [path]
     seen = {real_path(path)}
     while (base := _base_path(layers[-1], files[-1])) is not None:
         if real_path(base) in seen:
-            raise InputError.at(layers[-1].location(["extends"]), "extends: circular chain", "remove the loop")
+            raise InputError.at(
+                layers[-1].location(["extends"]), msg("error.extends_circular"), msg("hint.remove_loop")
+            )
         if len(layers) >= MAX_CHAIN:
             raise InputError.at(
-                layers[-1].location(["extends"]), f"extends: chain longer than {MAX_CHAIN}", "flatten it"
+                layers[-1].location(["extends"]), msg("error.extends_too_long", limit=MAX_CHAIN), msg("hint.flatten")
             )
         seen.add(real_path(base))
-        layers.append(load_yaml_file(base, max_bytes=MAX_DECLARATION_BYTES, what="a declaration"))
+        layers.append(load_yaml_file(base, max_bytes=MAX_DECLARATION_BYTES, what=msg("what.declaration")))
         files.append(base)
     digest = hashlib.sha256("\x00".join(doc.text for doc in layers).encode("utf-8")).hexdigest()
     if len(layers) == 1:
@@ -161,9 +160,7 @@ def load_layers(path: Path) -> Layered:
     answer_files: dict[str, Path] = {}
     for doc, file in reversed(list(zip(layers, files, strict=True))):
         if not isinstance(doc.data, dict):
-            raise InputError.at(
-                Location(doc.name, 1, 1), "expected a mapping at the top of the file", "write `key: value` lines"
-            )
+            raise InputError.at(Location(doc.name, 1, 1), msg("error.top_mapping"), msg("hint.write_key_value"))
         merged = _merge(merged, doc.data)
         for req_id in doc.data.get("answers") or {}:
             answer_docs[str(req_id)] = doc

@@ -10,7 +10,7 @@ from typing import Generic, Self, TypeVar
 
 from pydantic import BaseModel
 
-from checker.errors import InputError
+from checker.errors import InputError, Message
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument, load_yaml_file
 
@@ -40,8 +40,8 @@ class LoadedFile(Generic[M]):
         model: type[M],
         *,
         max_bytes: int,
-        what: str,
-        problems: Callable[[M, YamlDocument], list[str]],
+        what: Message,
+        problems: Callable[[M, YamlDocument], list[Message]],
     ) -> Self:
         """Read ``path`` strictly, validate it as ``model``, then raise :class:`InputError` if ``problems`` finds any."""
         doc = load_yaml_file(path, max_bytes=max_bytes, what=what)

@@ -6,10 +6,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from checker.errors import UsageError
-from checker.i18n import message
 from checker.inputs.textsafe import shown
+
+if TYPE_CHECKING:
+    from checker.errors import Message
 
 __all__ = ["check_choice", "check_choices", "did_you_mean", "lookalike_note", "same_case", "suggest"]
 
@@ -35,24 +38,28 @@ def suggest(word: str, known: Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
-def lookalike_note(word: str) -> str | None:
+def lookalike_note(word: str) -> Message | None:
     """Name the first non-ASCII character of an id (a Cyrillic ``С``, a full-width ``１``…), or None."""
+    from checker.errors import msg
+
     for position, char in enumerate(word[:200], start=1):
         if not char.isascii():
-            name = unicodedata.name(char, "unnamed character")
-            return f"character {position} `{char}` is U+{ord(char):04X} {name}, not ASCII: retype it"
+            name = unicodedata.name(char, "?")
+            return msg("hint.lookalike", position=position, char=char, code=f"U+{ord(char):04X}", name=name)
     return None
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str | None:
+def did_you_mean(word: str, known: Iterable[str], *, lookalikes: bool = True) -> Message | None:
     """A hint ``did you mean `X`?`` (saying which look-alike character differs) or None."""
+    from checker.errors import msg
+
     if len(word) > 200:
         return None
     found = suggest(word, known)
     if found is None or found == word:
         return None
-    note = lookalike_note(word)
-    return f"did you mean `{found}`? ({note})" if note else f"did you mean `{found}`?"
+    note = lookalike_note(word) if lookalikes else None  # a word (`conformé`) may hold letters beyond ASCII
+    return msg("hint.did_you_mean_note", value=found, note=note) if note else msg("hint.did_you_mean", value=found)
 
 
 def same_case(value: str, allowed: Iterable[str]) -> str:
@@ -66,11 +73,13 @@ def same_case(value: str, allowed: Iterable[str]) -> str:
 
 def check_choice(option: str, value: str, allowed: Iterable[str]) -> str:
     """Return ``value`` if allowed (in any case: the allowed spelling is returned), else raise a usage error."""
+    from checker.errors import msg
+
     known = list(allowed)
     value = same_case(value, known)
     if value not in known:
-        hint = did_you_mean(value, known) or message("error.choose_one_of", choices=", ".join(known), lang="en")
-        raise UsageError(message("error.unknown_value", option=option, value=shown(value), hint=hint, lang="en"))
+        hint = did_you_mean(value, known) or msg("error.choose_one_of", choices=", ".join(known))
+        raise UsageError(msg("error.unknown_value", option=option, value=shown(value), hint=hint))
     return value
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from yaml.resolver import BaseResolver
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, Message, msg
 from checker.inputs.limits import MAX_YAML_DEPTH
 from checker.inputs.readfile import read_input
 
@@ -47,7 +47,7 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     def ascend_resolver(self) -> None:
         return None
 
-    def _fail(self, node: yaml.Node, message: str, hint: str) -> InputError:
+    def _fail(self, node: yaml.Node, message: Message, hint: Message) -> InputError:
         mark = node.start_mark
         return InputError.at(Location(self.source_name, mark.line + 1, mark.column + 1), message, hint)
 
@@ -55,8 +55,8 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
         if node in self.constructed_objects or node in self.recursive_objects:
             raise self._fail(
                 node,
-                "anchor reused through an alias (*ref): refused",
-                "write the value out in full; aliases are not accepted",
+                msg("error.yaml_alias"),
+                msg("hint.yaml_alias"),
             )
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS:
             self.constructed_objects[node] = None
@@ -65,40 +65,38 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Hashable, Any]:
         if not isinstance(node, yaml.MappingNode):
-            raise self._fail(node, "expected a mapping", "use `key: value` lines")
+            raise self._fail(node, msg("error.yaml_expected_mapping"), msg("hint.key_value_lines"))
         result: dict[Hashable, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self._fail(key_node, "a key must be a plain string", "use a simple text key")
+                raise self._fail(key_node, msg("error.yaml_key_not_string"), msg("hint.yaml_simple_key"))
             if key_node in self.constructed_objects:  # the same node met twice: an alias as a key, or of a key
                 raise self._fail(
                     key_node,
-                    "anchor reused through an alias (*ref): refused",
-                    "write the key out in full; aliases are not accepted",
+                    msg("error.yaml_alias"),
+                    msg("hint.yaml_alias_key"),
                 )
             key = key_node.value
             self.constructed_objects[key_node] = key
             if key == "<<" and not key_node.style:
-                raise self._fail(key_node, "merge key `<<` refused", "write the merged keys out in full")
+                raise self._fail(key_node, msg("error.yaml_merge_key"), msg("hint.yaml_merge_key"))
             if key in result:
-                raise self._fail(key_node, f"duplicate key `{key}`", "keep one occurrence of this key")
+                raise self._fail(key_node, msg("error.yaml_duplicate_key", name=key), msg("hint.yaml_duplicate_key"))
             result[key] = self.construct_object(value_node, deep=True)
         return result
 
 
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
-        raise InputError.at(Location(name), "the file is UTF-16, not UTF-8", "save it as UTF-8")
+        raise InputError.at(Location(name), msg("error.utf16"), msg("hint.save_utf8"))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise InputError.at(Location(name, line), "NUL byte in the file", "remove the binary content")
+        raise InputError.at(Location(name, line), msg("error.nul_byte"), msg("hint.remove_binary"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError.at(
-            Location(name, line), "the file is not valid UTF-8", "save it as UTF-8 (not Latin-1 or Windows-1252)"
-        ) from None
+        raise InputError.at(Location(name, line), msg("error.not_utf8"), msg("hint.save_utf8_not_latin1")) from None
     return text.removeprefix("\ufeff")
 
 
@@ -140,36 +138,67 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
-        raise InputError.at(where, f"invalid YAML: {exc.problem or exc.context}", _syntax_hint(exc, text)) from None
+        raise InputError.at(
+            where, msg("error.yaml_invalid", problem=_problem(str(exc.problem or exc.context))), _syntax_hint(exc, text)
+        ) from None
     except yaml.YAMLError as exc:
-        raise InputError.at(Location(name), f"invalid YAML: {exc}", "check the file's syntax") from None
+        raise InputError.at(
+            Location(name), msg("error.yaml_invalid", problem=str(exc)), msg("hint.check_syntax")
+        ) from None
     except RecursionError:
         raise InputError.at(
-            Location(name), "nesting too deep", f"no psc-check file needs more than {MAX_YAML_DEPTH} levels: flatten it"
+            Location(name), msg("error.nesting_too_deep"), msg("hint.nesting_too_deep", depth=MAX_YAML_DEPTH)
         ) from None
     finally:
         loader.dispose()
     return YamlDocument(name, text, data)
 
 
-def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+_PROBLEMS = {
+    "did not find expected node content": "yaml.no_node_content",
+    "exceeded maximum nesting depth": "yaml.nesting_depth",
+    "found a tab character that violates indentation": "yaml.tab_indentation",
+    "found a tab character where an indentation space is expected": "yaml.tab_indentation",
+    "found character that cannot start any token": "yaml.cannot_start_token",
+    "mapping values are not allowed in this context": "yaml.mapping_not_allowed",
+    "mapping values are not allowed here": "yaml.mapping_not_allowed",
+    "did not find expected key": "yaml.no_key",
+    "did not find expected '-' indicator": "yaml.no_dash",
+    "could not find expected ':'": "yaml.no_colon",
+    "found unexpected end of stream": "yaml.end_of_stream",
+    "found unknown escape character": "yaml.unknown_escape",
+    "did not find expected comment or line break": "yaml.no_line_break",
+    "block sequence entries are not allowed in this context": "yaml.sequence_not_allowed",
+    "did not find expected ',' or ']'": "yaml.no_bracket",
+    "did not find expected ',' or '}'": "yaml.no_brace",
+    "found undefined alias": "yaml.undefined_alias",
+}
+"""libyaml's most frequent problems, in the user's language; another one is shown as libyaml words it."""
+
+
+def _problem(words: str) -> Message:
+    key = _PROBLEMS.get(words)
+    return msg(key) if key else Message.literal(words)
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> Message:
     """What to do about a syntax error: tabs and nesting get their own advice."""
     problem = str(exc.problem or "")
     mark = exc.problem_mark
     if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
-        return "YAML indents with spaces only: replace the tab characters with spaces"
+        return msg("hint.yaml_tabs")
     if "nesting depth" in problem:
-        return f"nesting deeper than {MAX_YAML_DEPTH} levels: no psc-check file needs that, flatten the document"
-    return "fix the syntax at this place"
+        return msg("hint.yaml_nesting", depth=MAX_YAML_DEPTH)
+    return msg("hint.fix_syntax_here")
 
 
-def load_yaml_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES, what: str = "a YAML file") -> YamlDocument:
+def load_yaml_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES, what: Message | None = None) -> YamlDocument:
     """Read and parse a YAML file strictly (a regular file, at most ``max_bytes``, UTF-8 only)."""
     name = str(path)
-    raw = read_input(path, max_bytes, what=what, hint="give the path of a YAML file")
+    raw = read_input(path, max_bytes, what=what or msg("what.yaml_file"), hint=msg("hint.give_yaml_path"))
     text = _decode(raw, name)
     if not text.strip():
-        raise InputError.at(Location(name), "the file is empty", "write the expected YAML content")
+        raise InputError.at(Location(name), msg("error.file_empty"), msg("hint.write_yaml_content"))
     return load_yaml_text(text, name)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.declaration.files import declaration_inputs
 from checker.declaration.load import LoadedDeclaration, load_declaration
-from checker.errors import InputError, Location, UsageError
+from checker.errors import InputError, Location, Message, UsageError, located, msg
 from checker.evaluation.audit import audit_errors
 from checker.inputs.files import refuse_input_overwrite
 from checker.inputs.limits import MAX_AUDIT_BYTES
@@ -46,7 +46,7 @@ class ImportResult:
     new: int
     changed: int
     kept: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     """What the matrix holds that was not imported, or imported from hidden rows."""
     text: str = ""
     """The audit file's content, to write at the request's ``output``."""
@@ -70,7 +70,7 @@ def import_audit(request: ImportRequest) -> ImportResult:
     earlier = None if request.force else _earlier(request.output, ref, decl)
     name = strip_control(request.auditor or "").strip() or (earlier.auditor.name if earlier else "")
     if not name:
-        raise UsageError("--auditor: give the auditor's name (there is no earlier audit file to take it from)")
+        raise UsageError(msg("error.auditor_needed"))
     organisation = earlier.auditor.organisation if earlier and earlier.auditor.name == name else None
     verdicts, counts = merge_rows(earlier.verdicts if earlier else {}, content, request.date)
     audit = Audit(
@@ -92,9 +92,10 @@ def _check_declaration(path: Path, content: MatrixContent, decl: LoadedDeclarati
     if made_from != decl.sha256:
         raise InputError.at(
             Location(str(path), sheet=_about_name(content), cell=content.about_cells.get("declaration_sha256")),
-            f"matrix made from another version of the declaration (sha256 {made_from[:12] or '—'}…, "
-            f"{decl.path} is {decl.sha256[:12]}…)",
-            "pass the declaration the matrix was made from, or export a new matrix from this one",
+            msg(
+                "error.matrix_other_declaration", made=made_from[:12] or "—", path=str(decl.path), used=decl.sha256[:12]
+            ),
+            msg("hint.matrix_other_declaration"),
         )
 
 
@@ -106,20 +107,19 @@ def _about_name(content: MatrixContent) -> str:
 
 def _earlier(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> Audit | None:
     if path.is_dir():
-        raise InputError.at(Location(str(path)), "is a folder", "give the path of the audit file to write (-o)")
+        raise InputError.at(Location(str(path)), msg("error.is_folder"), msg("hint.give_audit_path"))
     if not path.exists():
         return None
     try:
-        doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what="an audit file")
+        doc = load_yaml_file(path, max_bytes=MAX_AUDIT_BYTES, what=msg("what.audit"))
         model = validate_document(doc, Audit)
     except InputError as error:
         shown = error.messages[:5]
-        raise InputError(
-            [*shown, f"{path}: exists and is not an audit file to complete — choose another -o, or pass --force"]
-        ) from None
+        refusal = located(str(path), msg("error.audit_not_completable"), msg("hint.other_output_or_force"))
+        raise InputError([*shown, refusal]) from None
     errors = audit_errors(model, doc, ref, decl.sha256)
     if errors:
-        raise InputError([*errors, f"{path}: this audit file cannot be merged — pass --force to replace it"])
+        raise InputError([*errors, located(str(path), msg("error.audit_not_mergeable"), msg("hint.force_replace"))])
     return model
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, Message, located, msg
 from checker.inputs.limits import MAX_MATRIX_BYTES
 from checker.inputs.readfile import read_input
 from checker.matrix.layout import ABOUT_FIELDS, MATRIX_COLUMNS, MATRIX_FORMAT, SHEETS, column_number, sheet_names
@@ -32,7 +32,7 @@ class MatrixContent:
     about: dict[str, str]
     about_cells: dict[str, str]
     rows: list[CheckedRow] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     """What the import leaves aside and the auditor should know: extra sheets, hidden rows, stray cells."""
 
 
@@ -50,15 +50,18 @@ def read_matrix(path: Path, ref: LoadedReferential) -> MatrixContent:
                 sheet.title
             ):
                 raise InputError.at(
-                    Location(str(path), sheet=sheet.title), "unusual workbook structure", "save it again as .xlsx"
+                    Location(str(path), sheet=sheet.title), msg("error.matrix_structure"), msg("hint.save_again_xlsx")
                 )
         seen = scan.sheets[matrix_sheet.title]
         about, cells = _about(about_sheet, path)
         _check_about(path, about_sheet.title, about, cells, ref)
         checker = RowChecker(str(path), matrix_sheet.title, ref)
         checker.errors += [
-            f"{Location(str(path), sheet=matrix_sheet.title, cell=merged)}: merged cells — unmerge them: "
-            "each requirement keeps its own row, verdict and comment"
+            located(
+                Location(str(path), sheet=matrix_sheet.title, cell=merged),
+                msg("error.matrix_merged"),
+                msg("hint.matrix_unmerge"),
+            )
             for merged in seen.merged
         ]
         notes = _notes(path, scan, matrix_sheet.title)
@@ -79,38 +82,44 @@ def _audited(cells: list[Any]) -> bool:
     return any(index < len(cells) and getattr(cells[index], "value", None) not in (None, "") for index in _AUDITED)
 
 
-def _hidden_note(path: Path, sheet: str, row: int) -> str:
+def _hidden_note(path: Path, sheet: str, row: int) -> Message:
     where = Location(str(path), sheet=sheet, cell=f"A{row}")
-    return f"{where}: row {row} is hidden but holds a verdict or comment, imported — check it is meant"
+    return located(where, msg("warning.matrix_hidden_row", row=row), msg("hint.check_meant"))
 
 
-def _notes(path: Path, scan: WorkbookScan, matrix: str) -> list[str]:
+def _notes(path: Path, scan: WorkbookScan, matrix: str) -> list[Message]:
     """Warnings for what the import leaves aside: sheets psc-check did not write, text right of the last column."""
     known = {name for key in SHEETS for name in sheet_names(key)}
     column = chr(ord("A") + column_number("auditor_comment") - 1)
     out = [
-        f"{Location(str(path), sheet=name)}: sheet not written by psc-check, not imported — "
-        f"copy what matters into the comment column ({column}) of `{matrix}`"
+        located(
+            Location(str(path), sheet=name),
+            msg("warning.matrix_foreign_sheet"),
+            msg("hint.matrix_copy_comment", column=column, sheet=matrix),
+        )
         for name in scan.sheet_parts
         if name not in known
     ]
     out += [
-        f"{Location(str(path), sheet=matrix, cell=cell)}: text outside the matrix columns, not imported — "
-        f"move it to the comment column ({column})"
+        located(
+            Location(str(path), sheet=matrix, cell=cell),
+            msg("warning.matrix_outside"),
+            msg("hint.matrix_move_comment", column=column),
+        )
         for cell in scan.sheets[matrix].outside
     ]
     return out
 
 
-def _raise(errors: list[str]) -> None:
+def _raise(errors: list[Message]) -> None:
     shown = errors[:_MAX_MESSAGES]
     if len(errors) > len(shown):
-        shown.append(f"… and {len(errors) - len(shown)} more problems in the matrix")
+        shown.append(msg("error.matrix_more", count=len(errors) - len(shown)))
     raise InputError(shown)
 
 
 def _raw_bytes(path: Path) -> bytes:
-    return read_input(path, MAX_MATRIX_BYTES, what="a matrix", hint="give the path of the returned .xlsx matrix")
+    return read_input(path, MAX_MATRIX_BYTES, what=msg("what.matrix"), hint=msg("hint.give_matrix"))
 
 
 def _open(raw: bytes, path: Path) -> Any:
@@ -123,8 +132,8 @@ def _open(raw: bytes, path: Path) -> Any:
     except Exception as exc:  # noqa: BLE001 - any failure to parse a foreign file is an input error
         raise InputError.at(
             Location(str(path)),
-            f"cannot read the workbook ({type(exc).__name__})",
-            "save it again as an Excel .xlsx workbook (not .xls, not password-protected)",
+            msg("error.workbook_unreadable", error=type(exc).__name__),
+            msg("hint.save_xlsx"),
         ) from None
 
 
@@ -132,12 +141,8 @@ def _sheet(workbook: Any, key: str, path: Path) -> Any:
     for name in sheet_names(key):
         if name in workbook.sheetnames:
             return workbook[name]
-    expected = " or ".join(f"`{name}`" for name in sheet_names(key))
-    raise InputError.at(
-        Location(str(path), sheet=expected),
-        "sheet missing or renamed",
-        "use the matrix psc-check produced, with its sheet names unchanged",
-    )
+    expected = " / ".join(f"`{name}`" for name in sheet_names(key))
+    raise InputError.at(Location(str(path), sheet=expected), msg("error.sheet_missing"), msg("hint.sheet_names"))
 
 
 def _guarded(rows: Iterator[Any], path: Path, sheet: str, first: int = 1) -> Iterator[tuple[Any, ...]]:
@@ -154,8 +159,8 @@ def _guarded(rows: Iterator[Any], path: Path, sheet: str, first: int = 1) -> Ite
         except Exception as exc:  # noqa: BLE001 - a foreign file failing to parse is an input error
             raise InputError.at(
                 Location(str(path), sheet=sheet, cell=f"A{number + 1}"),
-                f"cannot read the sheet near row {number + 1} ({type(exc).__name__})",
-                "save the matrix again as .xlsx from Excel or LibreOffice",
+                msg("error.sheet_unreadable", row=number + 1, error=type(exc).__name__),
+                msg("hint.save_matrix_again"),
             ) from None
         number += 1
         yield tuple(row)
@@ -181,13 +186,13 @@ def _check_about(path: Path, sheet: str, about: dict[str, str], cells: dict[str,
     if about.get("matrix_format") != MATRIX_FORMAT:
         raise InputError.at(
             at("matrix_format"),
-            f"matrix format `{about.get('matrix_format')}` is not format {MATRIX_FORMAT}",
-            "export a new matrix with this version of psc-check",
+            msg("error.matrix_format", found=str(about.get("matrix_format")), expected=MATRIX_FORMAT),
+            msg("hint.matrix_export_new"),
         )
     made_on = (about.get("referential_id"), about.get("referential_version"))
     if made_on != (ref.id, ref.version):
         raise InputError.at(
             at("referential_version"),
-            f"matrix made from referential {made_on[0]} {made_on[1]}, this import uses {ref.id} {ref.version}",
-            "import with the edition it was made from (--referentiel), or export a new matrix from this one",
+            msg("error.matrix_referential", made=f"{made_on[0]} {made_on[1]}", used=f"{ref.id} {ref.version}"),
+            msg("hint.matrix_referential"),
         )

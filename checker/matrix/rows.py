@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from checker.errors import Location
+from checker.errors import Location, Message, located, msg
 from checker.i18n import LANGS, message
+from checker.i18n.aliases import INPUT_ALIASES
+from checker.inputs.suggest import did_you_mean
 from checker.inputs.textsafe import strip_control
 from checker.matrix.layout import MATRIX_COLUMNS, column_number, fingerprint, parse_verdict, same_text, verdict_choices
 from checker.model.declaration import MAX_ANSWERS, Status
@@ -16,7 +18,7 @@ from checker.referential.load import LoadedReferential
 __all__ = ["MAX_COMMENT", "CheckedRow", "RowChecker"]
 
 MAX_COMMENT = 20_000
-_RESTORE = "restore the row as psc-check wrote it (remarks go in the comment column)"
+_RESTORE = msg("hint.matrix_restore_row")
 
 
 @dataclass(frozen=True)
@@ -43,20 +45,24 @@ _OUTPUT_ONLY = frozenset({"assurance"})
 """Columns psc-check writes and never reads back (a matrix exported before them is still imported)."""
 
 
+_VERDICT_WORDS = (*INPUT_ALIASES, *(message(f"status.{s.value}", lang) for s in Status for lang in LANGS))
+"""Every word a verdict cell may hold, to suggest the closest (``conformé`` → ``conforme``)."""
+
+
 class RowChecker:
     """Fed the sheet row by row; collects the auditor's rows and every refusal with its cell."""
 
     def __init__(self, path: str, sheet: str, ref: LoadedReferential) -> None:
         self.path, self.sheet, self.ref = path, sheet, ref
-        self.errors: list[str] = []
+        self.errors: list[Message] = []
         self.rows: list[CheckedRow] = []
         self.lang = "fr"
         self._seen: dict[str, int] = {}
         self._stopped = False
 
-    def _error(self, key: str, row: int, problem: str, fix: str) -> None:
+    def _error(self, key: str, row: int, problem: Message, fix: Message) -> None:
         where = Location(self.path, sheet=self.sheet, cell=f"{_letter(column_number(key))}{row}")
-        self.errors.append(f"{where}: {problem} — {fix}")
+        self.errors.append(located(where, problem, fix))
 
     def add(self, number: int, cells: list[Any]) -> None:
         """Check row ``number`` (1 is the header)."""
@@ -66,7 +72,9 @@ class RowChecker:
         if number == 1:
             self._header(cells)
         elif number > MAX_ANSWERS + 1:
-            self._error("requirement", number, f"more than {MAX_ANSWERS} rows", "is this the matrix?")
+            self._error(
+                "requirement", number, msg("error.matrix_rows", limit=MAX_ANSWERS), msg("hint.is_this_the_matrix")
+            )
             self.errors.insert(0, self.errors.pop())  # the limit first: the rows' own errors follow
             self._stopped = True
         else:
@@ -89,8 +97,8 @@ class RowChecker:
                 self._error(
                     column.key,
                     1,
-                    f"column header `{shown[index]}` where `{expected}` was expected",
-                    "do not insert, move or delete columns: start again from the matrix psc-check produced",
+                    msg("error.matrix_header", found=shown[index], expected=expected),
+                    msg("hint.matrix_columns"),
                 )
                 break
         self._stopped = True
@@ -100,16 +108,16 @@ class RowChecker:
         audited = bool(_text(cells["auditor_verdict"]) or _text(cells["auditor_comment"]))
         if not req_id:
             if audited:
-                self._error("requirement", number, "verdict or comment on a row without requirement id", _RESTORE)
+                self._error("requirement", number, msg("error.matrix_no_id"), _RESTORE)
             return
         if req_id in self._seen:
-            fix = "keep one row per requirement"
-            self._error("requirement", number, f"requirement `{req_id}` is already on row {self._seen[req_id]}", fix)
+            problem = msg("error.matrix_duplicate_row", requirement=req_id, row=self._seen[req_id])
+            self._error("requirement", number, problem, msg("hint.matrix_one_row"))
             return
         self._seen[req_id] = number
         req = self.ref.requirements.get(req_id)
         if req is None:
-            self._error("requirement", number, f"unknown requirement `{req_id}` (id edited?)", _RESTORE)
+            self._error("requirement", number, msg("error.matrix_unknown_requirement", requirement=req_id), _RESTORE)
             return
         if not self._matches(number, req, cells):
             return
@@ -124,46 +132,50 @@ class RowChecker:
         hidden = _text(cells["fingerprint"])
         parts = hidden.split("|")
         if len(parts) != 3:
-            self._error("fingerprint", number, "the hidden fingerprint is missing or altered", _RESTORE)
+            self._error("fingerprint", number, msg("error.matrix_fingerprint"), _RESTORE)
             return False
         if (parts[0], parts[1]) != (ref.id, ref.version):
-            problem = f"row made from referential {parts[0]} {parts[1]}, this import uses {ref.id} {ref.version}"
-            fix = "import with the edition the matrix was made from (--referentiel), or export a new matrix"
-            self._error("fingerprint", number, problem, fix)
+            problem = msg("error.matrix_row_referential", made=f"{parts[0]} {parts[1]}", used=f"{ref.id} {ref.version}")
+            self._error("fingerprint", number, problem, msg("hint.matrix_row_referential"))
             return False
         if hidden != fingerprint(ref.id, ref.version, req.id, req.title, req.statement):
-            problem = f"the row does not match requirement `{req.id}` (id edited, or row taken from another matrix)"
-            self._error("requirement", number, problem, _RESTORE)
+            self._error("requirement", number, msg("error.matrix_row_mismatch", requirement=req.id), _RESTORE)
             return False
-        for key, original in (("title", req.title), ("statement", req.statement)):
+        edits = (
+            ("title", req.title, "error.matrix_edited_title"),
+            ("statement", req.statement, "error.matrix_edited_statement"),
+        )
+        for key, original, edited in edits:
             if not same_text(_text(cells[key]), original):
-                self._error(key, number, f"the requirement's {key} was edited", _RESTORE)
+                self._error(key, number, msg(edited), _RESTORE)
                 return False
         return True
 
     def _verdict(self, number: int, cell: Any) -> Status | None:
-        choices = ", ".join(verdict_choices(self.lang))
+        choices = ", ".join(f"`{word}`" for word in verdict_choices(self.lang))  # the words of the matrix's list
         if _is_formula(cell):
-            self._error("auditor_verdict", number, "a formula in a verdict cell", f"pick one of: {choices}")
+            self._error(
+                "auditor_verdict", number, msg("error.matrix_verdict_formula"), msg("hint.pick_one_of", choices=choices)
+            )
             return None
         text = _text(cell)
         if not text:
             return None
         status = parse_verdict(text)
         if status is None:
-            self._error("auditor_verdict", number, f"unknown verdict `{text[:60]}`", f"pick one of: {choices}")
+            guess = did_you_mean(text[:60], [*verdict_choices(self.lang), *_VERDICT_WORDS], lookalikes=False)
+            pick = msg("hint.pick_one_of", choices=choices)
+            hint = msg("hint.guess_then_pick", guess=guess, pick=pick) if guess else pick
+            self._error("auditor_verdict", number, msg("error.matrix_unknown_verdict", verdict=text[:60]), hint)
         return status
 
     def _comment(self, number: int, cell: Any) -> str | None:
         if _is_formula(cell):
-            fix = "type the comment as text (start it with an apostrophe if it must begin with =)"
-            self._error("auditor_comment", number, "a formula in a comment cell", fix)
+            self._error("auditor_comment", number, msg("error.matrix_comment_formula"), msg("hint.matrix_comment_text"))
             return None
         text = strip_control(_text(cell))
         if len(text) > MAX_COMMENT:
-            fix = "shorten it, or point to a separate document"
-            self._error(
-                "auditor_comment", number, f"comment too long ({len(text)} characters, limit {MAX_COMMENT})", fix
-            )
+            problem = msg("error.matrix_comment_long", length=len(text), limit=MAX_COMMENT)
+            self._error("auditor_comment", number, problem, msg("hint.matrix_comment_long"))
             return None
         return text or None

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import IO
 from xml.etree import ElementTree as ET
 
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, Message, msg
 from checker.inputs.limits import (
     MAX_MATRIX_CELLS,
     MAX_MATRIX_PART_BYTES,
@@ -37,8 +37,8 @@ from checker.inputs.limits import (
 
 __all__ = ["SheetScan", "WorkbookScan", "scan_workbook"]
 
-_RESAVE = "save the matrix again as .xlsx from Excel or LibreOffice"
-_START_AGAIN = "is this the matrix? Start again from the matrix psc-check wrote"
+_RESAVE = msg("hint.save_matrix_again")
+_START_AGAIN = msg("hint.matrix_start_again")
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384  # Excel's grid
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -99,31 +99,32 @@ class _Archive:
             self.zip = zipfile.ZipFile(io.BytesIO(raw))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-            raise self.fail("not an xlsx workbook (not a zip archive)", "save the matrix as .xlsx") from None
+            raise self.fail(msg("error.xlsx_not_zip"), msg("hint.save_as_xlsx")) from None
         self.sizes: dict[str, int] = {}
         for info in infos:
             if info.filename in self.sizes:  # zipfile reads the last entry of a name, others may read the first
-                raise self.fail(f"part `{info.filename[:80]}` is in the archive twice", _RESAVE)
+                raise self.fail(msg("error.xlsx_part_twice", part=info.filename[:80]), _RESAVE)
             self.sizes[info.filename] = info.file_size
         total = sum(self.sizes.values())
         if total > MAX_MATRIX_UNPACKED_BYTES:
             limit = size_text(MAX_MATRIX_UNPACKED_BYTES)
-            raise self.fail(f"the workbook unpacks to {size_text(total)}, more than {limit}", "is this the matrix?")
+            raise self.fail(
+                msg("error.xlsx_unpacks", size=size_text(total), limit=limit), msg("hint.is_this_the_matrix")
+            )
         for member, size in self.sizes.items():
             if size > MAX_MATRIX_PART_BYTES:
                 limit = size_text(MAX_MATRIX_PART_BYTES)
-                raise self.fail(
-                    f"part `{member[:80]}` unpacks to {size_text(size)}, more than {limit}", "is this the matrix?"
-                )
+                problem = msg("error.xlsx_part_unpacks", part=member[:80], size=size_text(size), limit=limit)
+                raise self.fail(problem, msg("hint.is_this_the_matrix"))
 
-    def fail(self, message: str, hint: str, *, sheet: str | None = None, cell: str | None = None) -> InputError:
+    def fail(self, message: Message, hint: Message, *, sheet: str | None = None, cell: str | None = None) -> InputError:
         return InputError.at(Location(self.name, sheet=sheet, cell=cell), message, hint)
 
     def open(self, member: str) -> IO[bytes]:
         try:
             return self.zip.open(member)
         except (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, RuntimeError):
-            raise self.fail(f"part `{member[:80]}` missing or unreadable", "save the matrix again as .xlsx") from None
+            raise self.fail(msg("error.xlsx_part_missing", part=member[:80]), _RESAVE) from None
 
     def events(self, member: str) -> Iterator[tuple[str, ET.Element]]:
         """Streaming parse of a part; any XML or zip failure is an input error."""
@@ -134,11 +135,11 @@ class _Archive:
             with self.open(member) as stream:
                 yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-            raise self.fail(f"part `{name}` is damaged (corrupted compressed data)", _RESAVE) from None
+            raise self.fail(msg("error.xlsx_part_damaged", part=name), _RESAVE) from None
         except (ET.ParseError, ValueError, NotImplementedError) as exc:
             dtd = type(exc).__module__.startswith("defusedxml")
-            problem = "declares a DTD or entities, which no spreadsheet writes" if dtd else "is not well-formed XML"
-            raise self.fail(f"part `{name}` {problem}", _RESAVE) from None
+            problem = msg("error.xlsx_part_dtd", part=name) if dtd else msg("error.xlsx_part_xml", part=name)
+            raise self.fail(problem, _RESAVE) from None
 
     def root(self, member: str) -> ET.Element:
         """A small part parsed whole (its size is bounded above)."""
@@ -147,7 +148,7 @@ class _Archive:
             if event == "start" and root is None:
                 root = element
         if root is None:  # pragma: no cover - iterparse always yields the root or raises
-            raise self.fail(f"part `{member[:80]}` is empty", _RESAVE)
+            raise self.fail(msg("error.xlsx_part_empty", part=member[:80]), _RESAVE)
         return root
 
     def relations(self, member: str) -> dict[str, tuple[str, str]]:
@@ -162,7 +163,7 @@ class _Archive:
                 continue
             rid, target = element.get("Id", ""), element.get("Target", "")
             if rid in out:
-                raise self.fail(f"part `{rels[:80]}` gives the id `{rid[:40]}` to two relationships", _RESAVE)
+                raise self.fail(msg("error.xlsx_rel_twice", part=rels[:80], id=rid[:40]), _RESAVE)
             path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             out[rid] = (element.get("Type", ""), path)
         return out
@@ -191,12 +192,12 @@ def _workbook_part(archive: _Archive, overrides: dict[str, list[str]], defaults:
         declared = ["xl/workbook.xml"]  # openpyxl's fallback when the default type is reassigned
     related = [m for t, m in archive.relations("").values() if t.endswith("/officeDocument")]
     if not declared or not related or declared[0] not in archive.sizes:
-        raise archive.fail("no workbook inside the archive", "save the matrix again as an Excel .xlsx workbook")
+        raise archive.fail(msg("error.xlsx_no_workbook"), msg("hint.save_xlsx"))
     if len(set(declared)) > 1 or len(set(related)) > 1:
-        raise archive.fail("the archive declares several workbooks", _RESAVE)
+        raise archive.fail(msg("error.xlsx_several_workbooks"), _RESAVE)
     if declared[0] != related[0]:
         raise archive.fail(
-            f"`[Content_Types].xml` names the workbook `{declared[0][:80]}`, `_rels/.rels` names `{related[0][:80]}`",
+            msg("error.xlsx_workbook_names", declared=declared[0][:80], related=related[0][:80]),
             _RESAVE,
         )
     return declared[0]
@@ -215,7 +216,7 @@ def _sheet_parts(archive: _Archive, workbook: str) -> dict[str, tuple[str, str]]
                 continue
             name = element.get("name", "")
             if name.casefold() in folded:
-                raise archive.fail("two sheets have the same name", _START_AGAIN, sheet=name[:80])
+                raise archive.fail(msg("error.xlsx_same_sheet_name"), _START_AGAIN, sheet=name[:80])
             folded.add(name.casefold())
             parts[name] = relations.get(element.get(_REL_ID, ""), ("", ""))
     return parts
@@ -236,7 +237,7 @@ def _count_shared_strings(archive: _Archive, overrides: dict[str, list[str]]) ->
                 element.clear()
                 if count > MAX_MATRIX_SHARED_STRINGS:
                     raise archive.fail(
-                        f"more than {MAX_MATRIX_SHARED_STRINGS} distinct texts in the workbook", "is this the matrix?"
+                        msg("error.xlsx_texts", limit=MAX_MATRIX_SHARED_STRINGS), msg("hint.is_this_the_matrix")
                     )
         if declared and member == declared[0]:
             usable = main
@@ -261,7 +262,7 @@ class _SheetScanner:
         self.last_row: int | None = None
         self.data_seen = False
 
-    def fail(self, problem: str, hint: str = _START_AGAIN, cell: str | None = None) -> InputError:
+    def fail(self, problem: Message, hint: Message = _START_AGAIN, cell: str | None = None) -> InputError:
         return self.archive.fail(problem, hint, sheet=self.name, cell=cell or f"A{max(self.row, 1)}")
 
     def scan(self, member: str) -> SheetScan:
@@ -272,16 +273,16 @@ class _SheetScanner:
             if event == "start":
                 depth += 1
                 if row_depth is not None and depth == row_depth + 1 and tag != f"{_MAIN}c":
-                    raise self.fail(f"an unexpected `{_local(tag)[:20]}` element in row {self.row}", _RESAVE)
+                    raise self.fail(
+                        msg("error.xlsx_unexpected_element", element=_local(tag)[:20], row=self.row), _RESAVE
+                    )
                 if tag == f"{_MAIN}row":
                     if row_depth is not None:
-                        raise self.fail(f"a row inside row {self.row}", _RESAVE)
+                        raise self.fail(msg("error.xlsx_row_in_row", row=self.row), _RESAVE)
                     row_depth = depth
                     self._start_row(element)
                 elif _local(tag) in ("row", "c") and row_depth is None:
-                    raise self.fail(
-                        f"a stray `{_local(tag)}` element (outside a row, or of another namespace)", _RESAVE
-                    )
+                    raise self.fail(msg("error.xlsx_stray_element", element=_local(tag)), _RESAVE)
                 continue
             depth -= 1
             if row_depth is not None and depth == row_depth:  # a cell ends
@@ -300,11 +301,11 @@ class _SheetScanner:
 
     def _dimension(self, ref: str) -> None:
         if self.row:
-            raise self.fail("the sheet's dimension comes after its rows", _RESAVE, "A1")
+            raise self.fail(msg("error.xlsx_dimension_late"), _RESAVE, "A1")
         try:
             last = _dimension_rows(ref)
         except (ValueError, TypeError):
-            raise self.fail(f"the sheet's dimension `{ref[:40]}` is not a cell range", _RESAVE, "A1") from None
+            raise self.fail(msg("error.xlsx_dimension", range=ref[:40]), _RESAVE, "A1") from None
         self.last_row = last if last is not None else _MAX_ROW
 
     def _start_row(self, element: ET.Element) -> None:
@@ -315,9 +316,9 @@ class _SheetScanner:
         elif number.isascii() and number.isdigit() and 0 < int(number) <= _MAX_ROW:
             self.row = int(number)
         else:
-            raise self.fail(f"row number `{number[:20]}` is not a row of a spreadsheet", _RESAVE)
+            raise self.fail(msg("error.xlsx_row_number", number=number[:20]), _RESAVE)
         if self.row <= previous:
-            raise self.fail(f"row {self.row} comes after row {previous}: rows out of order or repeated", _RESAVE)
+            raise self.fail(msg("error.xlsx_row_order", row=self.row, previous=previous), _RESAVE)
         self.column = self.in_row = 0
         if element.get("hidden") in ("1", "true"):
             self.found.hidden_rows.add(self.row)
@@ -327,20 +328,20 @@ class _SheetScanner:
         self.in_row += 1
         if self.found.cells > MAX_MATRIX_CELLS or self.in_row > MAX_MATRIX_ROW_CELLS:
             many = (
-                f"more than {MAX_MATRIX_ROW_CELLS} cells in row {self.row}"
+                msg("error.xlsx_row_cells", limit=MAX_MATRIX_ROW_CELLS, row=self.row)
                 if self.in_row > MAX_MATRIX_ROW_CELLS
-                else f"more than {MAX_MATRIX_CELLS} cells in the sheet"
+                else msg("error.xlsx_sheet_cells", limit=MAX_MATRIX_CELLS)
             )
             raise self.fail(many)
         ref = self._reference(cell.get("r"))
         valued = cell.find(f"{_MAIN}v") is not None or cell.find(f"{_MAIN}is") is not None
         formula = cell.find(f"{_MAIN}f") is not None
         if (valued or formula) and self.last_row is not None and self.row > self.last_row:
-            problem = f"a value in row {self.row}, below the sheet's declared last row {self.last_row}"
+            problem = msg("error.xlsx_below_last_row", row=self.row, last=self.last_row)
             raise self.fail(problem, _RESAVE, ref)
         style = cell.get("s")
         if style and not (style.isascii() and style.isdigit()):
-            raise self.fail(f"the cell's style `{style[:20]}` is not a number", _RESAVE, ref)
+            raise self.fail(msg("error.xlsx_style", style=style[:20]), _RESAVE, ref)
         if not formula:
             self._value(cell, ref)
         if (valued or formula) and self.column > self.last_column and len(self.found.outside) < 5:
@@ -354,12 +355,10 @@ class _SheetScanner:
             match = _CELL_REF.match(ref)
             if match is None or int(match.group(2)) != self.row or _column_index(match.group(1)) > _MAX_COLUMN:
                 where = f"A{self.row}"
-                raise self.fail(
-                    f"cell reference `{ref[:20]}` in row {self.row} is not a cell of that row", _RESAVE, where
-                )
+                raise self.fail(msg("error.xlsx_cell_reference", ref=ref[:20], row=self.row), _RESAVE, where)
             self.column = _column_index(match.group(1))
         if self.column <= previous or self.column > _MAX_COLUMN:
-            raise self.fail(f"cells out of order or repeated in row {self.row}", _RESAVE, f"A{self.row}")
+            raise self.fail(msg("error.xlsx_cell_order", row=self.row), _RESAVE, f"A{self.row}")
         return f"{_column_letters(self.column)}{self.row}"
 
     def _value(self, cell: ET.Element, ref: str) -> None:
@@ -372,7 +371,7 @@ class _SheetScanner:
         if kind == "s":
             index = int(text) if text.isascii() and text.isdigit() else -1
             if not 0 <= index < self.strings:
-                raise self.fail(f"the cell points to shared text `{shown}`, which does not exist", _RESAVE, ref)
+                raise self.fail(msg("error.xlsx_shared_text", index=shown), _RESAVE, ref)
             return
         try:
             if kind == "n":
@@ -384,8 +383,8 @@ class _SheetScanner:
 
                 from_ISO8601(text)
         except (ValueError, TypeError, OverflowError):
-            what = {"n": "number", "b": "true/false value", "d": "date"}[kind]
-            raise self.fail(f"the cell is marked as a {what} but holds `{shown}`", _RESAVE, ref) from None
+            what = {"n": "error.xlsx_not_number", "b": "error.xlsx_not_bool", "d": "error.xlsx_not_date"}[kind]
+            raise self.fail(msg(what, value=shown), _RESAVE, ref) from None
 
 
 def _note_merge(found: SheetScan, ref: str) -> None:
@@ -409,8 +408,8 @@ def scan_workbook(raw: bytes, name: str, sheets: dict[str, int]) -> WorkbookScan
         kind, member = parts[sheet]
         if member not in archive.sizes:
             where = Location(name, sheet=sheet)
-            raise InputError.at(where, "the sheet's content is missing from the archive", _RESAVE)
+            raise InputError.at(where, msg("error.xlsx_sheet_missing"), _RESAVE)
         if not kind.endswith(_WORKSHEET_REL):
-            raise InputError.at(Location(name, sheet=sheet), "the sheet is not a worksheet", _START_AGAIN)
+            raise InputError.at(Location(name, sheet=sheet), msg("error.xlsx_not_worksheet"), _START_AGAIN)
         scanned[sheet] = _SheetScanner(archive, sheet, last_column, strings).scan(member)
     return WorkbookScan(sheet_parts={sheet: member for sheet, (_kind, member) in parts.items()}, sheets=scanned)

@@ -7,7 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, field_validator
 
+from checker.i18n.aliases import INPUT_ALIASES
 from checker.inputs import limits
+from checker.inputs.validation import model_error
 from checker.model.base import Day, Frozen, Identifier
 from checker.model.referential import Environment, EvidenceKind
 from checker.model.waiver import MAX_WAIVERS, Waiver
@@ -39,19 +41,14 @@ class Status(StrEnum):
     NOT_ASSESSED = "not_assessed"
 
 
-STATUS_ALIASES = {
-    "conforme": Status.COMPLIANT,
-    "partiel": Status.PARTIAL,
-    "non_conforme": Status.NON_COMPLIANT,
-    "non_applicable": Status.NOT_APPLICABLE,
-    "non_evalue": Status.NOT_ASSESSED,
-    "non_évalué": Status.NOT_ASSESSED,
-}
+STATUS_ALIASES = {alias: Status(code) for alias, code in INPUT_ALIASES.items()}
+_STATUS_WORDS = {**{status.value: status for status in Status}, **STATUS_ALIASES}
 
 
 def _status(value: Any) -> Any:
+    """A code or a French alias, in any case (``Partiel`` is ``partial``); anything else is left to be refused."""
     if isinstance(value, str):
-        return STATUS_ALIASES.get(value.strip(), value.strip())
+        return _STATUS_WORDS.get(value.strip().casefold(), value.strip())
     return value
 
 
@@ -82,9 +79,9 @@ class Organisation(Frozen):
             return None
         compact = value.replace(" ", "")
         if len(compact) != 9 or not compact.isascii() or not compact.isdigit():
-            raise ValueError("a SIREN has exactly 9 digits: copy it from the Kbis or sirene.fr, in quotes")
+            raise model_error("error.siren_digits")
         if not luhn_ok(compact):
-            raise ValueError("SIREN fails its check digit (Luhn): check the number on the Kbis or sirene.fr")
+            raise model_error("error.siren_luhn")
         return compact
 
 
@@ -136,7 +133,7 @@ class Habilitations(Frozen):
 
 def _plain_path(value: str) -> str:
     if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
-        raise ValueError("a file path cannot hold control characters (NUL, tab, line break…): retype it")
+        raise model_error("error.path_control")
     return value
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from checker.inputs.validation import model_error
 from checker.model.base import Day, Frozen, Identifier, Text
 
 __all__ = [
@@ -215,7 +216,7 @@ MAX_QUOTE_WORDS = 25
 
 def _short(text: str) -> str:
     if len(text.split()) > MAX_QUOTE_WORDS:
-        raise ValueError(f"a quote has at most {MAX_QUOTE_WORDS} words; shorten it or paraphrase")
+        raise model_error("error.quote_too_long", limit=MAX_QUOTE_WORDS)
     return text
 
 

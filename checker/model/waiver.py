@@ -8,6 +8,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, StringConstraints, model_validator
 
 from checker.inputs import limits
+from checker.inputs.validation import model_error
 from checker.model.base import Day, Frozen
 
 __all__ = ["MAX_WAIVERS", "MAX_WAIVER_YEARS", "Waiver", "WaiverFile", "latest_expiry"]
@@ -49,15 +50,17 @@ class Waiver(Frozen):
     @model_validator(mode="after")
     def _bounded(self) -> Self:
         if self.expires < self.granted:
-            raise ValueError(
-                f"`expires` ({self.expires.isoformat()}) is before `granted` ({self.granted.isoformat()}): "
-                "check both dates"
+            raise model_error(
+                "error.waiver_expires_before", expires=self.expires.isoformat(), granted=self.granted.isoformat()
             )
         last = latest_expiry(self.granted)
         if self.expires > last:
-            raise ValueError(
-                f"`expires` ({self.expires.isoformat()}) is more than {MAX_WAIVER_YEARS} years after `granted` "
-                f"({self.granted.isoformat()}): a waiver may run to {last.isoformat()} at the latest — renew it then"
+            raise model_error(
+                "error.waiver_too_long",
+                expires=self.expires.isoformat(),
+                years=MAX_WAIVER_YEARS,
+                granted=self.granted.isoformat(),
+                last=last.isoformat(),
             )
         return self
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from checker import __version__
 from checker.declaration.files import declaration_inputs
 from checker.declaration.load import load_declaration
-from checker.errors import InputError, Location
+from checker.errors import InputError, Location, Message, msg
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.habilitations import add_years
 from checker.i18n import message
@@ -101,9 +101,14 @@ def _evaluate_one(
         )
         report = evaluate(ref, decl, options)
     except InputError as error:
-        return path, "", "\n".join(error.messages), [path]
+        return path, "", "\n".join(error.lines(lang)), [path]
     except (OSError, ValueError, RecursionError) as error:  # one unreadable member never takes the others down
-        return path, "", f"{terminal_text(path)}: cannot be read ({type(error).__name__}) — check the file", [path]
+        return (
+            path,
+            "",
+            message("error.portfolio_unreadable", lang, path=terminal_text(path), error=type(error).__name__),
+            [path],
+        )
     return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
 
 
@@ -142,14 +147,14 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
     if not paths:
         raise InputError.at(
             Location(", ".join(map(str, request.inputs))),
-            "no declaration found",
-            "give declaration files, or folders holding declaration.yaml files",
+            msg("error.no_declaration_found"),
+            msg("hint.give_declarations"),
         )
     results = _evaluate_all(paths, request, waivers)
     reports = [(path, Report.model_validate_json(text)) for path, text, _, _ in results if text]
     errors = [PortfolioError(path=path, message=error) for path, _, error, _ in results if error is not None]
     if not reports:
-        raise InputError(["no declaration could be evaluated:", *(f"{e.message}" for e in errors)])
+        raise InputError([msg("error.none_evaluated"), *(Message.literal(e.message) for e in errors)])
     keys = {path: f"D{i + 1}" for i, (path, _) in enumerate(reports)}
     return PortfolioReport(
         tool=ToolInfo(name="psc-check", version=__version__),

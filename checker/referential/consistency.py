@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from checker.errors import Message, located, msg
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.yamlload import YamlDocument
 from checker.model.referential import ActorDef, Referential, Requirement
@@ -17,22 +18,23 @@ Path = Sequence[str | int]
 class _Collector:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
-        self.messages: list[str] = []
+        self.messages: list[Message] = []
 
-    def add(self, path: Path, message: str, hint: str | None = None) -> None:
-        text = f"{self.doc.location(path)}: {'.'.join(map(str, path))}: {message}"
-        self.messages.append(f"{text} — {hint}" if hint else text)
+    def add(self, path: Path, message: Message, hint: Message | None = None) -> None:
+        problem = msg("validation.field", field=".".join(map(str, path)), problem=message)
+        self.messages.append(located(self.doc.location(path), problem, hint))
 
     def unique(self, section: str, ids: Iterable[str], what: str) -> None:
         seen: set[str] = set()
         for index, value in enumerate(ids):
             if value in seen:
-                self.add([section, index, "id"], f"duplicate {what} id `{value}`", "give each one its own id")
+                self.add([section, index, "id"], msg("error.ref_duplicate", what=what, value=value), msg("hint.own_id"))
             seen.add(value)
 
     def known(self, path: Path, value: str, known: set[str], what: str) -> None:
         if value not in known:
-            self.add(path, f"unknown {what} `{value}`", did_you_mean(value, known) or f"define it under `{what}s`")
+            hint = did_you_mean(value, known) or msg("hint.define_under", what=what)
+            self.add(path, msg("error.ref_unknown", what=what, value=value), hint)
 
     def all_known(self, path: Path, values: Iterable[str], known: set[str], what: str) -> None:
         """:meth:`known` for each item of the list at ``path``."""
@@ -40,7 +42,7 @@ class _Collector:
             self.known([*path, index], value, known, what)
 
 
-def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Callable[[str], bool]) -> list[str]:
+def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Callable[[str], bool]) -> list[Message]:
     """Every cross-reference problem in ``ref``, each located in ``doc``."""
     out = _Collector(doc)
     out.unique("actors", (a.id for a in ref.actors), "actor")
@@ -53,7 +55,11 @@ def referential_problems(ref: Referential, doc: YamlDocument, known_checks: Call
     seen_sources: set[str] = set()
     for index, key in enumerate(sources):
         if key in seen_sources:
-            out.add(["metadata", "sources", index, "key"], f"duplicate source key `{key}`", "keep one entry per source")
+            out.add(
+                ["metadata", "sources", index, "key"],
+                msg("error.ref_duplicate_source", name=key),
+                msg("hint.one_per_source"),
+            )
         seen_sources.add(key)
     _check_actors_levels(ref, out)
     _check_parcours(ref, out, seen_sources)
@@ -86,7 +92,9 @@ def _check_parcours(ref: Referential, out: _Collector, sources: set[str]) -> Non
         for j, step in enumerate(parcours.steps):
             if step.id in step_ids:
                 out.add(
-                    ["parcours", i, "steps", j, "id"], f"duplicate step id `{step.id}`", "give each step its own id"
+                    ["parcours", i, "steps", j, "id"],
+                    msg("error.ref_duplicate_step", step=step.id),
+                    msg("hint.own_step_id"),
                 )
             step_ids.add(step.id)
             out.all_known(["parcours", i, "steps", j, "actors"], step.actors, actors, "actor")
@@ -143,8 +151,8 @@ def actors_known_and_at_level(req: Requirement, at: Path, known: Known, out: _Co
         if actor in known.actors and known.levels and not any(lv in known.reach[actor] for lv in levels):
             out.add(
                 [*at, "actors", j],
-                f"actor `{actor}` never works at level(s) {', '.join(req.levels)}",
-                "fix the requirement's actors or levels",
+                msg("error.ref_actor_levels", actor=actor, levels=", ".join(req.levels)),
+                msg("hint.ref_actor_levels"),
             )
 
 
@@ -186,13 +194,13 @@ def checks_registered(req: Requirement, at: Path, known: Known, out: _Collector)
     """Every automated check the requirement names is one psc-check implements."""
     for j, check in enumerate(req.checks):
         if not known.is_check(check):
-            out.add([*at, "checks", j], f"unknown automated check `{check}`", "see `psc-check check-evidence --help`")
+            out.add([*at, "checks", j], msg("error.ref_unknown_check", check=check), msg("hint.see_check_evidence"))
 
 
 @_rule
 def deadline_after_effective(req: Requirement, at: Path, known: Known, out: _Collector) -> None:
     if req.effective and req.deadline and req.deadline < req.effective:
-        out.add([*at, "deadline"], "deadline before the effective date", "swap or fix the dates")
+        out.add([*at, "deadline"], msg("error.ref_deadline"), msg("hint.ref_deadline"))
 
 
 def _check_requirements(ref: Referential, out: _Collector, known_checks: Callable[[str], bool]) -> None:
@@ -234,17 +242,16 @@ def _check_provenance_detail(ref: Referential, out: _Collector) -> None:
                     out.add([*base, section, j, "source"], *problem)
 
 
-def _cited_source_problem(section: str, source: str, listed: set[str], held: set[str]) -> tuple[str, str] | None:
+def _cited_source_problem(
+    section: str, source: str, listed: set[str], held: set[str]
+) -> tuple[Message, Message] | None:
     """What is wrong with a locator's or a quote's source (a quote also needs the source's text), if anything."""
     if section == "quotes" and source not in held:
-        return f"quote source `{source}` has no `held_text`", "quote only a source whose text we hold"
+        return msg("error.ref_quote_not_held", source=source), msg("hint.ref_quote_not_held")
     if source not in listed:
-        what, hint = (
-            ("quote", "add it to `sources`")
-            if section == "quotes"
-            else ("locator", "add it to `sources` or fix the key")
-        )
-        return f"{what} source `{source}` is not in this requirement's sources", hint
+        if section == "quotes":
+            return msg("error.ref_quote_source", source=source), msg("hint.ref_add_source")
+        return msg("error.ref_locator_source", source=source), msg("hint.ref_add_source_or_fix")
     return None
 
 
@@ -258,9 +265,13 @@ def _check_inheritance(ref: Referential, out: _Collector, sources: set[str]) -> 
         out.known([*base, "actor"], rule.actor, actors, "actor")
         out.known([*base, "inherits"], rule.inherits, actors, "actor")
         if rule.actor == rule.inherits:
-            out.add([*base, "inherits"], "an actor cannot inherit from itself", "name another actor")
+            out.add([*base, "inherits"], msg("error.ref_inherit_itself"), msg("hint.ref_other_actor"))
         if (rule.actor, rule.inherits) in seen:
-            out.add(base, f"second rule for `{rule.actor}` inheriting `{rule.inherits}`", "merge the two rules")
+            out.add(
+                base,
+                msg("error.ref_second_rule", actor=rule.actor, inherits=rule.inherits),
+                msg("hint.ref_merge_rules"),
+            )
         seen.add((rule.actor, rule.inherits))
         out.all_known([*base, "levels"], rule.levels, levels, "level")
         out.all_known([*base, "themes"], rule.themes, themes, "theme")
@@ -279,6 +290,6 @@ def _check_policies(ref: Referential, out: _Collector) -> None:
         if known != pair:
             out.add(
                 ["requirements", i, "evidence", "freshness", "policy", "key"],
-                f"policy `{fresh.policy.key}` already has other values",
-                "give this threshold its own policy key",
+                msg("error.ref_policy_values", name=fresh.policy.key),
+                msg("hint.ref_policy_key"),
             )

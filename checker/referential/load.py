@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from checker.checks.registry import is_known_check
-from checker.errors import InputError
+from checker.errors import InputError, Message, located, msg
 from checker.inputs.limits import MAX_REFERENTIAL_BYTES
 from checker.inputs.loaded import LoadedFile
 from checker.inputs.paths import default_referential, referential_dir
@@ -140,7 +140,7 @@ def _load(target: Path) -> LoadedReferential:
         target,
         Referential,
         max_bytes=MAX_REFERENTIAL_BYTES,
-        what="a referential",
+        what=msg("what.referential"),
         problems=lambda model, doc: referential_problems(model, doc, is_known_check),
     )
     loaded.document.data = None  # validated: the model holds the content (the text stays, to place later messages)
@@ -154,14 +154,15 @@ def load_bundle(folder: Path | None = None) -> dict[str, LoadedReferential]:
     for path in sorted(root.glob("*.yaml")):
         edition = load_referential(path)
         editions[edition.id] = edition
-    problems: list[str] = []
+    problems: list[Message] = []
     for edition in editions.values():
         for index, req in enumerate(edition.model.requirements):
             for j, ref in enumerate(req.cross_references):
                 target = editions.get(ref.referential)
                 if target is None or ref.requirement not in target.requirements:
                     where = edition.document.location(["requirements", index, "cross_references", j])
-                    problems.append(f"{where}: cross-reference to unknown `{ref.referential}` / `{ref.requirement}`")
+                    unknown = msg("error.ref_cross_reference", referential=ref.referential, requirement=ref.requirement)
+                    problems.append(located(where, unknown))
     if problems:
         raise InputError(problems)
     return editions

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from checker.errors import Message, located, msg
 from checker.inputs.limits import MAX_POLICY_BYTES
 from checker.inputs.loaded import LoadedFile
 from checker.inputs.suggest import did_you_mean
@@ -54,33 +55,37 @@ def load_policy(path: Path, ref: LoadedReferential) -> LoadedPolicy:
         path,
         PolicyFile,
         max_bytes=MAX_POLICY_BYTES,
-        what="a policy file",
+        what=msg("what.policy"),
         problems=lambda model, doc: policy_errors(model, doc, ref),
     )
 
 
-def policy_errors(policy: PolicyFile, doc: YamlDocument, ref: LoadedReferential) -> list[str]:
+def policy_errors(policy: PolicyFile, doc: YamlDocument, ref: LoadedReferential) -> list[Message]:
     """What keeps ``policy`` from applying to ``ref``: unknown keys, settings the key's rule does not use."""
     known = policy_values(ref)
-    out: list[str] = []
+    out: list[Message] = []
     for key, values in policy.model_dump(exclude_none=True)["policy"].items():
         if key not in known:
-            listing = ", ".join(known) or "none"
-            hint = did_you_mean(key, known) or f"the policy keys of {ref.id} are: {listing}"
-            out.append(
-                f"{doc.location(['policy', key], key=True)}: unknown policy key `{shown(key)}` — {hint} "
-                "(`psc-check referentiel show ID` names a requirement's policy key)"
-            )
+            listing = ", ".join(known) or "—"
+            hint = did_you_mean(key, known) or msg("hint.policy_keys", referential=ref.id, keys=listing)
+            problem = msg("error.policy_unknown_key", name=shown(key))
+            out.append(located(doc.location(["policy", key], key=True), problem, msg("hint.policy_show", hint=hint)))
             continue
         used = [s for s, v in known[key][1].items() if v is not None]
         if not values:
             out.append(
-                f"{doc.location(['policy', key])}: policy `{key}` gives no value — set {' or '.join(used)}, "
-                "or remove the key"
+                located(
+                    doc.location(["policy", key]),
+                    msg("error.policy_no_value", name=key),
+                    msg("hint.policy_set", settings=", ".join(used)),
+                )
             )
         out.extend(
-            f"{doc.location(['policy', key, setting], key=True)}: policy `{key}` sets "
-            f"{' and '.join(used)}, not {setting} — write {' or '.join(used)} instead"
+            located(
+                doc.location(["policy", key, setting], key=True),
+                msg("error.policy_setting", name=key, used=", ".join(used), setting=setting),
+                msg("hint.policy_write", settings=", ".join(used)),
+            )
             for setting in values
             if setting not in used
         )

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from checker import __version__
-from checker.errors import InputError
+from checker.errors import InputError, msg
 from checker.evaluation.applicability import why_applies
 from checker.i18n import Translator
 from checker.model.declaration import ParcoursProgress
@@ -167,9 +167,8 @@ def _check_unique(ref: LoadedReferential, urns: list[tuple[str, str]]) -> None:
     for name, urn in urns:
         other = seen.setdefault(urn, name)
         if other != name:
-            raise InputError.at(
-                str(ref.path), f"`{other}` and `{name}` both become the CISO Assistant URN `{urn}`", "rename one"
-            )
+            clash = msg("error.urn_clash", other=other, name=name, urn=urn)
+            raise InputError.at(str(ref.path), clash, msg("hint.rename_one"))
 
 
 def _nodes(ref: LoadedReferential, t: Translator) -> Iterator[dict[str, Any]]:

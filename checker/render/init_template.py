@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from checker.errors import UsageError
+from checker.errors import UsageError, msg
 from checker.evaluation.applicability import applicable_requirements
 from checker.inputs.limits import MAX_SHORT_TEXT_CHARS
 from checker.inputs.suggest import did_you_mean
@@ -49,36 +49,32 @@ def default_parcours(ref: LoadedReferential, actors: tuple[str, ...], level: str
 def _validate(ref: LoadedReferential, req: InitRequest) -> None:
     for actor in req.actors:
         if actor not in ref.actors:
-            raise UsageError(
-                f"--actor: unknown actor `{shown(actor)}` — {did_you_mean(actor, ref.actors) or 'choose among ' + ', '.join(ref.actors)}"
-            )
+            hint = did_you_mean(actor, ref.actors) or msg("error.choose_one_of", choices=", ".join(ref.actors))
+            raise UsageError(msg("error.unknown_value", option="--actor", value=shown(actor), hint=hint))
         if req.level in ref.level_closure and req.level not in ref.actors[actor].levels:
-            raise UsageError(
-                f"--actor {actor} does not exist at level `{req.level}` — it works at {', '.join(ref.actors[actor].levels)}"
-            )
+            levels = ", ".join(ref.actors[actor].levels)
+            raise UsageError(msg("error.init_actor_level", actor=actor, level=req.level, levels=levels))
     if req.level not in ref.level_closure:
-        raise UsageError(f"--level: unknown level `{shown(req.level)}` — choose one of {', '.join(ref.level_closure)}")
+        hint = msg("error.choose_one_of", choices=", ".join(ref.level_closure))
+        raise UsageError(msg("error.unknown_value", option="--level", value=shown(req.level), hint=hint))
     features = {f.id for f in ref.model.features}
     for feature in req.features:
         if feature not in features:
-            raise UsageError(
-                f"--feature: unknown feature `{shown(feature)}` — {did_you_mean(feature, features) or 'known: ' + ', '.join(sorted(features))}"
-            )
+            hint = did_you_mean(feature, features) or msg("error.choose_one_of", choices=", ".join(sorted(features)))
+            raise UsageError(msg("error.unknown_value", option="--feature", value=shown(feature), hint=hint))
     if req.siren is not None and not (len(req.siren) == 9 and req.siren.isdigit() and luhn_ok(req.siren)):
-        raise UsageError(f"--siren: `{shown(req.siren)}` is not a valid SIREN — 9 digits passing the Luhn check")
+        raise UsageError(msg("error.init_siren", value=shown(req.siren)))
     if req.organisation is not None:
         _check_name("--organisation", req.organisation)
     paths = {p.id for p in ref.model.parcours}
     if req.parcours is not None and req.parcours not in paths:
-        raise UsageError(f"--parcours: unknown parcours `{shown(req.parcours)}` — choose one of {', '.join(paths)}")
+        hint = msg("error.choose_one_of", choices=", ".join(paths))
+        raise UsageError(msg("error.unknown_value", option="--parcours", value=shown(req.parcours), hint=hint))
 
 
 def _check_name(option: str, value: str) -> None:
     if not value.strip() or len(value) > MAX_SHORT_TEXT_CHARS or strip_control(value) != value or "\n" in value:
-        raise UsageError(
-            f"{option}: `{shown(value)}` is not a usable name — one line of 1 to {MAX_SHORT_TEXT_CHARS} characters, "
-            "no control characters"
-        )
+        raise UsageError(msg("error.init_name", option=option, value=shown(value), limit=MAX_SHORT_TEXT_CHARS))
 
 
 def template_declaration(ref: LoadedReferential, req: InitRequest) -> Declaration:

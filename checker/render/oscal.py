@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.errors import InputError
+from checker.errors import InputError, Message, msg
 from checker.i18n import Translator
 from checker.model.referential import EvidenceSpec, Requirement
 from checker.model.report import GAP_OUTCOMES, EvidenceResult, Finding, Outcome, Report
@@ -76,15 +76,14 @@ def _dump(document: Mapping[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _unique(ids: Iterable[tuple[str, str]], what: str, path: str) -> None:
+def _unique(ids: Iterable[tuple[str, str]], what: Message, path: str) -> None:
     """Refuse two names that map to one OSCAL id (e.g. ``EXI 03`` and ``EXI_03``)."""
     seen: dict[str, str] = {}
     for original, token in ids:
         other = seen.setdefault(token, original)
         if other != original:
-            raise InputError.at(
-                path, f"{what} `{other}` and `{original}` both become the OSCAL id `{token}`", "rename one of them"
-            )
+            clash = msg("error.oscal_clash", what=what, other=other, original=original, token=token)
+            raise InputError.at(path, clash, msg("hint.rename_one"))
 
 
 # The catalog -----------------------------------------------------------------------------------------------------
@@ -201,13 +200,13 @@ def catalog_document(ref: LoadedReferential) -> dict[str, Any]:
     """The referential as an OSCAL catalog (a dict, ready to dump as JSON)."""
     t = Translator("fr")
     meta = ref.model.metadata
-    _unique(((r.id, control_id(r.id)) for r in ref.model.requirements), "requirements", str(ref.path))
+    _unique(((r.id, control_id(r.id)) for r in ref.model.requirements), msg("what.requirements"), str(ref.path))
     _unique(
         [
             *((f"theme {th.id}", control_id(th.id)) for th in ref.model.themes),
             *((r.id, control_id(r.id)) for r in ref.model.requirements),
         ],
-        "ids",
+        msg("what.ids"),
         str(ref.path),
     )
     groups = []

@@ -11,7 +11,7 @@ import logging
 from functools import cache
 from typing import Any, NoReturn
 
-from checker.errors import UsageError
+from checker.errors import UsageError, msg
 from checker.model.portfolio import PortfolioReport
 from checker.model.report import Report
 
@@ -49,7 +49,7 @@ def require_pdf() -> Any:
 
 
 def _missing(reason: BaseException) -> NoReturn:
-    raise UsageError(f"{EXTRA_HINT} — {type(reason).__name__}: {reason}")
+    raise UsageError(msg("error.pdf_extra", error=type(reason).__name__, reason=str(reason)))
 
 
 @cache

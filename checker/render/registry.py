@@ -123,7 +123,10 @@ class DocumentKind(Generic[D]):
         found = self.files.get(suffix)
         if found is None:
             known = ", ".join(self.files)
-            raise UsageError(f"{path}: unknown output suffix `{suffix or '(none)'}` — use one of {known}")
+            from checker.errors import msg  # on a refusal only: --help never loads pydantic
+
+            problem = msg("error.output_suffix", suffix=suffix) if suffix else msg("error.output_no_suffix")
+            raise UsageError.at(str(path), problem, msg("hint.use_one_of", choices=known))
         return found
 
     def render(self, document: D, fmt: Format) -> bytes:

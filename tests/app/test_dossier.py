@@ -169,7 +169,7 @@ def test_outside_evidence_is_refused_or_stored_under_a_neutral_path(cli: Cli, tm
     )
     refused = cli(*_mini_build_args(case / "declaration.yaml"), "-o", tmp_path / "no.zip")
     assert_clean_error(
-        refused, "`../shared/client.pem` lies outside the declaration's folder", "--allow-outside-evidence"
+        refused, "`../shared/client.pem` se trouve hors du dossier de la déclaration", "--allow-outside-evidence"
     )
     assert not (tmp_path / "no.zip").exists()
     _build_on_mini(cli, case / "declaration.yaml", tmp_path / "d.zip", "--allow-outside-evidence")
@@ -256,13 +256,13 @@ def _no_manifest(path: Path) -> None:
 
 HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
     "zip-slip": (_zip_slip, "zip-slip"),
-    "absolute-path": (_absolute, "an absolute path"),
-    "symlink": (_symlink, "a symbolic link"),
-    "1gb-member": (_bomb, "once unzipped (at most 512 MB)"),
-    "encrypted": (_encrypted, "an encrypted member"),
-    "duplicate-name": (_duplicate, "a second member named like"),
-    "not-a-zip": (_not_a_zip, "not a readable zip"),
-    "no-manifest": (_no_manifest, "no MANIFEST.json"),
+    "absolute-path": (_absolute, "un chemin absolu"),
+    "symlink": (_symlink, "un lien symbolique"),
+    "1gb-member": (_bomb, "une fois décompressé (au plus 512 MB)"),
+    "encrypted": (_encrypted, "un membre chiffré"),
+    "duplicate-name": (_duplicate, "un second membre nommé comme"),
+    "not-a-zip": (_not_a_zip, "zip illisible"),
+    "no-manifest": (_no_manifest, "pas de MANIFEST.json"),
 }
 
 
@@ -290,14 +290,14 @@ def test_a_deflated_member_expanding_past_the_ratio_is_a_bomb(cli: Cli, tmp_path
         archive.writestr("MANIFEST.json", b"{}")
         archive.writestr("declaration/zeros.bin", bytes(64 << 20))
     (tmp_path / "z.zip").write_bytes(buffer.getvalue())
-    assert_clean_error(cli("dossier", "verify", tmp_path / "z.zip"), "a zip bomb")
+    assert_clean_error(cli("dossier", "verify", tmp_path / "z.zip"), "une bombe zip")
 
 
 def test_build_refuses_a_path_that_is_not_a_zip_and_writes_atomically(cli: Cli, tmp_path: Path) -> None:
     declaration = MINI_CASE / "declaration.yaml"
     assert_clean_error(
         cli("dossier", "build", declaration, "--referentiel", MINI, "-o", tmp_path / "d.tar"),
-        "a dossier is a .zip file",
+        "un dossier est un fichier .zip",
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -47,7 +47,7 @@ def test_evaluate_writes_each_output_and_returns_stdout_and_code(example: Path) 
 
 def test_evaluate_refuses_an_unknown_suffix_before_evaluating(example: Path) -> None:
     request = EvaluateRequest(declaration=example, as_of=AS_OF, outputs=(example.parent / "r.json", Path("r.docx")))
-    with pytest.raises(UsageError, match=r"r\.docx: unknown output suffix `\.docx`"):
+    with pytest.raises(UsageError, match=r"r\.docx : suffixe de sortie inconnu `\.docx`"):
         run_evaluate(request)
     assert not (example.parent / "r.json").exists()
 
@@ -55,7 +55,7 @@ def test_evaluate_refuses_an_unknown_suffix_before_evaluating(example: Path) -> 
 def test_validate_checks_every_file_even_after_an_unreadable_one(example: Path, tmp_path: Path) -> None:
     result = run_validate(ValidateRequest((tmp_path / "missing.yaml", example), AS_OF))
     assert [bool(f.errors) for f in result.files] == [True, False]
-    assert "file not found" in result.files[0].errors[0]
+    assert "fichier introuvable" in result.files[0].errors[0]
     assert result.exit_code == 2
     assert run_validate(ValidateRequest((example,), AS_OF)).exit_code == 0
 
@@ -72,13 +72,13 @@ def test_diff_writes_the_migration_and_returns_the_diff(example: Path) -> None:
     data = json.loads(run_diff(request))
     assert data["changes"] and data["answers"]
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["answers"]
-    with pytest.raises(InputError, match="already exists"):
+    with pytest.raises(InputError, match="existe déjà"):
         run_diff(request)  # never over a file without force
 
 
 def test_diff_output_needs_a_declaration(tmp_path: Path) -> None:
     request = DiffRequest(old=DATA / "mini-referential.yaml", new=DATA / "psc-next.yaml", output=tmp_path / "x.yaml")
-    with pytest.raises(InputError, match="-o needs --declaration"):
+    with pytest.raises(InputError, match="-o demande --declaration"):
         run_diff(request)
     assert not (tmp_path / "x.yaml").exists()
 
@@ -102,7 +102,7 @@ def test_import_matrix_never_writes_over_an_input(example: Path) -> None:
     run_evaluate(EvaluateRequest(declaration=example, as_of=AS_OF, outputs=(matrix,)))
     before = example.read_bytes()
     request = ImportRequest(matrix=matrix, declaration=example, output=example, date=AS_OF, auditor="X")
-    with pytest.raises(InputError, match="would overwrite an input file"):
+    with pytest.raises(InputError, match="écraserait un fichier d'entrée"):
         run_import_matrix(request)
     assert example.read_bytes() == before
 
@@ -120,7 +120,9 @@ def test_portfolio_writes_its_outputs_and_summarises(example: Path) -> None:
 
 def test_portfolio_refuses_an_unknown_suffix_before_evaluating(example: Path, tmp_path: Path) -> None:
     outputs = (tmp_path / "p.json", tmp_path / "p.csv")
-    with pytest.raises(UsageError, match=r"unknown output suffix `\.csv` — use one of \.json, \.md, \.html, \.xlsx"):
+    with pytest.raises(
+        UsageError, match=r"suffixe de sortie inconnu `\.csv` — utilisez l'un de : \.json, \.md, \.html, \.xlsx"
+    ):
         run_portfolio(PortfolioRequest(inputs=(example,), as_of=AS_OF, workers=1, outputs=outputs))
     assert not outputs[0].exists()
 
@@ -130,10 +132,10 @@ def test_referential_list_show_and_check() -> None:
     ids = [r["id"] for r in json.loads(listed)]
     assert "PSC-OIDC-01" in ids
     assert all("FS" in r["actors"] for r in json.loads(listed))
-    with pytest.raises(UsageError, match="--actor: unknown value `XX`"):
+    with pytest.raises(UsageError, match="--actor : valeur inconnue `XX`"):
         run_list(ListRequest(actors=("XX",)))
     assert run_show(ShowRequest("PSC-OIDC-01")).startswith(b"PSC-OIDC-01 \xe2\x80\x94 ")
-    with pytest.raises(UsageError, match="did you mean `PSC-OIDC-01`"):
+    with pytest.raises(UsageError, match="vouliez-vous dire `PSC-OIDC-01`"):
         run_show(ShowRequest("PSC-OIDC-1"))
     assert run_check(CheckRequest(DATA / "mini-referential.yaml")).startswith(f"{DATA / 'mini-referential.yaml'}: OK")
 
@@ -143,7 +145,7 @@ def test_init_writes_a_declaration_once(tmp_path: Path) -> None:
     result = run_init(InitRequest(actors=("FS",), level="communaute", output=target))
     assert result.to_fill > 0
     assert target.read_text(encoding="utf-8").count("status: not_assessed") == result.to_fill
-    with pytest.raises(InputError, match="file already exists"):
+    with pytest.raises(InputError, match="le fichier existe déjà"):
         run_init(InitRequest(actors=("FS",), level="communaute", output=target))
     assert run_init(InitRequest(actors=("FS",), level="communaute", output=target, force=True)) == result
 
@@ -160,4 +162,4 @@ def test_check_evidence_verifies_and_says_why_not(tmp_path: Path) -> None:
     unreadable = run_check_evidence(CheckEvidenceRequest(file=notes, as_of=AS_OF))
     assert unreadable.exit_code == 2
     assert unreadable.problem is not None
-    assert unreadable.problem.startswith(f"{notes}: cannot be checked: ")
+    assert unreadable.problem.startswith(f"{notes} : contrôle impossible : ")

@@ -191,7 +191,7 @@ def test_malformed_declared_kind_is_not_checkable_without_blocking(cli: Cli, tmp
 def test_unknown_check_id_fails_at_load_time_with_file_and_line(cli: Cli, tmp_path: Path) -> None:
     ref = _referential(tmp_path, "[cert.validity, cert.cn_clientid]")
     result = cli("referentiel", "check", ref)
-    assert_clean_error(result, "referential.yaml:", "unknown automated check `cert.cn_clientid`")
+    assert_clean_error(result, "referential.yaml:", "contrôle automatique inconnu `cert.cn_clientid`")
 
 
 def test_every_registered_check_resolves_and_every_referential_check_is_registered() -> None:

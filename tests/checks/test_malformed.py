@@ -81,7 +81,7 @@ def test_binary_junk_of_unknown_kind_is_not_recognised(cli: Cli, tmp_path: Path)
 
 
 def test_missing_file_and_bad_options_are_usage_errors(cli: Cli, tmp_path: Path) -> None:
-    assert_clean_error(cli("check-evidence", tmp_path / "absent.pem"), "absent.pem", "no such evidence file")
+    assert_clean_error(cli("check-evidence", tmp_path / "absent.pem"), "absent.pem", "fichier de preuve introuvable")
     path = _write(tmp_path, "x.json", b"{}")
     assert_clean_error(cli("check-evidence", path, "--kind", "certificat"), "--kind", "certificate")
     assert_clean_error(cli("check-evidence", path, "--environment", "prod"), "--environment")

@@ -126,4 +126,4 @@ def test_unsigned_token_is_contradicted_and_jwe_not_checkable(cli: Cli, tmp_path
 def test_a_bad_jwks_file_is_a_clean_usage_error(cli: Cli, tmp_path: Path) -> None:
     token = write(tmp_path, "claims.json", json.dumps(ef.id_token_claims()))
     keys = write(tmp_path, "certs.json", '{"not": "a jwks"}')
-    assert_clean_error(cli("check-evidence", token, "--jwks", keys), "certs.json", "not a JWKS document")
+    assert_clean_error(cli("check-evidence", token, "--jwks", keys), "certs.json", "ce n'est pas un document JWKS")

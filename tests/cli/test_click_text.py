@@ -117,11 +117,8 @@ def french(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.fixture
-def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
+ENGLISH_LOCALE = {"LANG": "en_US.UTF-8"}
+"""An English locale (the ``cli`` fixture drops the machine's locale variables, then sets these)."""
 
 
 @pytest.mark.parametrize(
@@ -145,11 +142,10 @@ def test_a_usage_error_is_in_french_by_default(
 @pytest.mark.parametrize(
     ("args", "english", "french_text"), USAGE_ERRORS, ids=[" ".join(a) for a, _, _ in USAGE_ERRORS]
 )
-@pytest.mark.usefixtures("english_locale")
 def test_a_usage_error_is_in_english_with_an_english_locale(
     cli: Cli, tmp_path: Path, args: list[str], english: str, french_text: str
 ) -> None:
-    done = cli(*args, cwd=tmp_path)
+    done = cli(*args, cwd=tmp_path, env=ENGLISH_LOCALE)
     assert done.code == 2, done
     assert english in done.stderr, done.stderr
     assert "Error: " in done.stderr
@@ -208,9 +204,8 @@ def test_every_help_is_french_and_names_placeholders_by_words(cli: Cli, path: tu
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "psc-check")
-@pytest.mark.usefixtures("english_locale")
 def test_every_help_is_english_with_an_english_locale(cli: Cli, path: tuple[str, ...]) -> None:
-    done = cli(*path, "--help")
+    done = cli(*path, "--help", env=ENGLISH_LOCALE)
     assert done.code == 0, done
     assert done.stdout.startswith(f"Usage: psc-check {' '.join(path)}".rstrip() + " ")
     assert "Show this message and exit." in done.stdout

@@ -40,8 +40,8 @@ def test_an_internal_error_is_one_line_and_exit_3(args: list[str]) -> None:
     assert result.code == 3
     assert result.stderr.count("\n") == 1, result.stderr
     line = result.stderr.strip()
-    assert line.startswith("psc-check: internal error (ZeroDivisionError)"), line
-    assert f"please report it with psc-check {__version__}" in line
+    assert line.startswith("psc-check: erreur interne (ZeroDivisionError)"), line
+    assert f"merci de la signaler avec la version de psc-check {__version__}" in line
     assert "--debug" in line
     assert "Traceback" not in result.stderr
 
@@ -72,4 +72,4 @@ def test_the_installed_entry_point_behaves_the_same(debug: bool) -> None:
     done = run_argv([sys.executable, "-c", _CHILD, *args], timeout=60)
     assert done.code == 3
     assert ("Traceback (most recent call last)" in done.stderr) is debug
-    assert ("--debug to see the traceback" in done.stderr) is not debug
+    assert ("--debug pour voir la trace" in done.stderr) is not debug

@@ -43,6 +43,7 @@ LIGHT = {
     "checker.i18n.click_catalogue",
     "checker.i18n.lang",
     "checker.i18n.probe_catalogue",
+    "checker.i18n.errors_catalogue",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",

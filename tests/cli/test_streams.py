@@ -34,7 +34,7 @@ def test_closed_standard_error_still_gives_the_input_error_code() -> None:
 def test_closed_standard_output_is_an_environment_error() -> None:
     done = _run(EVALUATE, stderr=subprocess.PIPE, preexec_fn=lambda: __import__("os").close(1))
     assert done.returncode == 2, done.stderr
-    assert b"cannot write the output" in done.stderr and b"please report" not in done.stderr
+    assert "impossible d'écrire la sortie".encode() in done.stderr and b"merci de la signaler" not in done.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
@@ -42,5 +42,5 @@ def test_full_standard_output_is_an_environment_error() -> None:
     with Path("/dev/full").open("wb") as full:
         done = _run([*EVALUATE, "--format", "json"], stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == 2, done.stderr
-    assert b"No space left on device" in done.stderr and b"please report" not in done.stderr
+    assert b"No space left on device" in done.stderr and b"merci de la signaler" not in done.stderr
     assert b"Traceback" not in done.stderr

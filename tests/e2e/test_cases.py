@@ -45,7 +45,7 @@ def test_case(cli: Cli, case: Path, tmp_path: Path) -> None:
     result = cli(*_command(meta, work), cwd=work)
     _check_files(work, before, [str(work / name) for name in meta.get("outputs") or []])
     assert result.code == meta["exit_code"], (result.code, result.stdout[-2000:], result.stderr[-2000:])
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "erreur interne" not in result.stderr, result.stderr
     _check_messages(meta, result)
     if any(key in meta for key in ("outcomes", "reasons", "problems", "absent")):
         _check_report(meta, json.loads(result.stdout))

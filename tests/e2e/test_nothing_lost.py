@@ -147,9 +147,12 @@ def _fsync_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("failure", "fragments"),
     [
-        (_full_disk, ["No space left on device", "free some space", "previous file, if any, is untouched"]),
-        (_no_permission, ["Permission denied", "check the folder's permissions"]),
-        (_fsync_fails, ["cannot write the file (Input/output error)"]),
+        (
+            _full_disk,
+            ["No space left on device", "libérez de la place", "le fichier précédent, s'il y en avait un, est intact"],
+        ),
+        (_no_permission, ["Permission denied", "vérifiez les droits d'accès du dossier"]),
+        (_fsync_fails, ["écriture du fichier impossible (Input/output error)"]),
     ],
     ids=["full-disk", "no-permission", "fsync-fails"],
 )
@@ -165,7 +168,7 @@ def test_a_failed_write_keeps_the_previous_file(
     result = in_process(*args)
     assert result.code == 2, result.stderr
     assert "Traceback" not in result.stderr
-    assert f"{target}: cannot write the file" in result.stderr
+    assert f"{target} : écriture du fichier impossible" in result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
     assert target.read_bytes() == PREVIOUS
@@ -218,7 +221,7 @@ def test_a_read_only_folder_keeps_the_previous_file() -> None:
         command = [*prefix, *_command(), "evaluate", str(declaration), "--referentiel", str(MINI), "-o", str(target)]
         done = run_argv(command)
         assert done.code == 2, (done.code, done.stderr)
-        assert "cannot write the file (Permission denied)" in done.stderr and "Traceback" not in done.stderr
+        assert "écriture du fichier impossible (Permission denied)" in done.stderr and "Traceback" not in done.stderr
         assert target.read_bytes() == PREVIOUS
         assert [p.name for p in target.parent.iterdir()] == ["rapport.json"]
     finally:
@@ -310,7 +313,7 @@ def test_no_overwrite_without_force_even_if_the_file_appears_meanwhile(
 
     monkeypatch.setattr(checker.app.write, "_write_all", racing)
     result = in_process("init", "--referentiel", MINI, "--actor", "ELU", "--level", "espace_de_confiance", "-o", target)
-    assert result.code == 2 and "file already exists" in result.stderr, result.stderr
+    assert result.code == 2 and "le fichier existe déjà" in result.stderr, result.stderr
     assert target.read_bytes() == PREVIOUS
     assert not _temporary_files(case)
 
@@ -320,19 +323,19 @@ def test_import_matrix_completes_an_audit_file_and_replaces_it_only_with_force(c
     without_force = [a for a in args if a != "--force"]
     target.write_text("remarques: pas un fichier d'audit\n", encoding="utf-8")
     result = in_process(*without_force)
-    assert result.code == 2 and "pass --force" in result.stderr, result.stderr
+    assert result.code == 2 and "passez --force" in result.stderr, result.stderr
     assert target.read_text(encoding="utf-8") == "remarques: pas un fichier d'audit\n"
     assert in_process(*args).code == 0
     assert "verdicts:" in target.read_text(encoding="utf-8")
 
 
 def test_output_through_a_link_to_an_input_is_refused(case: Path) -> None:
-    """An output path that is a symbolic link to an input (here, an evidence file) is that input."""
+    """An output path that is un lien symbolique to an input (here, an evidence file) is that input."""
     link = case / "rapport.json"
     link.symlink_to(case / "evidence" / "client.pem")
     before = (case / "evidence" / "client.pem").read_bytes()
     result = in_process(*_evaluate(".json")(case)[0])
-    assert result.code == 2 and "would overwrite an input file" in result.stderr, result.stderr
+    assert result.code == 2 and "écraserait un fichier d'entrée" in result.stderr, result.stderr
     assert (case / "evidence" / "client.pem").read_bytes() == before
 
 
@@ -375,7 +378,7 @@ def test_init_on_a_file_system_without_hard_links(case: Path, monkeypatch: pytes
     assert in_process(*args).code == 0
     assert target.read_text(encoding="utf-8").startswith("# yaml-language-server")
     again = in_process(*args)
-    assert again.code == 2 and "file already exists" in again.stderr
+    assert again.code == 2 and "le fichier existe déjà" in again.stderr
     assert not _temporary_files(case)
 
 
@@ -407,6 +410,6 @@ def test_a_really_full_disk_keeps_the_previous_file(tmp_path: Path) -> None:
     if done.code != 0 or "rc=" not in done.stdout:
         pytest.skip(f"cannot mount a private tmpfs here: {done.stderr.strip()[:200]}")
     assert "rc=2" in done.stdout, (done.stdout, done.stderr)
-    assert "cannot write the file (No space left on device)" in done.stderr
+    assert "écriture du fichier impossible (No space left on device)" in done.stderr
     assert "intact=yes" in done.stdout
     assert "entries=rapport.html \n" in done.stdout + "\n", "no temporary file left on the full disk"

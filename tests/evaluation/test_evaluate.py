@@ -112,7 +112,7 @@ def test_init_then_evaluate_is_all_unanswered(cli: Cli, tmp_path: Path) -> None:
     assert set(_outcomes(report).values()) == {"unanswered"}
     assert report["summary"]["ready"] is False
     again = cli("init", "--actor", "ELU", "--level", "espace_de_confiance", "-o", decl, "--referentiel", MINI)
-    assert_clean_error(again, "already exists")
+    assert_clean_error(again, "existe déjà")
 
 
 def test_all_compliant_with_evidence_is_ready(cli: Cli, tmp_path: Path) -> None:
@@ -231,13 +231,13 @@ def test_english_output(cli: Cli, tmp_path: Path) -> None:
     [
         (
             "  T-OIDC-1:\n    status: compliant\n",
-            ["declaration.yaml:", "unknown requirement `T-OIDC-1`", "did you mean `T-OIDC-01`?"],
+            ["declaration.yaml:", "exigence inconnue `T-OIDC-1`", "vouliez-vous dire `T-OIDC-01` ?"],
         ),
         (
             "  T-OIDC-01:\n    status: compliant\n  T-OIDC-01:\n    status: partial\n",
-            ["declaration.yaml:", "duplicate key `T-OIDC-01`"],
+            ["declaration.yaml:", "clé `T-OIDC-01` en double"],
         ),
-        ("  T-OIDC-01:\n    status: complient\n", ["declaration.yaml:", "did you mean `compliant`?"]),
+        ("  T-OIDC-01:\n    status: complient\n", ["declaration.yaml:", "vouliez-vous dire `compliant` ?"]),
         (
             "  T-OIDC-01:\n    status: compliant\n    evidence:\n      - path: a\n        collected: 2026-02-30\n",
             ["declaration.yaml:", "date"],
@@ -263,7 +263,7 @@ def test_validate_lints(cli: Cli, tmp_path: Path) -> None:
     )
     result = cli("validate", _write_decl(tmp_path, answers), "--referentiel", MINI)
     assert_clean_error(result, "T-OIDC-01", "non applicable sans justification", "T-CIBA-01", "sans justification")
-    assert "warning" in result.stderr and "T-OIDC-02" in result.stderr  # FS-only requirement answered by an ELU
+    assert "avertissement" in result.stderr and "T-OIDC-02" in result.stderr  # FS-only requirement answered by an ELU
     ok = cli("validate", _write_decl(tmp_path, _ready_answers(tmp_path)), "--referentiel", MINI)
     assert ok.code == 0 and "OK" in ok.stdout
 
@@ -275,12 +275,12 @@ def test_output_never_overwrites_input(cli: Cli, tmp_path: Path) -> None:
     result = cli("evaluate", decl, "--referentiel", MINI, "-o", decl.with_suffix(".json"), "-o", same)
     assert result.code in (0, 1)
     clash = cli("evaluate", decl, "--referentiel", MINI, "-o", tmp_path / "declaration.yaml")
-    assert_clean_error(clash, "unknown output suffix")
+    assert_clean_error(clash, "suffixe de sortie inconnu")
     assert decl.read_bytes() == before
 
 
 def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
     decl = _write_decl(tmp_path, _ready_answers(tmp_path))
     assert_clean_error(cli("evaluate", decl, "--as-of", "2026-13-01", "--referentiel", MINI), "--as-of")
-    assert_clean_error(cli("evaluate", decl, "--format", "jsn", "--referentiel", MINI), "did you mean `json`?")
-    assert_clean_error(cli("evaluate", tmp_path / "nope.yaml", "--referentiel", MINI), "file not found")
+    assert_clean_error(cli("evaluate", decl, "--format", "jsn", "--referentiel", MINI), "vouliez-vous dire `json` ?")
+    assert_clean_error(cli("evaluate", tmp_path / "nope.yaml", "--referentiel", MINI), "fichier introuvable")

@@ -66,9 +66,9 @@ def test_bad_baseline(cli: Cli, tmp_path: Path) -> None:
     decl, _ = _setup(cli, tmp_path)
     junk = tmp_path / "junk.json"
     junk.write_text("{not json", encoding="utf-8")
-    assert_clean_error(cli("evaluate", decl, "--baseline", junk), "junk.json", "not a JSON report")
+    assert_clean_error(cli("evaluate", decl, "--baseline", junk), "junk.json", "n'est pas un rapport JSON")
     other = tmp_path / "other.json"
     other.write_text('{"schema_version": "1"}', encoding="utf-8")
-    assert_clean_error(cli("evaluate", decl, "--baseline", other), "not a psc-check JSON report")
-    assert_clean_error(cli("evaluate", decl, "--baseline", tmp_path / "none.json"), "not found")
+    assert_clean_error(cli("evaluate", decl, "--baseline", other), "ce n'est pas un rapport JSON de psc-check")
+    assert_clean_error(cli("evaluate", decl, "--baseline", tmp_path / "none.json"), "introuvable")
     assert_clean_error(cli("evaluate", decl, "--fail-on", "sometimes"), "--fail-on")

@@ -150,7 +150,7 @@ def test_waivers_without_a_gap_to_cover_are_warnings(cli: Cli, tmp_path: Path) -
     ("change", "fragments"),
     [
         (("expires: 2027-03-31", "expires: 2029-10-02"), ["derogations.yaml:3", "2029-10-01"]),
-        (("expires: 2027-03-31", "expires: 2026-09-01"), ["derogations.yaml:3", "before `granted`"]),
+        (("expires: 2027-03-31", "expires: 2026-09-01"), ["derogations.yaml:3", "avant `granted`"]),
         (('    reference: "AUDIT-2026-17"\n', ""), ["derogations.yaml:3", "reference"]),
         (("granted_by:", "granted_from:"), ["derogations.yaml", "granted_from"]),
     ],

@@ -44,6 +44,7 @@ _CATALOGUE_MODULES.add("export_catalogue.py")
 _CATALOGUE_MODULES.add("evidence_catalogue.py")
 _CATALOGUE_MODULES.add("click_catalogue.py")
 _CATALOGUE_MODULES.add("probe_catalogue.py")
+_CATALOGUE_MODULES.add("errors_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:

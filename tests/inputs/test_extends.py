@@ -111,11 +111,11 @@ def test_answers_and_habilitations_are_inherited(cli: Cli, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("base", "fragment"),
     [
-        ("/etc/passwd", "leaves the declaration's folder tree"),
-        ("../../../../../x.yaml", "leaves the declaration's folder tree"),
-        ("sub/../../../x.yaml", "leaves the declaration's folder tree"),
-        ("../absent.yaml", "file not found"),
-        ("declaration.yaml", "circular"),
+        ("/etc/passwd", "sort de l'arborescence du dossier de la déclaration"),
+        ("../../../../../x.yaml", "sort de l'arborescence du dossier de la déclaration"),
+        ("sub/../../../x.yaml", "sort de l'arborescence du dossier de la déclaration"),
+        ("../absent.yaml", "fichier introuvable"),
+        ("declaration.yaml", "circulaire"),
     ],
 )
 def test_bad_extends(cli: Cli, tmp_path: Path, base: str, fragment: str) -> None:
@@ -134,5 +134,5 @@ def test_error_in_the_base_names_the_base(cli: Cli, tmp_path: Path) -> None:
     assert_clean_error(
         cli("--allow-extends-outside", "validate", decl, "--referentiel", MINI),
         "organisation.yaml:14:13",
-        "did you mean `compliant`?",
+        "vouliez-vous dire `compliant` ?",
     )

@@ -25,7 +25,7 @@ def _declaration(folder: Path, extends: str) -> Path:
 @pytest.mark.parametrize("extends", ['"org\\0.yaml"', '"org\\x01.yaml"', '"../org\\n.yaml"', '"org\\x9b.yaml"'])
 def test_control_characters_in_extends_are_input_errors(cli: Cli, tmp_path: Path, extends: str) -> None:
     decl = _declaration(tmp_path / "case", extends)
-    assert_clean_error(cli("validate", decl, "--referentiel", MINI), "declaration.yaml:2:10:", "control character")
+    assert_clean_error(cli("validate", decl, "--referentiel", MINI), "declaration.yaml:2:10 :", "caractère de contrôle")
 
 
 def test_a_bad_member_does_not_take_the_portfolio_down(cli: Cli, tmp_path: Path) -> None:
@@ -33,8 +33,8 @@ def test_a_bad_member_does_not_take_the_portfolio_down(cli: Cli, tmp_path: Path)
     shutil.copytree(READY, tmp_path / "b")
     result = cli("portfolio", tmp_path / "a", tmp_path / "b", "--referentiel", MINI, "--as-of", "2026-11-28")
     assert result.code in (0, 1), result.stderr
-    assert "control character" in result.stdout + result.stderr
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "caractère de contrôle" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "erreur interne" not in result.stderr
 
 
 def _organisation_above(root: Path) -> Path:
@@ -50,7 +50,7 @@ def test_extends_stays_in_the_declaration_tree_by_default(cli: Cli, tmp_path: Pa
     decl = _organisation_above(tmp_path)
     assert_clean_error(
         cli("validate", decl, "--referentiel", MINI),
-        "declaration.yaml:2:10: extends: `../organisation.yaml` leaves the declaration's folder tree",
+        "declaration.yaml:2:10 : extends : `../organisation.yaml` sort de l'arborescence du dossier de la déclaration",
         "--allow-extends-outside",
     )
 

@@ -59,8 +59,8 @@ def test_too_many_answers(case: Path) -> None:
     (case / "declaration.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     result = in_process("evaluate", case / "declaration.yaml", "--referentiel", MINI, "--as-of", "2026-11-28")
     assert result.code == 2
-    assert f"answers: Dictionary should have at most {limits.MAX_ANSWERS} items" in result.stderr, result.stderr[:500]
-    assert "psc-check accepts no more entries" in result.stderr
+    assert f"answers : trop d'entrées (au plus {limits.MAX_ANSWERS})" in result.stderr, result.stderr[:500]
+    assert "psc-check n'accepte pas plus d'entrées" in result.stderr
 
 
 def test_too_many_verdicts(case: Path) -> None:
@@ -74,7 +74,7 @@ def test_too_many_verdicts(case: Path) -> None:
     (case / "audit.yaml").write_text(yaml.safe_dump(audit), encoding="utf-8")
     args = ["evaluate", case / "declaration.yaml", "--referentiel", MINI, "--audit", case / "audit.yaml"]
     result = in_process(*args)
-    assert result.code == 2 and f"at most {limits.MAX_VERDICTS} items" in result.stderr, result.stderr[:500]
+    assert result.code == 2 and f"trop d'entrées (au plus {limits.MAX_VERDICTS})" in result.stderr, result.stderr[:500]
 
 
 def _sparse(path: Path, size: int) -> Path:
@@ -86,9 +86,9 @@ def _sparse(path: Path, size: int) -> Path:
 @pytest.mark.parametrize(
     ("option", "name", "limit", "what"),
     [
-        ("--audit", "audit.yaml", limits.MAX_AUDIT_BYTES, "an audit file"),
-        ("--baseline", "base.json", limits.MAX_BASELINE_BYTES, "a baseline report"),
-        ("--referentiel", "ref.yaml", limits.MAX_REFERENTIAL_BYTES, "a referential"),
+        ("--audit", "audit.yaml", limits.MAX_AUDIT_BYTES, "un fichier d'audit"),
+        ("--baseline", "base.json", limits.MAX_BASELINE_BYTES, "un rapport de référence"),
+        ("--referentiel", "ref.yaml", limits.MAX_REFERENTIAL_BYTES, "un référentiel"),
     ],
 )
 def test_oversized_inputs_are_refused_unread(case: Path, option: str, name: str, limit: int, what: str) -> None:
@@ -96,7 +96,7 @@ def test_oversized_inputs_are_refused_unread(case: Path, option: str, name: str,
     referential = [] if option == "--referentiel" else ["--referentiel", MINI]
     result = in_process("evaluate", case / "declaration.yaml", option, big, *referential, "--as-of", "2026-11-28")
     assert result.code == 2
-    expected = f"file too large ({limit + 1} bytes; the limit for {what} is {limits.size_text(limit)})"
+    expected = f"fichier trop volumineux ({limit + 1} bytes ; la limite pour {what} est de {limits.size_text(limit)})"
     assert expected in result.stderr, result.stderr
 
 
@@ -104,5 +104,5 @@ def test_oversized_matrix_is_refused_unread(case: Path) -> None:
     big = _sparse(case / "matrice.xlsx", limits.MAX_MATRIX_BYTES + 1)
     args = ["import-matrix", big, "--declaration", case / "declaration.yaml", "--referentiel", MINI]
     result = in_process(*args, "-o", case / "audit.yaml", "--auditor", "A")
-    assert result.code == 2 and "the limit for a matrix is 20 MB" in result.stderr, result.stderr
+    assert result.code == 2 and "la limite pour une matrice est de 20 MB" in result.stderr, result.stderr
     assert not (case / "audit.yaml").exists()

@@ -20,15 +20,15 @@ def test_scalars_stay_as_written() -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("a: 1\na: 2\n", "t.yaml:2:1: duplicate key `a`"),
-        ("top:\n  x: 1\n  x: 2\n", "t.yaml:3:3: duplicate key `x`"),
-        ("l:\n  - {k: 1, k: 2}\n", "duplicate key `k`"),
+        ("a: 1\na: 2\n", "t.yaml:2:1 : clé `a` en double"),
+        ("top:\n  x: 1\n  x: 2\n", "t.yaml:3:3 : clé `x` en double"),
+        ("l:\n  - {k: 1, k: 2}\n", "clé `k` en double"),
         ("a: &x 1\nb: *x\n", "alias"),
         ("base: &b {x: 1}\nother:\n  <<: *b\n", "t.yaml:"),
-        ("<<: {a: 1}\n", "merge key"),
-        ("? [a, b]\n: 1\n", "a key must be a plain string"),
-        ("a: [1, 2\n", "invalid YAML"),
-        ("a: 'unterminated\n", "invalid YAML"),
+        ("<<: {a: 1}\n", "clé de fusion"),
+        ("? [a, b]\n: 1\n", "une clé doit être un simple texte"),
+        ("a: [1, 2\n", "YAML invalide"),
+        ("a: 'unterminated\n", "YAML invalide"),
     ],
 )
 def test_hostile_text_is_refused(text: str, fragment: str) -> None:
@@ -49,10 +49,10 @@ def test_billion_laughs_is_refused_quickly() -> None:
 @pytest.mark.parametrize(
     ("raw", "fragment"),
     [
-        (b"", "empty"),
-        (b"   \n\t\n", "empty"),
+        (b"", "vide"),
+        (b"   \n\t\n", "vide"),
         ("a: é\n".encode("utf-16"), "UTF-16"),
-        ("a: é\n".encode("latin-1"), "not valid UTF-8"),
+        ("a: é\n".encode("latin-1"), "pas en UTF-8 valide"),
         (b"a: 1\x00\n", "NUL"),
     ],
 )
@@ -70,16 +70,16 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 
 
 def test_folder_and_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="is a folder"):
+    with pytest.raises(InputError, match="c'est un dossier"):
         load_yaml_file(tmp_path)
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="introuvable"):
         load_yaml_file(tmp_path / "absent.yaml")
 
 
 def test_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("a: " + "x" * 2000 + "\n")
-    with pytest.raises(InputError, match="too large"):
+    with pytest.raises(InputError, match="trop volumineux"):
         load_yaml_file(path, max_bytes=1000)
 
 

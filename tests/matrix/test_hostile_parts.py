@@ -106,11 +106,11 @@ def _other_workbook(members: dict[str, bytes], row_cells: int = 0) -> None:
     ("edit", "expected"),
     [
         pytest.param(
-            _second_matrice, "hostile.xlsx:Matrice: two sheets have the same name", id="two-sheets-named-matrice"
+            _second_matrice, "hostile.xlsx:Matrice : deux feuilles portent le même nom", id="two-sheets-named-matrice"
         ),
         pytest.param(
             _other_workbook,
-            "`[Content_Types].xml` names the workbook `xl/evil.xml`, `_rels/.rels` names `xl/workbook.xml`",
+            "`[Content_Types].xml` nomme le classeur `xl/evil.xml`, `_rels/.rels` nomme `xl/workbook.xml`",
             id="content-types-and-rels-name-different-workbooks",
         ),
     ],
@@ -143,7 +143,7 @@ def test_two_workbook_parts_are_refused(exported: Path) -> None:
     )
     code, stderr, _ = import_matrix(exported, members)
     assert code == 2, stderr
-    assert "the archive declares several workbooks" in stderr
+    assert "l'archive déclare plusieurs classeurs" in stderr
 
 
 def test_a_verdict_below_the_declared_dimension_is_refused(exported: Path) -> None:
@@ -155,7 +155,9 @@ def test_a_verdict_below_the_declared_dimension_is_refused(exported: Path) -> No
     )
     code, stderr, _ = import_matrix(exported, members)
     assert code == 2, stderr
-    assert "hostile.xlsx:Matrice!A4: a value in row 4, below the sheet's declared last row 3" in stderr
+    assert (
+        "hostile.xlsx:Matrice!A4 : une valeur à la ligne 4, sous la dernière ligne déclarée de la feuille (3)" in stderr
+    )
 
 
 def test_rows_out_of_order_are_refused(exported: Path) -> None:
@@ -164,19 +166,23 @@ def test_rows_out_of_order_are_refused(exported: Path) -> None:
     members[SHEET] = members[SHEET].replace(b'<row r="3"', b'<row r="2"').replace(b'r="M3"', b'r="M2"')
     code, stderr, _ = import_matrix(exported, members)
     assert code == 2, stderr
-    assert "Matrice!A2: row 2 comes after row 2" in stderr
+    assert "Matrice!A2 : la ligne 2 vient après la ligne 2" in stderr
 
 
 MALFORMED = {
-    "shared index too large": (b'<c r="N2" t="s"><v>999999</v></c>', "N2", "shared text `999999`"),
-    "shared index negative": (b'<c r="N2" t="s"><v>-1</v></c>', "N2", "shared text `-1`"),
-    "shared index not a number": (b'<c r="N2" t="s"><v>abc</v></c>', "N2", "shared text `abc`"),
-    "impossible date": (b'<c r="N2" t="d"><v>2026-13-45</v></c>', "N2", "marked as a date but holds `2026-13-45`"),
-    "number not a number": (b'<c r="N2" t="n"><v>abc</v></c>', "N2", "marked as a number but holds `abc`"),
-    "boolean not a number": (b'<c r="N2" t="b"><v>abc</v></c>', "N2", "true/false value but holds `abc`"),
-    "column past the grid": (b'<c r="ZZZZZ2" t="n"><v>1</v></c>', "A2", "cell reference `ZZZZZ2`"),
-    "reference without row": (b'<c r="M" t="n"><v>1</v></c>', "A2", "cell reference `M`"),
-    "style not a number": (b'<c r="N2" s="x" t="n"><v>1</v></c>', "N2", "the cell's style `x`"),
+    "shared index too large": (b'<c r="N2" t="s"><v>999999</v></c>', "N2", "texte partagé `999999`"),
+    "shared index negative": (b'<c r="N2" t="s"><v>-1</v></c>', "N2", "texte partagé `-1`"),
+    "shared index not a number": (b'<c r="N2" t="s"><v>abc</v></c>', "N2", "texte partagé `abc`"),
+    "impossible date": (
+        b'<c r="N2" t="d"><v>2026-13-45</v></c>',
+        "N2",
+        "marquée comme date mais contient `2026-13-45`",
+    ),
+    "number not a number": (b'<c r="N2" t="n"><v>abc</v></c>', "N2", "marquée comme nombre mais contient `abc`"),
+    "boolean not a number": (b'<c r="N2" t="b"><v>abc</v></c>', "N2", "valeur vrai/faux mais contient `abc`"),
+    "column past the grid": (b'<c r="ZZZZZ2" t="n"><v>1</v></c>', "A2", "référence de cellule `ZZZZZ2`"),
+    "reference without row": (b'<c r="M" t="n"><v>1</v></c>', "A2", "référence de cellule `M`"),
+    "style not a number": (b'<c r="N2" s="x" t="n"><v>1</v></c>', "N2", "le style de la cellule `x`"),
 }
 
 
@@ -187,4 +193,4 @@ def test_malformed_cells_are_input_errors_with_their_cell(exported: Path, name: 
     members[SHEET] = re.sub(rb'<c r="N2" s="12" t="n" />', cell, members[SHEET])
     code, stderr, _ = import_matrix(exported, members)
     assert code == 2, stderr
-    assert f"hostile.xlsx:Matrice!{where}: " in stderr and problem in stderr, stderr
+    assert f"hostile.xlsx:Matrice!{where} : " in stderr and problem in stderr, stderr

@@ -148,7 +148,7 @@ def test_edited_requirement_text_is_refused_with_sheet_and_cell(cli: Cli, workdi
     row = row_of(load(matrix)["Matrice"], "EDC-GOV-02")
     edited = workdir / "edited.xlsx"
     _edit(matrix, edited, {f"D{row}": "Exigence allégée par l'éditeur.", f"{VERDICT}{row}": "conforme"})
-    _refused(cli, workdir, edited, f"Matrice!D{row}", "statement was edited")
+    _refused(cli, workdir, edited, f"Matrice!D{row}", "énoncé de l'exigence a été modifié")
 
 
 def test_edited_requirement_id_is_refused(cli: Cli, workdir: Path) -> None:
@@ -157,7 +157,9 @@ def test_edited_requirement_id_is_refused(cli: Cli, workdir: Path) -> None:
     row, other = row_of(ws, "EDC-GOV-02"), row_of(ws, "EDC-GOV-03")
     edited = workdir / "edited.xlsx"
     _edit(matrix, edited, {f"A{row}": "EDC-GOV-01", f"A{other}": "EDC-GOV-99"})
-    _refused(cli, workdir, edited, f"Matrice!A{row}", "already on row", f"Matrice!A{other}", "unknown requirement")
+    _refused(
+        cli, workdir, edited, f"Matrice!A{row}", "figure déjà à la ligne", f"Matrice!A{other}", "exigence inconnue"
+    )
 
 
 def test_matrix_from_another_referential_version_is_refused(cli: Cli, workdir: Path) -> None:
@@ -168,7 +170,7 @@ def test_matrix_from_another_referential_version_is_refused(cli: Cli, workdir: P
     _refused(cli, workdir, matrix, "À propos!B7", "2024.9-old")
     forged = workdir / "forged.xlsx"
     _edit(matrix, forged, {"B7": "2025.1-public"}, sheet="À propos")
-    _refused(cli, workdir, forged, f"Matrice!{FINGERPRINT}2", "row made from referential psc 2024.9-old")
+    _refused(cli, workdir, forged, f"Matrice!{FINGERPRINT}2", "ligne faite à partir du référentiel psc 2024.9-old")
 
 
 def test_bad_verdicts_duplicates_and_formulas_are_refused(cli: Cli, workdir: Path) -> None:
@@ -186,20 +188,20 @@ def test_bad_verdicts_duplicates_and_formulas_are_refused(cli: Cli, workdir: Pat
         cli,
         workdir,
         workdir / "bad.xlsx",
-        f"Matrice!{VERDICT}2: unknown verdict `OK`",
-        f"Matrice!{VERDICT}3: a formula in a verdict cell",
-        f"Matrice!{COMMENT}4: a formula in a comment cell",
-        f"Matrice!A{last + 1}: requirement `{ws['A2'].value}` is already on row 2",
+        f"Matrice!{VERDICT}2 : verdict inconnu `OK`",
+        f"Matrice!{VERDICT}3 : une formule dans une cellule de verdict",
+        f"Matrice!{COMMENT}4 : une formule dans une cellule de commentaire",
+        f"Matrice!A{last + 1} : l'exigence `{ws['A2'].value}` figure déjà à la ligne 2",
     )
 
 
 def test_moved_column_and_other_declaration_are_refused(cli: Cli, workdir: Path) -> None:
     matrix = _export(cli, workdir)
     _edit(matrix, workdir / "moved.xlsx", {"C1": "Énoncé", "D1": "Intitulé"})
-    _refused(cli, workdir, workdir / "moved.xlsx", "Matrice!C1", "column header")
+    _refused(cli, workdir, workdir / "moved.xlsx", "Matrice!C1", "en-tête de colonne")
     decl = workdir / "declaration.yaml"
     decl.write_text(decl.read_text(encoding="utf-8") + "\n# modifiée après l'export\n", encoding="utf-8")
-    _refused(cli, workdir, matrix, "À propos!B11", "another version of the declaration")
+    _refused(cli, workdir, matrix, "À propos!B11", "une autre version de la déclaration")
 
 
 def test_inputs_are_never_overwritten(cli: Cli, workdir: Path) -> None:
@@ -210,14 +212,14 @@ def test_inputs_are_never_overwritten(cli: Cli, workdir: Path) -> None:
     decl = workdir / "declaration.yaml"
     for target in (filled, decl):
         result = cli("import-matrix", filled, "--declaration", decl, "-o", target, "--auditor", "X")
-        assert_clean_error(result, "would overwrite an input file")
+        assert_clean_error(result, "écraserait un fichier d'entrée")
     assert filled.read_bytes() == saved
 
 
 def test_unreadable_matrix_and_missing_auditor(cli: Cli, workdir: Path) -> None:
     fake = workdir / "fake.xlsx"
     fake.write_text("not a workbook", encoding="utf-8")
-    _refused(cli, workdir, fake, "not an xlsx workbook")
+    _refused(cli, workdir, fake, "ce n'est pas un classeur xlsx")
     matrix = _export(cli, workdir)
     result = cli("import-matrix", matrix, "--declaration", workdir / "declaration.yaml", "-o", workdir / "audit.yaml")
     assert_clean_error(result, "--auditor")
@@ -243,8 +245,8 @@ def test_audit_for_another_declaration_is_refused_by_evaluate(cli: Cli, workdir:
     audit = workdir / "audit.yaml"
     audit.write_text(audit.read_text(encoding="utf-8").replace("EDC-GOV-01:", "EDC-GOV-1:"), encoding="utf-8")
     result = cli("evaluate", workdir / "declaration.yaml", "--as-of", AS_OF, "--audit", audit)
-    assert_clean_error(result, f"{audit}:", "unknown requirement `EDC-GOV-1`", "EDC-GOV-01")
+    assert_clean_error(result, f"{audit}:", "exigence inconnue `EDC-GOV-1`", "EDC-GOV-01")
     decl = workdir / "declaration.yaml"
     decl.write_text(decl.read_text(encoding="utf-8") + "\n# changée\n", encoding="utf-8")
     result = cli("evaluate", decl, "--as-of", AS_OF, "--audit", audit)
-    assert_clean_error(result, "another version of the declaration")
+    assert_clean_error(result, "une autre version de la déclaration")

@@ -58,7 +58,7 @@ def test_portfolio_evaluates_all_and_reports_the_broken_file(cli: Cli, portfolio
         out_xlsx,
     )
     assert result.code == 1, result.stderr
-    assert "client-broken/declaration.yaml:3:3" in result.stderr and "duplicate key" in result.stderr
+    assert "client-broken/declaration.yaml:3:3" in result.stderr and "en double" in result.stderr
     report = json.loads(out_json.read_text(encoding="utf-8"))
     examples = len(list((ROOT / "examples").glob("*/declaration.yaml")))
     assert len(report["rows"]) == 200 + examples
@@ -104,5 +104,5 @@ def test_only_ready_declarations_exit_0(cli: Cli) -> None:
 def test_nothing_evaluable_exits_2(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "declaration.yaml"
     bad.write_text("- not a mapping\n", encoding="utf-8")
-    assert_clean_error(cli("portfolio", bad), "no declaration could be evaluated")
+    assert_clean_error(cli("portfolio", bad), "aucune déclaration n'a pu être évaluée")
     assert_clean_error(cli("portfolio", tmp_path / "empty-folder-that-does-not-exist"), "")

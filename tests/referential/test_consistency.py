@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.checks.registry import is_known_check
+from checker.i18n import text as words
 from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import load_yaml_text
 from checker.model.referential import Referential
@@ -35,7 +36,7 @@ _BROKEN = """  - id: T-BAD-01
 def _problems(extra: str = "") -> list[str]:
     text = MINI.read_text(encoding="utf-8") + extra
     doc = load_yaml_text(text, "ref.yaml")
-    return referential_problems(validate_document(doc, Referential), doc, is_known_check)
+    return [words(m, "en") for m in referential_problems(validate_document(doc, Referential), doc, is_known_check)]
 
 
 def test_the_bundled_mini_referential_is_consistent() -> None:
@@ -62,12 +63,12 @@ def test_every_requirement_rule_reports_in_order() -> None:
 _FIELD_OF_RULE = {
     "actors_known_and_at_level": "requirements.4.actors.",
     "levels_known": "requirements.4.levels.",
-    "theme_known": "requirements.4.theme:",
+    "theme_known": "requirements.4.theme :",
     "sources_known": "requirements.4.provenance.sources.",
     "features_known": "requirements.4.applicability.features_",
     "parcours_known": "requirements.4.applicability.parcours.",
     "checks_registered": "requirements.4.checks.",
-    "deadline_after_effective": "requirements.4.deadline:",
+    "deadline_after_effective": "requirements.4.deadline :",
 }
 
 
@@ -84,5 +85,5 @@ def test_each_rule_flags_the_broken_requirement_and_passes_a_sound_one(rule: Req
     rule(ref.requirements[4], ["requirements", 4], known, broken)
     rule(ref.requirements[3], ["requirements", 3], known, sound)
     assert broken.messages
-    assert all(_FIELD_OF_RULE[rule.__name__] in m for m in broken.messages), broken.messages
+    assert all(_FIELD_OF_RULE[rule.__name__] in words(m) for m in broken.messages), broken.messages
     assert sound.messages == []

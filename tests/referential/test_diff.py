@@ -65,9 +65,9 @@ def test_migration_keeps_what_carries_over(cli: Cli, tmp_path: Path) -> None:
     outcomes = {f["requirement_id"]: f["outcome"] for f in json.loads(evaluated.stdout)["findings"]}
     assert outcomes["PSC-OIDC-10A"] == "compliant" and outcomes["PSC-OIDC-13"] == "unanswered"
     again = cli("diff", default_referential(), NEXT, "--declaration", decl, "-o", migrated)
-    assert_clean_error(again, "already exists")
+    assert_clean_error(again, "existe déjà")
     clash = cli("diff", default_referential(), NEXT, "--declaration", decl, "-o", decl, "--force")
-    assert_clean_error(clash, "overwrite an input")
+    assert_clean_error(clash, "écraserait un fichier d'entrée")
     assert decl.read_bytes() == before
 
 

@@ -31,18 +31,30 @@ def test_mini_loads_and_indexes() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "fragment"),
     [
-        ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "duplicate requirement id `T-OIDC-01`"),
-        ("    title: PKCE\n", "    title: PKCE\n    title: PKCE bis\n", "duplicate key `title`"),
-        ("    actors: [FS]\n", "    actors: [FS, XYZ]\n", "unknown actor `XYZ`"),
-        ("    relies_on: [ELP]", "    relies_on: [ELPP]", "unknown actor `ELPP` — did you mean `ELP`?"),
-        ("    theme: certificates", "    theme: certificate", "did you mean `certificates`?"),
-        ("      features_all: [uses_ciba]", "      features_all: [uses_cibaa]", "unknown feature `uses_cibaa`"),
-        ("    obligation: recommended", "    obligation: recomended", "did you mean `recommended`?"),
-        ("    statement: Utiliser PKCE.\n", "    statement: Utiliser PKCE.\n    statment: x\n", "unknown key"),
-        ("      sources: [S0]\n  - id: T-OIDC-02", "      sources: [S9]\n  - id: T-OIDC-02", "unknown source `S9`"),
-        ("    includes: [communaute]", "    includes: [communautee]", "unknown level `communautee`"),
+        ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "identifiant `T-OIDC-01` en double sous `requirements`"),
+        ("    title: PKCE\n", "    title: PKCE\n    title: PKCE bis\n", "clé `title` en double"),
+        ("    actors: [FS]\n", "    actors: [FS, XYZ]\n", "identifiant inconnu `XYZ`"),
+        (
+            "    relies_on: [ELP]",
+            "    relies_on: [ELPP]",
+            "identifiant inconnu `ELPP` parmi les `actors` — vouliez-vous dire `ELP` ?",
+        ),
+        ("    theme: certificates", "    theme: certificate", "vouliez-vous dire `certificates` ?"),
+        ("      features_all: [uses_ciba]", "      features_all: [uses_cibaa]", "identifiant inconnu `uses_cibaa`"),
+        ("    obligation: recommended", "    obligation: recomended", "vouliez-vous dire `recommended` ?"),
+        ("    statement: Utiliser PKCE.\n", "    statement: Utiliser PKCE.\n    statment: x\n", "clé inconnue"),
+        (
+            "      sources: [S0]\n  - id: T-OIDC-02",
+            "      sources: [S9]\n  - id: T-OIDC-02",
+            "identifiant inconnu `S9`",
+        ),
+        ("    includes: [communaute]", "    includes: [communautee]", "identifiant inconnu `communautee`"),
         ("    deadline: 2030-01-01", "    deadline: 2030-02-30", "deadline"),
-        ("    actors: [ELU, ELP]", "    actors: [FS]", "actor `FS` never works at level(s) espace_de_confiance"),
+        (
+            "    actors: [ELU, ELP]",
+            "    actors: [FS]",
+            "l'acteur `FS` n'intervient jamais au(x) niveau(x) espace_de_confiance",
+        ),
     ],
 )
 def test_broken_editions_are_refused(tmp_path: Path, old: str, new: str, fragment: str) -> None:
@@ -71,10 +83,10 @@ def test_referentiel_check_command(cli: Cli, tmp_path: Path) -> None:
     assert "mini 1.10" in ok.stdout
     bad = _variant(tmp_path, "  - id: T-OIDC-02", "  - id: T-OIDC-01")
     result = cli("referentiel", "check", bad)
-    assert_clean_error(result, f"{bad}:", "duplicate requirement id")
+    assert_clean_error(result, f"{bad}:", "en double sous `requirements`")
     dup = _variant(tmp_path, "    title: PKCE\n", "    title: PKCE\n    title: again\n")
-    assert_clean_error(cli("referentiel", "check", dup), f"{dup}:", "duplicate key `title`")
-    assert_clean_error(cli("referentiel", "check", tmp_path / "absent.yaml"), "file not found")
+    assert_clean_error(cli("referentiel", "check", dup), f"{dup}:", "clé `title` en double")
+    assert_clean_error(cli("referentiel", "check", tmp_path / "absent.yaml"), "fichier introuvable")
 
 
 def test_an_edition_is_parsed_once_per_content_and_again_when_it_changes(tmp_path: Path) -> None:

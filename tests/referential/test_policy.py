@@ -133,18 +133,22 @@ def test_the_override_applies_to_every_requirement_with_the_key_and_leaves_other
     [
         (
             "policy:\n  certificat-margin:\n    min_remaining_days: 10\n",
-            ["policy.yaml:2:3", "unknown policy key `certificat-margin`", "did you mean `certificate-margin`?"],
+            [
+                "policy.yaml:2:3",
+                "clé de politique inconnue `certificat-margin`",
+                "vouliez-vous dire `certificate-margin` ?",
+            ],
         ),
         (
             "policy:\n  technical-evidence-age:\n    min_remaining_days: 3\n",
-            ["policy.yaml:3:5", "sets max_age_days, not min_remaining_days"],
+            ["policy.yaml:3:5", "règle max_age_days, pas min_remaining_days"],
         ),
         (
             "policy:\n  technical-evidence-age:\n    max_age_dayz: 3\n",
             ["policy.yaml:3:5", "max_age_dayz", "max_age_days"],
         ),
         ("policy:\n  technical-evidence-age:\n    max_age_days: -4\n", ["policy.yaml:3:19"]),
-        ("policy:\n  technical-evidence-age: {}\n", ["policy.yaml:2:", "gives no value"]),
+        ("policy:\n  technical-evidence-age: {}\n", ["policy.yaml:2:", "ne donne aucune valeur"]),
         ("polcy: {}\n", ["policy.yaml:1:1", "polcy"]),
     ],
 )

@@ -279,6 +279,6 @@ def test_export_command_writes_the_same_bytes_twice(cli: Cli, tmp_path: Path) ->
 
 def test_export_refuses_a_suffix_the_format_does_not_take(cli: Cli, tmp_path: Path) -> None:
     result = cli("referentiel", "export", "--format", "ciso-assistant", "-o", tmp_path / "psc.json")
-    assert_clean_error(result, "a ciso-assistant export is written to a .yaml / .yml file")
+    assert_clean_error(result, "un export ciso-assistant s'écrit dans un fichier .yaml / .yml")
     assert not (tmp_path / "psc.json").exists()
-    assert_clean_error(cli("referentiel", "export", "--format", "excel"), "choose one of: ciso-assistant, oscal")
+    assert_clean_error(cli("referentiel", "export", "--format", "excel"), "choisissez parmi : ciso-assistant, oscal")

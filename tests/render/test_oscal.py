@@ -119,7 +119,7 @@ def test_two_ids_that_become_one_token_are_refused(tmp_path: Path) -> None:
     model = ref.model.model_copy(update={"requirements": [*ref.model.requirements, twin]})
     from checker.referential.load import LoadedReferential
 
-    with pytest.raises(InputError, match="both become the OSCAL id"):
+    with pytest.raises(InputError, match="deviennent tous deux l'identifiant OSCAL"):
         render_catalog(LoadedReferential(model, ref.path, ref.sha256, ref.document))
 
 

@@ -145,9 +145,9 @@ def test_output_suffixes_resolve_to_their_format() -> None:
         for suffix in suffixes:
             assert REPORT.format_for_path(Path(f"out{suffix.upper()}")) is fmt
     assert PORTFOLIO.format_for_path(Path("p.html")) is Format.HTML
-    with pytest.raises(UsageError, match=r"`\.htm` — use one of \.json, \.md, \.html, \.xlsx, \.pdf$"):
+    with pytest.raises(UsageError, match=r"`\.htm` — utilisez l'un de : \.json, \.md, \.html, \.xlsx, \.pdf$"):
         PORTFOLIO.format_for_path(Path("p.htm"))
-    with pytest.raises(UsageError, match=r"out: unknown output suffix `\(none\)`"):
+    with pytest.raises(UsageError, match=r"out : fichier de sortie sans suffixe"):
         REPORT.format_for_path(Path("out"))
 
 
@@ -158,7 +158,9 @@ def test_a_compound_suffix_wins_over_its_last_part() -> None:
     assert REPORT.format_for_path(Path("rapport.json")) is Format.JSON
     assert REPORT.format_for_path(Path("oscal.json")) is Format.JSON
     assert REPORT.format_for_path(Path("rapport.oscal.json.md")) is Format.MD
-    with pytest.raises(UsageError, match=r"unknown output suffix `\.oscal\.json` — use one of \.json, \.md"):
+    with pytest.raises(
+        UsageError, match=r"suffixe de sortie inconnu `\.oscal\.json` — utilisez l'un de : \.json, \.md"
+    ):
         PORTFOLIO.format_for_path(Path("p.oscal.json"))
 
 
@@ -178,7 +180,7 @@ def test_the_format_choices_of_each_command_come_from_the_registry(
 ) -> None:
     result = cli(*args, "--format", "nope")
     assert result.code == 2
-    assert f"choose one of: {', '.join(kind.stdout_names)}\n" in result.stderr
+    assert f"choisissez parmi : {', '.join(kind.stdout_names)}\n" in result.stderr
 
 
 def test_the_registry_loads_no_renderer_module() -> None:
