@@ -38,6 +38,7 @@ class ListRequest:
     referential: Path | None = None
     """Another edition of the referential (YAML file); the bundled one when None."""
     stdout_format: Format = Format.TABLE
+    lang: str = "fr"
 
 
 def run_list(request: ListRequest) -> bytes:
@@ -49,7 +50,7 @@ def run_list(request: ListRequest) -> bytes:
     if request.theme is not None:
         check_choice("--theme", request.theme, [t.id for t in ref.model.themes])
     selected = tuple(ref.select(actors, request.level, request.theme))
-    return REQUIREMENT_LIST.render(RequirementList(ref, selected), request.stdout_format)
+    return REQUIREMENT_LIST.render(RequirementList(ref, selected, request.lang), request.stdout_format)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ShowRequest:
     requirement_id: str
     referential: Path | None = None
     stdout_format: Format = Format.TEXT
+    lang: str = "fr"
 
 
 def run_show(request: ShowRequest) -> bytes:
@@ -68,7 +70,7 @@ def run_show(request: ShowRequest) -> bytes:
     if req is None:
         hint = did_you_mean(request.requirement_id, ref.requirements) or message("error.see_list", lang="en")
         raise UsageError(message("error.unknown_requirement", id=shown(request.requirement_id), hint=hint, lang="en"))
-    return REQUIREMENT.render(RequirementSheet(ref, req), request.stdout_format)
+    return REQUIREMENT.render(RequirementSheet(ref, req, request.lang), request.stdout_format)
 
 
 @dataclass(frozen=True)

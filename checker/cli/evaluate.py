@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker.app.write import emit, error, warn, write_stdout
+from checker.cli.colour import QuietOption, check_quiet, use_colour
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.i18n import LANGS, message
 
@@ -48,6 +49,7 @@ def evaluate(
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
     require_assurance: RequireAssuranceOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import FAIL_ON, REQUIRE_ASSURANCE, EvaluateRequest, parse_as_of, run_evaluate
@@ -60,6 +62,7 @@ def evaluate(
         check_choice("--fail-on", fail_on, FAIL_ON)
     if require_assurance is not None:
         check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+    check_quiet(quiet, output, lang)
     request = EvaluateRequest(
         declaration=declaration,
         as_of=parse_as_of(as_of),
@@ -74,6 +77,8 @@ def evaluate(
         policy=policy,
         waivers=waivers,
         require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
+        quiet=quiet,
+        colour=use_colour(),
     )
     text, code = run_evaluate(request)
     write_stdout(text)

@@ -9,6 +9,9 @@ import typer
 
 from checker.app.write import emit, write_stdout
 from checker.cli.common import ReferentialOption, check_choice
+from checker.i18n import LANGS
+
+LangOption = Annotated[str, typer.Option("--lang", help="Langue des libellés : fr ou en.")]
 
 app = typer.Typer(help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -22,14 +25,21 @@ def list_requirements(
     theme: Annotated[str | None, typer.Option("--theme", help="Thème.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json, csv ou md.")] = "table",
     referentiel: ReferentialOption = None,
+    lang: LangOption = "fr",
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
     from checker.app.referential import ListRequest, run_list
     from checker.render.registry import REQUIREMENT_LIST, Format
 
     check_choice("--format", fmt, REQUIREMENT_LIST.stdout_names)
+    check_choice("--lang", lang, LANGS)
     request = ListRequest(
-        actors=tuple(actor or ()), level=level, theme=theme, referential=referentiel, stdout_format=Format(fmt)
+        actors=tuple(actor or ()),
+        level=level,
+        theme=theme,
+        referential=referentiel,
+        stdout_format=Format(fmt),
+        lang=lang,
     )
     write_stdout(run_list(request))
 
@@ -39,13 +49,15 @@ def show(
     requirement_id: Annotated[str, typer.Argument(metavar="ID", help="Identifiant de l'exigence.")],
     fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
     referentiel: ReferentialOption = None,
+    lang: LangOption = "fr",
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
     from checker.app.referential import ShowRequest, run_show
     from checker.render.registry import REQUIREMENT, Format
 
     check_choice("--format", fmt, REQUIREMENT.stdout_names)
-    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt))))
+    check_choice("--lang", lang, LANGS)
+    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt), lang=lang)))
 
 
 @app.command("check")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from checker.model.declaration import Declaration
-from checker.model.message import msg
+from checker.model.message import Message, msg, term, terms
 from checker.model.referential import Requirement
 from checker.model.report import Reason
 from checker.referential.load import LoadedReferential
 
 __all__ = ["applicable_requirements", "why_applies"]
+
+
+def _features(ids: list[str], labels: dict[str, str]) -> Message:
+    return terms([(f, labels.get(f)) for f in ids])
 
 
 def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> list[Reason] | None:
@@ -19,6 +23,7 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
         return None
     declared = {name for name, on in decl.features.items() if on}
     app = req.applicability
+    labels = ref.labels
     if app.features_all and not declared.issuperset(app.features_all):
         return None
     if app.features_any and not declared.intersection(app.features_any):
@@ -41,21 +46,41 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
         for actor, rule in sorted(inherited.items())
     ]
     reasons += [
-        Reason(code="level", message=msg("why.level", level=decl.level, levels=", ".join(req.levels))),
+        Reason(
+            code="level",
+            message=msg(
+                "why.level",
+                level=term(decl.level, labels.levels.get(decl.level)),
+                levels=terms([(lv, labels.levels.get(lv)) for lv in req.levels]),
+            ),
+        ),
     ]
     if app.features_all:
         reasons.append(
-            Reason(code="features_all", message=msg("why.features_all", features=", ".join(app.features_all)))
+            Reason(
+                code="features_all",
+                message=msg("why.features_all", features=_features(app.features_all, labels.features)),
+            )
         )
     if app.features_any:
         hit = sorted(declared.intersection(app.features_any))
-        reasons.append(Reason(code="features_any", message=msg("why.features_any", features=", ".join(hit))))
+        reasons.append(
+            Reason(code="features_any", message=msg("why.features_any", features=_features(hit, labels.features)))
+        )
     if app.features_none:
         reasons.append(
-            Reason(code="features_none", message=msg("why.features_none", features=", ".join(app.features_none)))
+            Reason(
+                code="features_none",
+                message=msg("why.features_none", features=_features(app.features_none, labels.features)),
+            )
         )
     if app.parcours and decl.parcours is not None:
-        reasons.append(Reason(code="parcours", message=msg("why.parcours", parcours=decl.parcours.id)))
+        reasons.append(
+            Reason(
+                code="parcours",
+                message=msg("why.parcours", parcours=term(decl.parcours.id, labels.parcours.get(decl.parcours.id))),
+            )
+        )
     return reasons
 
 

@@ -23,7 +23,7 @@ from checker.evaluation.parcours import review_parcours
 from checker.evaluation.provenance import finding_trail
 from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
 from checker.model.declaration import Answer, Status
-from checker.model.message import msg
+from checker.model.message import kind_terms, msg
 from checker.model.referential import Obligation, Requirement
 from checker.model.report import (
     ASSURANCE_RANK,
@@ -174,6 +174,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         policy=ref.policy,
         waivers=waivers,
         waivers_file=options.waivers.info() if options.waivers is not None else None,
+        labels=ref.labels,
     )
 
 
@@ -229,6 +230,8 @@ def _finding(
         reasons=reasons,
         evidence=evidence,
         evidence_expected=f"{', '.join(k.value for k in spec.kinds)} — {spec.description}" if spec else None,
+        expected_kinds=[k.value for k in spec.kinds] if spec else [],
+        expected_description=spec.description if spec else None,
         justification=answer.justification if answer else None,
         remediation=req.remediation,
         planned=answer.planned if answer else None,
@@ -307,13 +310,13 @@ def _outcome(req: Requirement, answer: Answer | None, evidence: list[EvidenceRes
     if contradicted:
         return Outcome.UNSUPPORTED, [declared, *contradicted, *mismatched]
     if spec is not None and spec.required and not evidence:
-        kinds = ", ".join(k.value for k in spec.kinds)
+        kinds = kind_terms([k.value for k in spec.kinds])
         return Outcome.UNSUPPORTED, [
             declared,
             Reason(code="no_evidence", message=msg("reason.no_evidence", kinds=kinds)),
         ]
     if spec is not None and spec.required and evidence and not any(e.expected_kind for e in evidence):
-        kinds = ", ".join(k.value for k in spec.kinds)
+        kinds = kind_terms([k.value for k in spec.kinds])
         return Outcome.UNSUPPORTED, [
             declared,
             Reason(code="no_expected_kind", message=msg("reason.no_expected_kind", kinds=kinds)),
@@ -346,7 +349,7 @@ _ASSURANCE_REASONS = {
 def _assurance_reason(evidence: list[EvidenceResult]) -> Reason:
     level = best_assurance(evidence)
     count = sum(1 for e in evidence if e.assurance is level)
-    kinds = ", ".join(sorted({e.recognised_kind for e in evidence if e.assurance is level and e.recognised_kind}))
+    kinds = kind_terms(sorted({e.recognised_kind for e in evidence if e.assurance is level and e.recognised_kind}))
     return Reason(
         code=f"evidence_{level.value}",
         message=msg(_ASSURANCE_REASONS[level], count=count, total=len(evidence), kinds=kinds),

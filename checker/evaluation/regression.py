@@ -12,7 +12,7 @@ from checker.errors import InputError, Location
 from checker.i18n import Translator
 from checker.inputs.limits import MAX_BASELINE_BYTES
 from checker.inputs.readfile import read_input
-from checker.model.message import msg
+from checker.model.message import Message, msg, term
 from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, BaselineInfo, Finding, Regression, Report
 
 __all__ = ["MAX_BASELINE_BYTES", "compare_with_baseline", "load_baseline"]
@@ -60,7 +60,7 @@ def compare_with_baseline(report: Report, baseline: Report, path: str, sha256: s
     for finding in report.findings:
         old = before.get(finding.requirement_id)
         out += _finding_regressions(finding, old)
-    words = Translator(baseline.lang).text
+    words = Translator(baseline.lang, codes=True).text
     known = {(p.code, words(p.message)) for p in baseline.problems}
     out += [
         Regression(
@@ -79,6 +79,11 @@ def compare_with_baseline(report: Report, baseline: Report, path: str, sha256: s
     return report.model_copy(update={"baseline": info, "regressions": out})
 
 
+def _outcome(code: str | None) -> Message | str:
+    """An outcome as a term: its label for people (``conforme → partiel``), its code in JSON."""
+    return "—" if code is None else term(code, msg(f"outcome.{code}"))
+
+
 def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regression]:
     rid, now = finding.requirement_id, finding.outcome
     out: list[Regression] = []
@@ -90,7 +95,7 @@ def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regressi
                 requirement_id=rid,
                 before=was,
                 after=now.value,
-                message=msg("regression.new_gap", requirement=rid, before=was or "—", after=now.value),
+                message=msg("regression.new_gap", requirement=rid, before=_outcome(was), after=_outcome(now.value)),
             )
         )
     elif old is not None and OUTCOME_RANK[now] < OUTCOME_RANK[old.outcome]:
@@ -100,7 +105,12 @@ def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regressi
                 requirement_id=rid,
                 before=old.outcome.value,
                 after=now.value,
-                message=msg("regression.downgraded", requirement=rid, before=old.outcome.value, after=now.value),
+                message=msg(
+                    "regression.downgraded",
+                    requirement=rid,
+                    before=_outcome(old.outcome.value),
+                    after=_outcome(now.value),
+                ),
             )
         )
     if old is None:

@@ -64,8 +64,8 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "migrate.obsolete": {"fr": "OBSOLÈTE", "en": "OBSOLETE"},
     # referential listings (referentiel list / show)
     "listing.count": {
-        "fr": "{count} exigence(s) — {title} {version}",
-        "en": "{count} requirement(s) — {title} {version}",
+        "fr": "{count} exigence — {title} {version}|{count} exigences — {title} {version}",
+        "en": "{count} requirement — {title} {version}|{count} requirements — {title} {version}",
     },
     "show.obligation": {"fr": "Obligation : {value}", "en": "Obligation : {value}"},
     "show.theme": {"fr": "Thème      : {value}", "en": "Theme      : {value}"},
@@ -232,10 +232,6 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
             "validate checks the declaration (schema, consistency, habilitations, parcours, dates); "
             "the evidence files' content and the verdict are left to psc-check evaluate"
         ),
-    },
-    "cli.portfolio_done": {
-        "fr": "{count} déclaration(s) évaluée(s), {ready} prête(s), {errors} en erreur",
-        "en": "{count} declaration(s) evaluated, {ready} ready, {errors} in error",
     },
     "cli.referential_ok": {
         "fr": "{path}: OK — {id} {version}, {count} exigences",

@@ -14,7 +14,7 @@ from checker.inputs.limits import MAX_REFERENTIAL_BYTES
 from checker.inputs.loaded import LoadedFile
 from checker.inputs.paths import default_referential, referential_dir
 from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
-from checker.model.report import PolicyInfo, ReferentialInfo
+from checker.model.report import Labels, PolicyInfo, ReferentialInfo
 from checker.referential.consistency import referential_problems
 
 __all__ = ["LoadedReferential", "load_bundle", "load_referential"]
@@ -53,6 +53,18 @@ class LoadedReferential(LoadedFile[Referential]):
     @cached_property
     def actors(self) -> dict[str, ActorDef]:
         return {a.id: a for a in self.model.actors}
+
+    @cached_property
+    def labels(self) -> Labels:
+        """The label of each level, actor, parcours, feature and theme, by id (people read labels, not ids)."""
+        m = self.model
+        return Labels(
+            levels={lv.id: lv.label for lv in m.levels},
+            actors={a.id: a.label for a in m.actors},
+            parcours={p.id: p.label for p in m.parcours},
+            features={f.id: f.label for f in m.features},
+            themes={th.id: th.label for th in m.themes},
+        )
 
     @cached_property
     def level_closure(self) -> dict[str, frozenset[str]]:

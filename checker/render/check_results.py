@@ -79,7 +79,7 @@ def exit_code(report: EvidenceCheckReport) -> int:
 
 
 def render_json(report: EvidenceCheckReport) -> bytes:
-    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang)})
+    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang, codes=True)})
     return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -23,7 +23,7 @@ from checker.matrix.layout import ABOUT_FIELDS, SHEETS
 from checker.model.declaration import Status
 from checker.model.message import VERBATIM
 from checker.model.portfolio import HabilitationLink
-from checker.model.referential import Environment, Obligation
+from checker.model.referential import EditionStatus, Environment, EvidenceKind, Obligation, ProvenanceBasis
 from checker.model.report import (
     Assurance,
     CheckResult,
@@ -42,6 +42,7 @@ _CATALOGUE_MODULES = {"catalogue.py", "checks_catalogue.py", "checks_credentials
 _CATALOGUE_MODULES.add("commands_catalogue.py")
 _CATALOGUE_MODULES.add("export_catalogue.py")
 _CATALOGUE_MODULES.add("evidence_catalogue.py")
+_CATALOGUE_MODULES.add("labels_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:
@@ -85,6 +86,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "move.": _literal(Verdict),
     "migrate.": _literal(Verdict),
     "env.": tuple(e.value for e in Environment),
+    "kind.": tuple(k.value for k in EvidenceKind),
+    "basis.": tuple(b.value for b in ProvenanceBasis),
+    "edition.": tuple(e.value.replace("-", "_") for e in EditionStatus),
     "hab.": _field(HabilitationStatus, "state"),
     "state.": _field(ParcoursStepState, "state"),
     "link.": _field(HabilitationLink, "status"),
