@@ -77,7 +77,14 @@ class EvaluationOptions:
 def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
     """The report of ``decl`` against ``ref`` as of ``options.as_of``."""
     as_of, model = options.as_of, decl.model
-    ctx = EvidenceContext(decl.folder, as_of, options.allow_outside_evidence, level=model.level, subject=model.subject)
+    ctx = EvidenceContext(
+        decl.folder,
+        as_of,
+        options.allow_outside_evidence,
+        level=model.level,
+        level_label=ref.labels.levels.get(model.level),
+        subject=model.subject,
+    )
     applicable = applicable_requirements(ref, model)
     applicable_ids = {req.id for req, _ in applicable}
     themes = {t.id: t.label for t in ref.model.themes}

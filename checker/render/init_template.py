@@ -114,8 +114,14 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
         "subject:",
         f"  name: {_q(model.subject.name)}",
         "  version: null",
-        "  psc_client_id: null  # client_id PSC, ou {bac_a_sable: …, production: …} : CN des certificats, aud des jetons",
-        "  psc_environment: null  # bac_a_sable ou production : environnement des preuves qui ne le disent pas",
+        (
+            "  psc_client_id: null  # client_id PSC, ou un par environnement `{bac_a_sable: …, production: …}` :"
+            " CN des certificats, aud des jetons"
+        ),
+        (
+            "  psc_environment: null  # `bac_a_sable` (bac à sable) ou `production` : environnement des preuves qui"
+            " ne le disent pas"
+        ),
         "  hosts: []  # noms d'hôte du service : une analyse TLS d'un autre hôte ne vaut pas preuve (tls.host)",
         f"actors: [{', '.join(req.actors)}]  # {_comment(', '.join(labels.actor(a) for a in req.actors))}",
         f"level: {req.level}  # {_comment(labels.level(req.level))}",
