@@ -166,7 +166,10 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Dossier vérifié : {files} fichiers intacts, verdict reproduit au {as_of} ({verdict}, score {score} %)",
         "en": "Dossier verified: {files} files intact, verdict reproduced as of {as_of} ({verdict}, score {score} %)",
     },
-    "dossier.differences": {"fr": "{count} différence(s)", "en": "{count} difference(s)"},
+    "dossier.differences": {
+        "fr": "{count} différence|{count} différences",
+        "en": "{count} difference|{count} differences",
+    },
     "dossier.diff.missing": {"fr": "fichier absent : {path}", "en": "missing file: {path}"},
     "dossier.diff.extra": {"fr": "fichier en trop : {path}", "en": "extra file: {path}"},
     "dossier.diff.changed": {

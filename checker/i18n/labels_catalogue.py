@@ -34,6 +34,15 @@ LABEL_MESSAGES: dict[str, dict[str, str]] = {
     "edition.derived_public_sources": {"fr": "dérivée de sources publiques", "en": "derived from public sources"},
     "edition.draft": {"fr": "projet", "en": "draft"},
     "edition.test": {"fr": "test", "en": "test"},
+    # what changed in a requirement between two editions (checker.referential.diff.Field)
+    "field.title": {"fr": "intitulé", "en": "title"},
+    "field.statement": {"fr": "énoncé", "en": "statement"},
+    "field.actors": {"fr": "acteurs", "en": "actors"},
+    "field.levels": {"fr": "niveaux", "en": "levels"},
+    "field.obligation": {"fr": "obligation", "en": "obligation"},
+    "field.evidence": {"fr": "preuves", "en": "evidence"},
+    "field.applicability": {"fr": "applicabilité", "en": "applicability"},
+    "field.theme": {"fr": "thème", "en": "theme"},
     # the init template
     "init.status_help": {
         "fr": (

@@ -91,7 +91,7 @@ def render_console(report: EvidenceCheckReport) -> bytes:
     ]
     if report.kind:
         source = t(f"label.kind_{report.kind_source}") if report.kind_source else ""
-        lines.append(f"{t('label.evidence_kind')}: {report.kind} ({source})")
+        lines.append(f"{t('label.evidence_kind')}: {t.label('kind', report.kind)} ({source})")
     if report.unreadable:
         lines.append(f"{t('label.not_checkable_file')}: {one_line(report.unreadable)}")
     for result in report.checks:

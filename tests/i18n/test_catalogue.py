@@ -35,7 +35,7 @@ from checker.model.report import (
     Severity,
     WaiverState,
 )
-from checker.referential.diff import ChangeKind, Verdict
+from checker.referential.diff import ChangeKind, Field, Verdict
 from tests.conftest import ROOT
 
 _CATALOGUE_MODULES = {"catalogue.py", "checks_catalogue.py", "checks_credentials.py", "checks_exchanges.py"}
@@ -83,6 +83,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "reason.check_": _field(CheckResult, "status"),
     "check.": _field(CheckResult, "status"),
     "change.": _literal(ChangeKind),
+    "field.": _literal(Field),
     "move.": _literal(Verdict),
     "migrate.": _literal(Verdict),
     "env.": tuple(e.value for e in Environment),
