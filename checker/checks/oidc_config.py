@@ -183,7 +183,7 @@ def check_client_auth(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
         problems.append(say("oidc.auth_method", method=method, allowed=", ".join(sorted(allowed))))
     if trust_space and cfg.text("client_secret"):
         problems.append(say("oidc.secret_in_trust_space"))
-    level = term(ctx.level, ctx.level_label) if ctx.level else term("communaute")
+    level = ctx.level_term or term(ctx.level or "communaute")
     return verdict(problems, [say("oidc.auth_ok", method=method, level=level)])
 
 

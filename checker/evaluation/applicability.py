@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.model.declaration import Declaration
-from checker.model.message import Message, msg, term, terms
+from checker.model.message import Message, msg, terms
 from checker.model.referential import Requirement
 from checker.model.report import Reason
 from checker.referential.load import LoadedReferential
@@ -11,8 +11,8 @@ from checker.referential.load import LoadedReferential
 __all__ = ["applicable_requirements", "why_applies"]
 
 
-def _features(ids: list[str], labels: dict[str, str]) -> Message:
-    return terms([(f, labels.get(f)) for f in ids])
+def _features(ref: LoadedReferential, ids: list[str]) -> Message:
+    return terms([ref.term("feature", f) for f in ids])
 
 
 def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> list[Reason] | None:
@@ -23,7 +23,6 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
         return None
     declared = {name for name, on in decl.features.items() if on}
     app = req.applicability
-    labels = ref.labels
     if app.features_all and not declared.issuperset(app.features_all):
         return None
     if app.features_any and not declared.intersection(app.features_any):
@@ -50,8 +49,8 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
             code="level",
             message=msg(
                 "why.level",
-                level=term(decl.level, labels.levels.get(decl.level)),
-                levels=terms([(lv, labels.levels.get(lv)) for lv in req.levels]),
+                level=ref.term("level", decl.level),
+                levels=terms([ref.term("level", lv) for lv in req.levels]),
             ),
         ),
     ]
@@ -59,26 +58,24 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
         reasons.append(
             Reason(
                 code="features_all",
-                message=msg("why.features_all", features=_features(app.features_all, labels.features)),
+                message=msg("why.features_all", features=_features(ref, app.features_all)),
             )
         )
     if app.features_any:
         hit = sorted(declared.intersection(app.features_any))
-        reasons.append(
-            Reason(code="features_any", message=msg("why.features_any", features=_features(hit, labels.features)))
-        )
+        reasons.append(Reason(code="features_any", message=msg("why.features_any", features=_features(ref, hit))))
     if app.features_none:
         reasons.append(
             Reason(
                 code="features_none",
-                message=msg("why.features_none", features=_features(app.features_none, labels.features)),
+                message=msg("why.features_none", features=_features(ref, app.features_none)),
             )
         )
     if app.parcours and decl.parcours is not None:
         reasons.append(
             Reason(
                 code="parcours",
-                message=msg("why.parcours", parcours=term(decl.parcours.id, labels.parcours.get(decl.parcours.id))),
+                message=msg("why.parcours", parcours=ref.term("parcours", decl.parcours.id)),
             )
         )
     return reasons

@@ -82,7 +82,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         as_of,
         options.allow_outside_evidence,
         level=model.level,
-        level_label=ref.labels.levels.get(model.level),
+        level_term=ref.term("level", model.level),
         subject=model.subject,
     )
     applicable = applicable_requirements(ref, model)
@@ -181,7 +181,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         policy=ref.policy,
         waivers=waivers,
         waivers_file=options.waivers.info() if options.waivers is not None else None,
-        labels=ref.labels,
+        labels=ref.labels_in(options.lang),
     )
 
 

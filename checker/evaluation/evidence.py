@@ -102,7 +102,7 @@ class EvidenceContext:
     """sha256 by (device, inode, size, mtime): hard links and paths to one file are read once."""
     budget: HashBudget = field(default_factory=lambda: HashBudget(MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS))
     level: str | None = None
-    level_label: str | None = None
+    level_term: Message | None = None
     """The declaration's level (and its label), and its subject (PSC client_id, environment), for the automated checks."""
     subject: Subject | None = None
     checked: EvidenceCache = field(default_factory=EvidenceCache)
@@ -360,7 +360,7 @@ def _run_checks(
         as_of=ctx.as_of,
         environment=environment,
         level=ctx.level,
-        level_label=ctx.level_label,
+        level_term=ctx.level_term,
         client_id=subject.client_id_for(environment) if subject else None,
         min_remaining_days=rule.min_remaining_days
         if rule is not None and rule.binds(EvidenceKind.CERTIFICATE)

@@ -7,6 +7,7 @@ from checker.i18n.commands_catalogue import COMMAND_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
 from checker.i18n.labels_catalogue import LABEL_MESSAGES
+from checker.i18n.terms_catalogue import TERM_MESSAGES
 
 __all__ = ["CATALOGUE"]
 
@@ -649,4 +650,5 @@ CATALOGUE.update(CHECK_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(EXPORT_MESSAGES)
 CATALOGUE.update(LABEL_MESSAGES)
+CATALOGUE.update(TERM_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)

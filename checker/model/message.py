@@ -77,14 +77,15 @@ def term(code: str, label: str | Message | None = None) -> Message:
     return Message(key=TERM, params={"code": code, "label": code if label is None else label})
 
 
-def terms(pairs: list[tuple[str, str | None]]) -> Message:
-    """Several codes with their labels, joined by « , » (``communaute, espace_de_confiance``)."""
-    return term(", ".join(code for code, _ in pairs), ", ".join(label or code for code, label in pairs))
+def terms(parts: list[Message]) -> Message:
+    """Several terms (:func:`term`) read as one, joined by « , » (``communaute, espace_de_confiance``)."""
+    code = ", ".join(str(part.params["code"]) for part in parts)
+    return Message(key=TERM, params={"code": code, "label": tuple(parts)})
 
 
 def kind_terms(kinds: list[str]) -> Message:
     """Evidence kinds (``certificate, configuration``) shown by their catalogue labels (``kind.certificate``…)."""
-    return Message(key=TERM, params={"code": ", ".join(kinds), "label": tuple(msg(f"kind.{k}") for k in kinds)})
+    return terms([term(k, msg(f"kind.{k}")) for k in kinds])
 
 
 def read_words(value: Any) -> Any:

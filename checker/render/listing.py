@@ -94,7 +94,7 @@ def _row(req: Requirement) -> list[str]:
 
 def _label_row(ref: LoadedReferential, req: Requirement, t: Translator) -> list[str]:
     """A requirement for people: obligation, theme, levels and basis by their labels (actors by their short ids)."""
-    labels = ref.labels
+    labels = ref.labels_in(t.lang)
     return [
         req.id,
         t(f"obligation.{req.obligation.value}"),
@@ -159,6 +159,7 @@ def render_sheet_text(document: RequirementSheet) -> bytes:
 
 def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
     t = Translator(lang)
+    labels = ref.labels_in(lang)
     sources = {s.key: s for s in ref.model.metadata.sources}
     lines = [
         f"{req.id} — {req.title}",
@@ -166,9 +167,9 @@ def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
         req.statement,
         "",
         t("show.obligation", value=t(f"obligation.{req.obligation.value}")),
-        t("show.theme", value=ref.labels.theme(req.theme)),
-        t("show.actors", value=", ".join(ref.labels.actor(a) for a in req.actors)),
-        t("show.levels", value=", ".join(ref.labels.level(lv) for lv in req.levels)),
+        t("show.theme", value=labels.theme(req.theme)),
+        t("show.actors", value=", ".join(labels.actor(a) for a in req.actors)),
+        t("show.levels", value=", ".join(labels.level(lv) for lv in req.levels)),
     ]
     if req.evidence:
         kinds = ", ".join(t(f"kind.{k.value}") for k in req.evidence.kinds)

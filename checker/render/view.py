@@ -156,6 +156,8 @@ class ReportView:
     """The referential edition's status, in words."""
     audit: str = ""
     """The audit applied, on one line (see :func:`audit_words`)."""
+    themes: dict[str, str] = field(default_factory=dict)
+    """Theme id → its label in the report's language (the label the report holds when it has no other)."""
 
 
 def assurance_words(counts: dict[str, int], compliant: int, t: Translator) -> str:
@@ -198,6 +200,11 @@ def audit_words(report: Report, t: Translator) -> str:
     )
 
 
+def _themes(report: Report) -> dict[str, str]:
+    held = {th.theme: th.label for th in report.summary.by_theme} | {f.theme: f.theme_label for f in report.findings}
+    return {theme: report.labels.themes.get(theme, label) for theme, label in held.items()}
+
+
 def make_view(report: Report) -> ReportView:
     t = Translator(report.lang)
     gaps = sorted((f for f in report.findings if f.outcome in GAP_OUTCOMES), key=gap_priority)
@@ -230,4 +237,5 @@ def make_view(report: Report) -> ReportView:
         parcours=report.labels.path(report.declaration.parcours),
         edition=t.label("edition", report.referential.edition_status.replace("-", "_")),
         audit=audit_words(report, t),
+        themes=_themes(report),
     )

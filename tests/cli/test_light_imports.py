@@ -41,6 +41,7 @@ LIGHT = {
     "checker.i18n.evidence_catalogue",
     "checker.i18n.export_catalogue",
     "checker.i18n.labels_catalogue",
+    "checker.i18n.terms_catalogue",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",

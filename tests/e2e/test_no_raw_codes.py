@@ -63,7 +63,7 @@ def _label_words(psc: LoadedReferential, lang: str) -> set[str]:
     that word, not the theme's id.
     """
     texts = [entry[lang] for key, entry in CATALOGUE.items() if key.startswith(_LABEL_FAMILIES)]
-    labels = psc.labels
+    labels = psc.labels_in(lang)
     texts += [*labels.levels.values(), *labels.themes.values(), *labels.parcours.values()]
     words = {word for text in texts for word in re.findall(r"[\w]+", text)}
     if lang == "en":

@@ -96,7 +96,7 @@ def test_features_all_needs_every_feature(mini: LoadedReferential) -> None:
     both = declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True, "uses_mtls": True})
     assert _codes(mini, req, one) is None
     reasons = _why(mini, req, both, "en")
-    assert reasons is not None and reasons[-1].message == "declared features: Utilise CIBA, uses_mtls"  # no label: id
+    assert reasons is not None and reasons[-1].message == "declared features: Uses CIBA, uses_mtls"  # no label: id
 
 
 def test_features_any_needs_one_and_names_those_declared(psc: LoadedReferential) -> None:

@@ -43,6 +43,7 @@ _CATALOGUE_MODULES.add("commands_catalogue.py")
 _CATALOGUE_MODULES.add("export_catalogue.py")
 _CATALOGUE_MODULES.add("evidence_catalogue.py")
 _CATALOGUE_MODULES.add("labels_catalogue.py")
+_CATALOGUE_MODULES.add("terms_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:
@@ -71,6 +72,14 @@ def _ciba_checks() -> list[str]:
     return re.findall(r'_each\(\s*"([a-z_.]+)"', source)
 
 
+def _bundled(family: str) -> tuple[str, ...]:
+    """The ids of one family of the bundled PSC referential's terms (``ref.<family>.<id>``: their English names)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"))
+    return tuple(item["id"] for item in data[family])
+
+
 FAMILIES: dict[str, tuple[str, ...]] = {
     "outcome.": tuple(o.value for o in Outcome),
     "assurance.": tuple(a.value for a in Assurance),
@@ -88,6 +97,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "migrate.": _literal(Verdict),
     "env.": tuple(e.value for e in Environment),
     "kind.": tuple(k.value for k in EvidenceKind),
+    "ref.level.": _bundled("levels"),
+    "ref.actor.": _bundled("actors"),
+    "ref.theme.": _bundled("themes"),
+    "ref.parcours.": _bundled("parcours"),
+    "ref.feature.": _bundled("features"),
     "basis.": tuple(b.value for b in ProvenanceBasis),
     "edition.": tuple(e.value.replace("-", "_") for e in EditionStatus),
     "hab.": _field(HabilitationStatus, "state"),

@@ -10,6 +10,7 @@ import pytest
 from checker.i18n import Translator, plural_form
 from checker.i18n.catalogue import CATALOGUE
 from checker.model.message import kind_terms, msg, term
+from checker.referential.load import LoadedReferential
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,25 @@ def test_a_term_is_a_label_for_people_and_a_code_for_machines() -> None:
     assert "(certificat, rapport de tests)" in Translator("fr").text(kinds)
     assert "(certificate, test report)" in Translator("en").text(kinds)
     assert "(certificate, test_report)" in Translator("en", codes=True).text(kinds)
+
+
+def test_english_term_names_translate_the_bundled_labels(psc: LoadedReferential) -> None:
+    """``ref.<family>.<id>``: French text equal to the bundled referential's label, so the name fits the term."""
+    french = psc.labels
+    for family, field in (("level", "levels"), ("actor", "actors"), ("theme", "themes"), ("parcours", "parcours")):
+        for code, label in getattr(french, field).items():
+            assert CATALOGUE[f"ref.{family}.{code}"]["fr"] == label, (family, code)
+    for code, label in french.features.items():
+        assert CATALOGUE[f"ref.feature.{code}"]["fr"] == label, code
+    english = psc.labels_in("en")
+    assert english.level("espace_de_confiance") == "PSC Trust Space"
+    assert english.theme("oidc") == "OIDC request"
+    assert psc.labels_in("fr").theme("oidc") == "Requête OIDC"
+
+
+def test_another_edition_keeps_its_own_label_for_an_id_the_catalogue_names(mini: LoadedReferential) -> None:
+    """The test referential calls ``communaute`` « Communauté »: not the bundled label, so no English name for it."""
+    assert mini.labels.level("communaute") == "Communauté"
+    assert mini.labels_in("en").level("communaute") == "Communauté"
+    level = mini.term("level", "communaute")
+    assert Translator("en").text(level) == "Communauté" and Translator("en", codes=True).text(level) == "communaute"
