@@ -23,7 +23,7 @@ from checker.evaluation.parcours import review_parcours
 from checker.evaluation.provenance import finding_trail
 from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
 from checker.model.declaration import Answer, Status
-from checker.model.message import kind_terms, msg
+from checker.model.message import kind_terms, msg, terms
 from checker.model.referential import Obligation, Requirement
 from checker.model.report import (
     ASSURANCE_RANK,
@@ -122,7 +122,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
             )
         )
     if not applicable:
-        problems.append(_nothing_applies(decl))
+        problems.append(_nothing_applies(ref, decl))
     if model.organisation.siren is None:
         problems.append(
             Problem(
@@ -188,11 +188,11 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 
 
-def _nothing_applies(decl: LoadedDeclaration) -> Problem:
+def _nothing_applies(ref: LoadedReferential, decl: LoadedDeclaration) -> Problem:
     """The error that keeps a declaration to which no requirement applies from being "ready"."""
     model = decl.model
     none = msg("problem.nothing_applies.none")
-    features = sorted(name for name, on in model.features.items() if on)
+    features = [ref.term("feature", name) for name, on in sorted(model.features.items()) if on]
     return Problem(
         code="nothing_applies",
         severity="error",
@@ -200,9 +200,9 @@ def _nothing_applies(decl: LoadedDeclaration) -> Problem:
         message=msg(
             "problem.nothing_applies",
             actors=", ".join(model.actors),
-            level=model.level,
-            parcours=model.parcours.id if model.parcours else none,
-            features=", ".join(features) or none,
+            level=ref.term("level", model.level),
+            parcours=ref.term("parcours", model.parcours.id) if model.parcours else none,
+            features=terms(features) if features else none,
         ),
     )
 

@@ -9,6 +9,7 @@ from checker.i18n import Translator
 from checker.matrix.cells import Table, colour_by_label, write_table
 from checker.model.portfolio import PortfolioReport
 from checker.model.report import Outcome
+from checker.portfolio.view import LINK_COLOURS
 from checker.render.view import assurance_words
 
 __all__ = ["render_portfolio_xlsx"]
@@ -95,14 +96,6 @@ def _heat_table(report: PortfolioReport, t: Translator) -> Table:
 
 _VERDICT_COLUMN = "F"
 _LINK_STATUS_COLUMN = "D"
-_LINK_COLOURS = {
-    "resolved": "compliant",
-    "holder_not_ready": "partial",
-    "unknown_reference": "non_compliant",
-    "actor_mismatch": "non_compliant",
-    "expired": "non_compliant",
-}
-"""A habilitation link's state → the outcome whose colours it takes (as the matrix colours outcomes)."""
 
 
 def _colour_verdicts(ws: Any, report: PortfolioReport, t: Translator) -> None:
@@ -116,7 +109,7 @@ def _colour_verdicts(ws: Any, report: PortfolioReport, t: Translator) -> None:
 
 
 def _colour_links(ws: Any, report: PortfolioReport, t: Translator) -> None:
-    labels = {t("linkstatus." + status): outcome for status, outcome in _LINK_COLOURS.items()}
+    labels = {t("linkstatus." + status): outcome for status, outcome in LINK_COLOURS.items()}
     column = _LINK_STATUS_COLUMN
     colour_by_label(ws, f"{column}2:{column}{max(2, len(report.links) + 1)}", labels)
 

@@ -8,7 +8,7 @@ from typing import Any, get_args
 from openpyxl import load_workbook
 
 from checker.model.portfolio import HabilitationLink
-from checker.portfolio.workbook import _LINK_COLOURS
+from checker.portfolio.view import LINK_COLOURS
 from checker.render.palette import OUTCOME_COLOURS
 from tests.conftest import ROOT, Cli
 
@@ -50,5 +50,5 @@ def test_workbook_colours_verdicts_links_and_outcomes_like_the_matrix(cli: Cli, 
 
 def test_every_link_state_has_a_colour() -> None:
     states = get_args(HabilitationLink.model_fields["status"].annotation)
-    assert set(_LINK_COLOURS) == set(states)
-    assert set(_LINK_COLOURS.values()) <= set(OUTCOME_COLOURS)
+    assert set(LINK_COLOURS) == set(states)
+    assert set(LINK_COLOURS.values()) <= set(OUTCOME_COLOURS)
