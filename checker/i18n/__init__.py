@@ -97,6 +97,16 @@ class Translator:
         start = prefix + "."
         return {k[len(start) :]: self(k) for k in CATALOGUE if k.startswith(start)}
 
+    @property
+    def colon(self) -> str:
+        """`` : `` in French (a space before), ``: `` in English."""
+        return " : " if self.lang == "fr" else ": "
+
+    @property
+    def semicolon(self) -> str:
+        """`` ; `` in French, ``; `` in English."""
+        return " ; " if self.lang == "fr" else "; "
+
     def number(self, value: float, digits: int = 1) -> str:
         """``4,1`` in French, ``4.1`` in English (``digits`` decimals)."""
         out = f"{value:.{digits}f}"
