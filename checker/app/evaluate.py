@@ -65,6 +65,10 @@ class EvaluateRequest:
     """A waivers file (``--waivers``, kept by the audit team), applied with the declaration's own ``waivers:``."""
     require_assurance: Assurance | None = None
     """``--require-assurance``: a mandatory finding below this level is a gap (see :class:`EvaluationOptions`)."""
+    quiet: bool = False
+    """``--quiet``: standard output holds the verdict line alone (the ``-o`` files hold the report)."""
+    colour: bool = False
+    """ANSI colour on the console summary (standard output is a terminal and ``NO_COLOR`` is not set)."""
 
 
 def _load_audit(path: Path, ref: LoadedReferential, decl: LoadedDeclaration) -> LoadedAudit:
@@ -107,9 +111,18 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
         inputs.append(request.baseline)
     for path, fmt in formats:
         write_atomic(path, REPORT.render(report, fmt), inputs=inputs)
-    return REPORT.render(report, request.stdout_format), exit_code(
+    return _stdout(report, request), exit_code(
         report, request.fail_on or ("regression" if request.baseline else "gaps")
     )
+
+
+def _stdout(report: Report, request: EvaluateRequest) -> bytes:
+    """What standard output shows: the verdict line alone with ``--quiet``, else the ``--format`` rendering."""
+    if request.quiet or (request.colour and request.stdout_format is Format.CONSOLE):
+        from checker.render.console import quiet_console, render_console
+
+        return (quiet_console if request.quiet else render_console)(report, colour=request.colour)
+    return REPORT.render(report, request.stdout_format)
 
 
 FAIL_ON = ("gaps", "regression", "waivers", "never")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from checker.app.write import error, write_atomic
 from checker.errors import ExitCode
-from checker.i18n import message
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio import run
+from checker.portfolio.console import portfolio_console
 from checker.render.registry import PORTFOLIO, require_formats
 
 __all__ = ["PortfolioRequest", "PortfolioResult", "run_portfolio"]
@@ -21,13 +21,18 @@ class PortfolioRequest(run.PortfolioRequest):
 
     outputs: tuple[Path, ...] = ()
     """``-o`` files, each in the format its suffix asks for."""
+    quiet: bool = False
+    """``--quiet``: standard output holds the counts alone (the ``-o`` files hold the portfolio)."""
+    colour: bool = False
+    """ANSI colour on the verdicts (standard output is a terminal and ``NO_COLOR`` is not set)."""
 
 
 @dataclass(frozen=True)
 class PortfolioResult:
     report: PortfolioReport
-    lines: tuple[str, ...]
-    """The summary for standard output: counts, then every habilitation link not resolved."""
+    stdout: bytes
+    """The summary for standard output: counts, one line per declaration, then every habilitation link not
+    resolved (made safe for a terminal)."""
 
     @property
     def exit_code(self) -> int:
@@ -48,10 +53,4 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioResult:
     inputs = [*request.inputs, *map(Path, report.input_files)]
     for path, fmt in formats:
         write_atomic(path, PORTFOLIO.render(report, fmt), inputs=inputs)
-    return PortfolioResult(report, _summary(report))
-
-
-def _summary(report: PortfolioReport) -> tuple[str, ...]:
-    ready = sum(1 for row in report.rows if row.ready)
-    head = message("cli.portfolio_done", count=len(report.rows), ready=ready, errors=len(report.errors))
-    return (head, *(f"  {link.declaration}: {link.message}" for link in report.links if link.status != "resolved"))
+    return PortfolioResult(report, portfolio_console(report, colour=request.colour, quiet=request.quiet))

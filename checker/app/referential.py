@@ -8,6 +8,7 @@ from pathlib import Path
 from checker.app.write import write_atomic
 from checker.errors import UsageError, msg
 from checker.i18n import message
+from checker.i18n.lang import current_lang
 from checker.inputs.suggest import check_choice, check_choices, did_you_mean
 from checker.inputs.textsafe import shown
 from checker.referential.load import load_referential
@@ -38,6 +39,7 @@ class ListRequest:
     referential: Path | None = None
     """Another edition of the referential (YAML file); the bundled one when None."""
     stdout_format: Format = Format.TABLE
+    lang: str = "fr"
 
 
 def run_list(request: ListRequest) -> bytes:
@@ -47,7 +49,7 @@ def run_list(request: ListRequest) -> bytes:
     level = None if request.level is None else check_choice("--level", request.level, ref.level_closure)
     theme = None if request.theme is None else check_choice("--theme", request.theme, [t.id for t in ref.model.themes])
     selected = tuple(ref.select(actors, level, theme))
-    return REQUIREMENT_LIST.render(RequirementList(ref, selected), request.stdout_format)
+    return REQUIREMENT_LIST.render(RequirementList(ref, selected, request.lang), request.stdout_format)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ShowRequest:
     requirement_id: str
     referential: Path | None = None
     stdout_format: Format = Format.TEXT
+    lang: str = "fr"
 
 
 def run_show(request: ShowRequest) -> bytes:
@@ -66,7 +69,7 @@ def run_show(request: ShowRequest) -> bytes:
     if req is None:
         hint = did_you_mean(request.requirement_id, ref.requirements) or msg("error.see_list")
         raise UsageError(msg("error.unknown_requirement", id=shown(request.requirement_id), hint=hint))
-    return REQUIREMENT.render(RequirementSheet(ref, req), request.stdout_format)
+    return REQUIREMENT.render(RequirementSheet(ref, req, request.lang), request.stdout_format)
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,12 @@ def run_check(request: CheckRequest) -> str:
     """One line saying the edition is valid (loading it raises the errors of an invalid one)."""
     ref = load_referential(request.path)
     return message(
-        "cli.referential_ok", path=str(request.path), id=ref.id, version=ref.version, count=len(ref.requirements)
+        "cli.referential_ok",
+        current_lang(),
+        path=str(request.path),
+        id=ref.id,
+        version=ref.version,
+        count=len(ref.requirements),
     )
 
 

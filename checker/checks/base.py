@@ -45,6 +45,8 @@ class CheckContext:
     """The PSC environment the evidence claims to come from (the item's, else the declaration's)."""
     level: str | None = None
     """The declaration's level (``communaute`` or ``espace_de_confiance``)."""
+    level_term: Message | None = None
+    """The level as a term (``checker.model.message.term``): its label for people, its id for machines."""
     client_id: str | None = None
     """The client_id declared for PSC in that environment."""
     min_remaining_days: int | None = None

@@ -18,7 +18,7 @@ from checker.checks.base import (
 )
 from checker.checks.psc import ACR, DISCOVERY_SUFFIXES, ISSUERS, REQUIRED_SCOPES, locate_host, scope_values
 from checker.checks.reading import parse_data, walk
-from checker.model.message import Message
+from checker.model.message import Message, term
 from checker.model.referential import Environment, EvidenceKind
 
 __all__ = [
@@ -183,7 +183,7 @@ def check_client_auth(cfg: ClientConfig, ctx: CheckContext) -> Conclusion:
         problems.append(say("oidc.auth_method", method=method, allowed=", ".join(sorted(allowed))))
     if trust_space and cfg.text("client_secret"):
         problems.append(say("oidc.secret_in_trust_space"))
-    level = ctx.level or "communaute"
+    level = ctx.level_term or term(ctx.level or "communaute")
     return verdict(problems, [say("oidc.auth_ok", method=method, level=level)])
 
 

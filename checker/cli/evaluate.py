@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker.app.write import emit, error, warn, write_stdout
+from checker.cli.colour import QuietOption, check_quiet, use_colour
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.cli.help import choices
 from checker.cli.language import command_lang
@@ -68,6 +69,7 @@ def evaluate(
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
     require_assurance: RequireAssuranceOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
     from checker.app.evaluate import EvaluateRequest, parse_as_of, run_evaluate
@@ -80,6 +82,7 @@ def evaluate(
         fail_on = check_choice("--fail-on", fail_on, FAIL_ON)
     if require_assurance is not None:
         require_assurance = check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+    check_quiet(quiet, output)
     request = EvaluateRequest(
         declaration=declaration,
         as_of=parse_as_of(as_of),
@@ -94,6 +97,8 @@ def evaluate(
         policy=policy,
         waivers=waivers,
         require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
+        quiet=quiet,
+        colour=use_colour(),
     )
     text, code = run_evaluate(request)
     write_stdout(text)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from checker.app.write import emit
+from checker.app.write import write_stdout
+from checker.cli.colour import QuietOption, check_quiet, use_colour
 from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
 from checker.cli.help import choices
 from checker.cli.language import command_lang
@@ -39,12 +40,14 @@ def portfolio(
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
     require_assurance: RequireAssuranceOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
     from checker.app.portfolio import PortfolioRequest, run_portfolio
     from checker.model.report import Assurance
 
     lang = command_lang(lang)
+    check_quiet(quiet, output)
     if require_assurance is not None:
         require_assurance = check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = PortfolioRequest(
@@ -57,8 +60,9 @@ def portfolio(
         waivers=waivers,
         outputs=tuple(output or ()),
         require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
+        quiet=quiet,
+        colour=use_colour(),
     )
     result = run_portfolio(request)
-    for line in result.lines:
-        emit(line)
+    write_stdout(result.stdout)
     raise typer.Exit(result.exit_code)

@@ -10,8 +10,14 @@ import typer
 from checker.app.write import emit, write_stdout
 from checker.cli.common import ReferentialOption, check_choice
 from checker.cli.help import Command, Group, choices
+from checker.cli.language import command_lang
 from checker.cli.vocabulary import ACTORS, LEVELS, THEMES
+from checker.i18n import LANGS
 from checker.render.registry import REFERENTIAL_EXPORT, REQUIREMENT, REQUIREMENT_LIST
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des libellés : {choices(LANGS)}.")
+]
 
 app = typer.Typer(cls=Group, help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -30,14 +36,21 @@ def list_requirements(
         str, typer.Option("--format", metavar="FORMAT", help=f"Format : {choices(REQUIREMENT_LIST.stdout_names)}.")
     ] = "table",
     referentiel: ReferentialOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
     from checker.app.referential import ListRequest, run_list
     from checker.render.registry import Format
 
     fmt = check_choice("--format", fmt, REQUIREMENT_LIST.stdout_names)
+    lang = command_lang(lang)
     request = ListRequest(
-        actors=tuple(actor or ()), level=level, theme=theme, referential=referentiel, stdout_format=Format(fmt)
+        actors=tuple(actor or ()),
+        level=level,
+        theme=theme,
+        referential=referentiel,
+        stdout_format=Format(fmt),
+        lang=lang,
     )
     write_stdout(run_list(request))
 
@@ -49,13 +62,15 @@ def show(
         str, typer.Option("--format", metavar="FORMAT", help=f"Format : {choices(REQUIREMENT.stdout_names)}.")
     ] = "text",
     referentiel: ReferentialOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
     from checker.app.referential import ShowRequest, run_show
     from checker.render.registry import Format
 
     fmt = check_choice("--format", fmt, REQUIREMENT.stdout_names)
-    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt))))
+    lang = command_lang(lang)
+    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt), lang=lang)))
 
 
 @app.command("check", cls=Command)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from checker.model.declaration import Declaration
-from checker.model.message import msg
+from checker.model.message import Message, msg, terms
 from checker.model.referential import Requirement
 from checker.model.report import Reason
 from checker.referential.load import LoadedReferential
 
 __all__ = ["applicable_requirements", "why_applies"]
+
+
+def _features(ref: LoadedReferential, ids: list[str]) -> Message:
+    return terms([ref.term("feature", f) for f in ids])
 
 
 def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> list[Reason] | None:
@@ -41,21 +45,39 @@ def why_applies(ref: LoadedReferential, req: Requirement, decl: Declaration) -> 
         for actor, rule in sorted(inherited.items())
     ]
     reasons += [
-        Reason(code="level", message=msg("why.level", level=decl.level, levels=", ".join(req.levels))),
+        Reason(
+            code="level",
+            message=msg(
+                "why.level",
+                level=ref.term("level", decl.level),
+                levels=terms([ref.term("level", lv) for lv in req.levels]),
+            ),
+        ),
     ]
     if app.features_all:
         reasons.append(
-            Reason(code="features_all", message=msg("why.features_all", features=", ".join(app.features_all)))
+            Reason(
+                code="features_all",
+                message=msg("why.features_all", features=_features(ref, app.features_all)),
+            )
         )
     if app.features_any:
         hit = sorted(declared.intersection(app.features_any))
-        reasons.append(Reason(code="features_any", message=msg("why.features_any", features=", ".join(hit))))
+        reasons.append(Reason(code="features_any", message=msg("why.features_any", features=_features(ref, hit))))
     if app.features_none:
         reasons.append(
-            Reason(code="features_none", message=msg("why.features_none", features=", ".join(app.features_none)))
+            Reason(
+                code="features_none",
+                message=msg("why.features_none", features=_features(ref, app.features_none)),
+            )
         )
     if app.parcours and decl.parcours is not None:
-        reasons.append(Reason(code="parcours", message=msg("why.parcours", parcours=decl.parcours.id)))
+        reasons.append(
+            Reason(
+                code="parcours",
+                message=msg("why.parcours", parcours=ref.term("parcours", decl.parcours.id)),
+            )
+        )
     return reasons
 
 

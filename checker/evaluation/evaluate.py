@@ -23,7 +23,7 @@ from checker.evaluation.parcours import review_parcours
 from checker.evaluation.provenance import finding_trail
 from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
 from checker.model.declaration import Answer, Status
-from checker.model.message import msg
+from checker.model.message import kind_terms, msg, terms
 from checker.model.referential import Obligation, Requirement
 from checker.model.report import (
     ASSURANCE_RANK,
@@ -77,7 +77,14 @@ class EvaluationOptions:
 def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: EvaluationOptions) -> Report:
     """The report of ``decl`` against ``ref`` as of ``options.as_of``."""
     as_of, model = options.as_of, decl.model
-    ctx = EvidenceContext(decl.folder, as_of, options.allow_outside_evidence, level=model.level, subject=model.subject)
+    ctx = EvidenceContext(
+        decl.folder,
+        as_of,
+        options.allow_outside_evidence,
+        level=model.level,
+        level_term=ref.term("level", model.level),
+        subject=model.subject,
+    )
     applicable = applicable_requirements(ref, model)
     applicable_ids = {req.id for req, _ in applicable}
     themes = {t.id: t.label for t in ref.model.themes}
@@ -115,7 +122,7 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
             )
         )
     if not applicable:
-        problems.append(_nothing_applies(decl))
+        problems.append(_nothing_applies(ref, decl))
     if model.organisation.siren is None:
         problems.append(
             Problem(
@@ -174,17 +181,18 @@ def evaluate(ref: LoadedReferential, decl: LoadedDeclaration, options: Evaluatio
         policy=ref.policy,
         waivers=waivers,
         waivers_file=options.waivers.info() if options.waivers is not None else None,
+        labels=ref.labels_in(options.lang),
     )
 
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 
 
-def _nothing_applies(decl: LoadedDeclaration) -> Problem:
+def _nothing_applies(ref: LoadedReferential, decl: LoadedDeclaration) -> Problem:
     """The error that keeps a declaration to which no requirement applies from being "ready"."""
     model = decl.model
     none = msg("problem.nothing_applies.none")
-    features = sorted(name for name, on in model.features.items() if on)
+    features = [ref.term("feature", name) for name, on in sorted(model.features.items()) if on]
     return Problem(
         code="nothing_applies",
         severity="error",
@@ -192,9 +200,9 @@ def _nothing_applies(decl: LoadedDeclaration) -> Problem:
         message=msg(
             "problem.nothing_applies",
             actors=", ".join(model.actors),
-            level=model.level,
-            parcours=model.parcours.id if model.parcours else none,
-            features=", ".join(features) or none,
+            level=ref.term("level", model.level),
+            parcours=ref.term("parcours", model.parcours.id) if model.parcours else none,
+            features=terms(features) if features else none,
         ),
     )
 
@@ -229,6 +237,8 @@ def _finding(
         reasons=reasons,
         evidence=evidence,
         evidence_expected=f"{', '.join(k.value for k in spec.kinds)} — {spec.description}" if spec else None,
+        expected_kinds=[k.value for k in spec.kinds] if spec else [],
+        expected_description=spec.description if spec else None,
         justification=answer.justification if answer else None,
         remediation=req.remediation,
         planned=answer.planned if answer else None,
@@ -307,13 +317,13 @@ def _outcome(req: Requirement, answer: Answer | None, evidence: list[EvidenceRes
     if contradicted:
         return Outcome.UNSUPPORTED, [declared, *contradicted, *mismatched]
     if spec is not None and spec.required and not evidence:
-        kinds = ", ".join(k.value for k in spec.kinds)
+        kinds = kind_terms([k.value for k in spec.kinds])
         return Outcome.UNSUPPORTED, [
             declared,
             Reason(code="no_evidence", message=msg("reason.no_evidence", kinds=kinds)),
         ]
     if spec is not None and spec.required and evidence and not any(e.expected_kind for e in evidence):
-        kinds = ", ".join(k.value for k in spec.kinds)
+        kinds = kind_terms([k.value for k in spec.kinds])
         return Outcome.UNSUPPORTED, [
             declared,
             Reason(code="no_expected_kind", message=msg("reason.no_expected_kind", kinds=kinds)),
@@ -346,7 +356,7 @@ _ASSURANCE_REASONS = {
 def _assurance_reason(evidence: list[EvidenceResult]) -> Reason:
     level = best_assurance(evidence)
     count = sum(1 for e in evidence if e.assurance is level)
-    kinds = ", ".join(sorted({e.recognised_kind for e in evidence if e.assurance is level and e.recognised_kind}))
+    kinds = kind_terms(sorted({e.recognised_kind for e in evidence if e.assurance is level and e.recognised_kind}))
     return Reason(
         code=f"evidence_{level.value}",
         message=msg(_ASSURANCE_REASONS[level], count=count, total=len(evidence), kinds=kinds),

@@ -22,7 +22,7 @@ from checker.inputs.limits import (
 )
 from checker.inputs.readfile import real_path
 from checker.model.declaration import EvidenceItem, Subject
-from checker.model.message import Message, msg
+from checker.model.message import Message, kind_terms, msg
 from checker.model.referential import EvidenceKind, EvidenceSpec, Freshness
 from checker.model.report import ASSURANCE_RANK, Assurance, CheckResult, EvidenceResult, EvidenceStatus, Reason
 
@@ -102,7 +102,8 @@ class EvidenceContext:
     """sha256 by (device, inode, size, mtime): hard links and paths to one file are read once."""
     budget: HashBudget = field(default_factory=lambda: HashBudget(MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS))
     level: str | None = None
-    """The declaration's level, and its subject (PSC client_id, environment), for the automated checks."""
+    level_term: Message | None = None
+    """The declaration's level (and its label), and its subject (PSC client_id, environment), for the automated checks."""
     subject: Subject | None = None
     checked: EvidenceCache = field(default_factory=EvidenceCache)
     _resolved: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
@@ -261,17 +262,17 @@ def kind_reasons(evidence: Sequence[EvidenceResult], spec: EvidenceSpec | None) 
     """A reason per item that is not of an expected kind, naming the expected kinds and what was seen."""
     if spec is None:
         return []
-    kinds = ", ".join(k.value for k in spec.kinds)
+    kinds = kind_terms([k.value for k in spec.kinds])
     out: list[Reason] = []
     for e in evidence:
         if e.status != "ok" or e.expected_kind:
             continue
         if e.kind is not None and e.kind not in spec.kinds:
-            seen = msg("seen.declared", kind=e.kind)
+            seen = msg("seen.declared", kind=kind_terms([e.kind]))
         elif e.recognised_kind is not None:
-            seen = msg("seen.recognised", kind=e.recognised_kind)
+            seen = msg("seen.recognised", kind=kind_terms([e.recognised_kind]))
         elif e.kind is not None:
-            seen = msg("seen.declared_unrecognised", kind=e.kind)
+            seen = msg("seen.declared_unrecognised", kind=kind_terms([e.kind]))
         else:
             seen = msg("seen.nothing")
         out.append(
@@ -376,6 +377,7 @@ def _run_checks(
         as_of=ctx.as_of,
         environment=environment,
         level=ctx.level,
+        level_term=ctx.level_term,
         client_id=subject.client_id_for(environment) if subject else None,
         min_remaining_days=rule.min_remaining_days
         if rule is not None and rule.binds(EvidenceKind.CERTIFICATE)

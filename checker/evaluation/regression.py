@@ -13,7 +13,7 @@ from checker.i18n import Translator
 from checker.inputs.limits import MAX_BASELINE_BYTES
 from checker.inputs.readfile import read_input
 from checker.inputs.validation import error_message
-from checker.model.message import msg
+from checker.model.message import Message, msg, term
 from checker.model.report import GAP_OUTCOMES, OUTCOME_RANK, BaselineInfo, Finding, Regression, Report
 
 __all__ = ["MAX_BASELINE_BYTES", "compare_with_baseline", "load_baseline"]
@@ -61,7 +61,7 @@ def compare_with_baseline(report: Report, baseline: Report, path: str, sha256: s
     for finding in report.findings:
         old = before.get(finding.requirement_id)
         out += _finding_regressions(finding, old)
-    words = Translator(baseline.lang).text
+    words = Translator(baseline.lang, codes=True).text
     known = {(p.code, words(p.message)) for p in baseline.problems}
     out += [
         Regression(
@@ -80,6 +80,11 @@ def compare_with_baseline(report: Report, baseline: Report, path: str, sha256: s
     return report.model_copy(update={"baseline": info, "regressions": out})
 
 
+def _outcome(code: str | None) -> Message | str:
+    """An outcome as a term: its label for people (``conforme → partiel``), its code in JSON."""
+    return "—" if code is None else term(code, msg(f"outcome.{code}"))
+
+
 def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regression]:
     rid, now = finding.requirement_id, finding.outcome
     out: list[Regression] = []
@@ -91,7 +96,7 @@ def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regressi
                 requirement_id=rid,
                 before=was,
                 after=now.value,
-                message=msg("regression.new_gap", requirement=rid, before=was or "—", after=now.value),
+                message=msg("regression.new_gap", requirement=rid, before=_outcome(was), after=_outcome(now.value)),
             )
         )
     elif old is not None and OUTCOME_RANK[now] < OUTCOME_RANK[old.outcome]:
@@ -101,7 +106,12 @@ def _finding_regressions(finding: Finding, old: Finding | None) -> list[Regressi
                 requirement_id=rid,
                 before=old.outcome.value,
                 after=now.value,
-                message=msg("regression.downgraded", requirement=rid, before=old.outcome.value, after=now.value),
+                message=msg(
+                    "regression.downgraded",
+                    requirement=rid,
+                    before=_outcome(old.outcome.value),
+                    after=_outcome(now.value),
+                ),
             )
         )
     if old is None:

@@ -1,4 +1,12 @@
-"""Labels and messages in French (default) and English: one catalogue, no text hard-coded in templates."""
+"""Labels and messages in French (default) and English: one catalogue, no text hard-coded in templates.
+
+Two conventions of the catalogue, kept here:
+
+- **plurals**: a text with a ``{count}`` parameter may hold two forms, ``"{count} exigence|{count} exigences"``
+  (one, other); the form follows the count and the language (French counts 0 and 1 as singular, English only 1);
+- **terms**: a parameter may be a *term* (:func:`checker.model.message.term`), a code with its label; people read
+  the label, machine formats (JSON, SARIF, JUnit, OSCAL: ``Translator(lang, codes=True)``) keep the code.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,10 @@ from typing import Any, Protocol
 
 from checker.i18n.catalogue import CATALOGUE
 
-__all__ = ["LANGS", "Coded", "Translator", "message", "text"]
+__all__ = ["LANGS", "TERM", "Coded", "Translator", "message", "plural_form", "text"]
+
+TERM = "text.term"
+"""Catalogue key of a term (``checker.model.message.term``): a code and its label."""
 
 
 class Coded(Protocol):
@@ -23,10 +34,25 @@ class Coded(Protocol):
 LANGS = ("fr", "en")
 
 
+def plural_form(lang: str, count: int) -> int:
+    """0 for the singular form, 1 for the plural: French counts 0 and 1 as singular, English only 1."""
+    if lang == "fr":
+        return 0 if count in (0, 1) else 1
+    return 0 if count == 1 else 1
+
+
+def _choose(template: str, lang: str, params: Mapping[str, Any]) -> str:
+    """The form of a ``one|other`` text that fits the ``count`` parameter (the text as it is without one)."""
+    if "|" not in template or not isinstance(params.get("count"), int):
+        return template
+    forms = template.split("|")
+    return forms[min(plural_form(lang, params["count"]), len(forms) - 1)]
+
+
 def message(key: str, lang: str = "fr", **params: Any) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in (falls back to French)."""
     entry = CATALOGUE[key]
-    template = entry.get(lang) or entry["fr"]
+    template = _choose(entry.get(lang) or entry["fr"], lang, params)
     return template.format(**params) if params else template
 
 
@@ -36,16 +62,26 @@ def text(coded: Coded, lang: str = "fr") -> str:
 
 
 class Translator:
-    """Callable bound to one language; templates receive it as ``t``."""
+    """Callable bound to one language; templates receive it as ``t``.
 
-    def __init__(self, lang: str = "fr") -> None:
+    ``codes=True`` is for machine formats: a term shows its code, not its label.
+    """
+
+    def __init__(self, lang: str = "fr", *, codes: bool = False) -> None:
         self.lang = lang
+        self.codes = codes
 
     def __call__(self, key: str, **params: Any) -> str:
         return message(key, self.lang, **params)
 
     def text(self, message: Coded) -> str:
         """``message`` in this language, its message parameters translated first."""
+        if message.key == TERM:
+            label = message.params["label"]
+            if self.codes:
+                return str(message.params["code"])
+            if isinstance(label, tuple):  # a list of terms reads « a, b », not « a ; b »
+                return ", ".join(self.text(item) for item in label)
         return self(message.key, **{name: self._param(v) for name, v in message.params.items()})
 
     def _param(self, value: Any) -> Any:
@@ -60,3 +96,29 @@ class Translator:
         """Every label under ``prefix.`` (e.g. ``outcome``), keyed by the rest of the key."""
         start = prefix + "."
         return {k[len(start) :]: self(k) for k in CATALOGUE if k.startswith(start)}
+
+    @property
+    def colon(self) -> str:
+        """`` : `` in French (a space before), ``: `` in English."""
+        return " : " if self.lang == "fr" else ": "
+
+    @property
+    def semicolon(self) -> str:
+        """`` ; `` in French, ``; `` in English."""
+        return " ; " if self.lang == "fr" else "; "
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """``4,1`` in French, ``4.1`` in English (``digits`` decimals)."""
+        out = f"{value:.{digits}f}"
+        return out.replace(".", ",") if self.lang == "fr" else out
+
+    def percent(self, value: float) -> str:
+        """A score: ``4,1 %`` in French, ``4.1%`` in English."""
+        return f"{self.number(value)} %" if self.lang == "fr" else f"{self.number(value)}%"
+
+    def label(self, family: str, code: str | None) -> str:
+        """The label of ``code`` in the catalogue family ``family`` (``obligation``, ``kind``…), the code if none."""
+        if code is None:
+            return "—"
+        key = f"{family}.{code}"
+        return self(key) if key in CATALOGUE else code

@@ -8,7 +8,9 @@ from checker.i18n.commands_catalogue import COMMAND_MESSAGES
 from checker.i18n.errors_catalogue import ERROR_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
+from checker.i18n.labels_catalogue import LABEL_MESSAGES
 from checker.i18n.probe_catalogue import PROBE_MESSAGES
+from checker.i18n.terms_catalogue import TERM_MESSAGES
 
 __all__ = ["CATALOGUE"]
 
@@ -361,8 +363,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No regression against the previous submission.",
     },
     "label.baseline": {
-        "fr": "Référence : rapport du {as_of} ({path}), score {score} %",
-        "en": "Baseline: report of {as_of} ({path}), score {score} %",
+        "fr": "Référence : rapport du {as_of} ({path}), score {score}",
+        "en": "Baseline: report of {as_of} ({path}), score {score}",
     },
     # lapses and deadlines
     "lapse.evidence": {"fr": "preuve {path} ({requirement})", "en": "evidence {path} ({requirement})"},
@@ -468,8 +470,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "label.compliant_list": {"fr": "Exigences satisfaites", "en": "Requirements met"},
     "label.assurance": {"fr": "Assurance", "en": "Assurance"},
     "label.assurance_summary": {
-        "fr": "{compliant} conformes, dont {detail}",
-        "en": "{compliant} compliant, of which {detail}",
+        "fr": "{count} conforme, dont {detail}|{count} conformes, dont {detail}",
+        "en": "{count} compliant, of which {detail}",
     },
     "label.assurance_none": {"fr": "aucune exigence conforme", "en": "no compliant requirement"},
     "label.assurance_required": {
@@ -480,11 +482,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Exigences conformes et niveau d'assurance de leurs preuves",
         "en": "Compliant requirements and the assurance level of their evidence",
     },
-    "assurance_n.declared": {"fr": "{count} déclarative(s)", "en": "{count} declared"},
-    "assurance_n.present": {"fr": "{count} présente(s)", "en": "{count} present"},
-    "assurance_n.typed": {"fr": "{count} typée(s)", "en": "{count} typed"},
-    "assurance_n.machine_verified": {"fr": "{count} vérifiée(s) automatiquement", "en": "{count} machine-verified"},
-    "assurance_n.auditor_confirmed": {"fr": "{count} confirmée(s) par l'auditeur", "en": "{count} auditor-confirmed"},
+    "assurance_n.declared": {"fr": "{count} déclarative|{count} déclaratives", "en": "{count} declared"},
+    "assurance_n.present": {"fr": "{count} présente|{count} présentes", "en": "{count} present"},
+    "assurance_n.typed": {"fr": "{count} typée|{count} typées", "en": "{count} typed"},
+    "assurance_n.machine_verified": {
+        "fr": "{count} vérifiée automatiquement|{count} vérifiées automatiquement",
+        "en": "{count} machine-verified",
+    },
+    "assurance_n.auditor_confirmed": {
+        "fr": "{count} confirmée par l'auditeur|{count} confirmées par l'auditeur",
+        "en": "{count} auditor-confirmed",
+    },
     "label.count": {"fr": "Nombre", "en": "Count"},
     "label.actor": {"fr": "Acteur", "en": "Actor"},
     "label.reference": {"fr": "Référence", "en": "Reference"},
@@ -644,6 +652,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
 CATALOGUE.update(CHECK_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(EXPORT_MESSAGES)
+CATALOGUE.update(LABEL_MESSAGES)
+CATALOGUE.update(TERM_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(CLICK_MESSAGES)
 CATALOGUE.update(PROBE_MESSAGES)

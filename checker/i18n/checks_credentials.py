@@ -168,7 +168,10 @@ _OIDC = {
         "URI de redirection non admise (https absolu, sans joker ni fragment) : {uri}",
         "redirect URI not allowed (absolute https, no wildcard nor fragment): {uri}",
     ),
-    "oidc.redirect_ok": ("{count} URI de redirection en https", "{count} redirect URI(s) over https"),
+    "oidc.redirect_ok": (
+        "{count} URI de redirection en https",
+        "{count} redirect URI over https|{count} redirect URIs over https",
+    ),
     "oidc.front_secret": (
         "configuration côté navigateur contenant un client_secret : le secret doit rester sur le serveur",
         "browser-side configuration holding a client_secret: the secret must stay on the server",

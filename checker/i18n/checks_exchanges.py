@@ -14,7 +14,10 @@ _HAR = {
         "aucune requête d'autorisation vers PSC dans la capture",
         "no authorization request to PSC in the capture",
     ),
-    "har.authorize_fact": ("{count} requête(s) d'autorisation : {fact}", "{count} authorization request(s): {fact}"),
+    "har.authorize_fact": (
+        "{count} requête d'autorisation : {fact}|{count} requêtes d'autorisation : {fact}",
+        "{count} authorization request: {fact}|{count} authorization requests: {fact}",
+    ),
     "har.scope_missing": (
         "requête d'autorisation avec scope « {scope} », sans {missing}",
         "authorization request with scope “{scope}”, lacking {missing}",
@@ -61,8 +64,14 @@ _HAR = {
         "no browser-side exchange in the capture (a server log, or HAR entries marked _origin: server)",
     ),
     "har.front_ok": (
-        "{count} échange(s) côté navigateur sans secret ni appel à l'endpoint token",
-        "{count} browser exchange(s) without secret nor token endpoint call",
+        (
+            "{count} échange côté navigateur sans secret ni appel à l'endpoint token"
+            "|{count} échanges côté navigateur sans secret ni appel à l'endpoint token"
+        ),
+        (
+            "{count} browser exchange without secret nor token endpoint call"
+            "|{count} browser exchanges without secret nor token endpoint call"
+        ),
     ),
     "har.no_logout": (
         "aucun appel à l'endpoint de déconnexion (end_session) de PSC dans la capture",
@@ -74,12 +83,21 @@ _HAR = {
         "post_logout_redirect_uri missing or not https: {uri}",
     ),
     "har.logout_ok": (
-        "{count} déconnexion(s) PSC avec id_token_hint et post_logout_redirect_uri en https",
-        "{count} PSC logout(s) with id_token_hint and an https post_logout_redirect_uri",
+        (
+            "{count} déconnexion PSC avec id_token_hint et post_logout_redirect_uri en https"
+            "|{count} déconnexions PSC avec id_token_hint et post_logout_redirect_uri en https"
+        ),
+        (
+            "{count} PSC logout with id_token_hint and an https post_logout_redirect_uri"
+            "|{count} PSC logouts with id_token_hint and an https post_logout_redirect_uri"
+        ),
     ),
     "har.plain_http": ("appel en clair (http) : {url}", "plain http call: {url}"),
     "har.plain_redirect": ("{name} en clair (http) : {uri}", "plain http {name}: {uri}"),
-    "har.https_ok": ("{count} appel(s), tous en https", "{count} call(s), all over https"),
+    "har.https_ok": (
+        "{count} appel, en https|{count} appels, tous en https",
+        "{count} call, over https|{count} calls, all over https",
+    ),
     "har.no_psc_call": ("aucun appel vers un hôte PSC dans la capture", "no call to a PSC host in the capture"),
     "har.deprecated_host": (
         "appel à l'ancien hôte du bac à sable {host} : utilisez *.bas.psc.esante.gouv.fr",
@@ -102,8 +120,14 @@ _HAR = {
         "PSC hosts of {actual}, though the evidence is offered for {claimed}",
     ),
     "har.hosts_ok": (
-        "{count} appel(s) vers les hôtes PSC actuels d'un seul environnement",
-        "{count} call(s) to the current PSC hosts of one environment",
+        (
+            "{count} appel vers les hôtes PSC actuels d'un seul environnement"
+            "|{count} appels vers les hôtes PSC actuels d'un seul environnement"
+        ),
+        (
+            "{count} call to the current PSC hosts of one environment"
+            "|{count} calls to the current PSC hosts of one environment"
+        ),
     ),
 }
 
@@ -117,7 +141,10 @@ _CIBA = {
         "no request to the PSC CIBA endpoint in the capture",
     ),
     "ciba.missing": ("requête CIBA sans {name}", "CIBA request without {name}"),
-    "ciba.fact": ("{count} requête(s) CIBA : {name} conforme", "{count} CIBA request(s): {name} as required"),
+    "ciba.fact": (
+        "{count} requête CIBA : {name} conforme|{count} requêtes CIBA : {name} conforme",
+        "{count} CIBA request: {name} as required|{count} CIBA requests: {name} as required",
+    ),
     "ciba.login_hint_bad": (
         "login_hint « {value} » : pas un identifiant national (12 chiffres, « 8 » suivi du RPPS)",
         "login_hint “{value}”: not a national identifier (12 digits, “8” followed by the RPPS)",
@@ -179,7 +206,10 @@ _TRACES = {
         "trace SEND {index} : données hors du contrat de trace ({fields}) — aucune donnée de la requête ne doit être tracée",
         "SEND trace {index}: data outside the trace contract ({fields}) — no request data may be traced",
     ),
-    "traces.send_ok": ("{count} trace(s) SEND sans donnée de la requête", "{count} SEND trace(s) without request data"),
+    "traces.send_ok": (
+        "{count} trace SEND sans donnée de la requête|{count} traces SEND sans donnée de la requête",
+        "{count} SEND trace without request data|{count} SEND traces without request data",
+    ),
 }
 
 _TLS = {

@@ -64,8 +64,8 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "migrate.obsolete": {"fr": "OBSOLÈTE", "en": "OBSOLETE"},
     # referential listings (referentiel list / show)
     "listing.count": {
-        "fr": "{count} exigence(s) — {title} {version}",
-        "en": "{count} requirement(s) — {title} {version}",
+        "fr": "{count} exigence — {title} {version}|{count} exigences — {title} {version}",
+        "en": "{count} requirement — {title} {version}|{count} requirements — {title} {version}",
     },
     "show.obligation": {"fr": "Obligation : {value}", "en": "Obligation : {value}"},
     "show.theme": {"fr": "Thème      : {value}", "en": "Theme      : {value}"},
@@ -166,7 +166,10 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Dossier vérifié : {files} fichiers intacts, verdict reproduit au {as_of} ({verdict}, score {score} %)",
         "en": "Dossier verified: {files} files intact, verdict reproduced as of {as_of} ({verdict}, score {score} %)",
     },
-    "dossier.differences": {"fr": "{count} différence(s)", "en": "{count} difference(s)"},
+    "dossier.differences": {
+        "fr": "{count} différence|{count} différences",
+        "en": "{count} difference|{count} differences",
+    },
     "dossier.diff.missing": {"fr": "fichier absent : {path}", "en": "missing file: {path}"},
     "dossier.diff.extra": {"fr": "fichier en trop : {path}", "en": "extra file: {path}"},
     "dossier.diff.changed": {
@@ -232,10 +235,6 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
             "validate checks the declaration (schema, consistency, habilitations, parcours, dates); "
             "the evidence files' content and the verdict are left to psc-check evaluate"
         ),
-    },
-    "cli.portfolio_done": {
-        "fr": "{count} déclaration(s) évaluée(s), {ready} prête(s), {errors} en erreur",
-        "en": "{count} declaration(s) evaluated, {ready} ready, {errors} in error",
     },
     "cli.referential_ok": {
         "fr": "{path}: OK — {id} {version}, {count} exigences",

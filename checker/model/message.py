@@ -8,10 +8,26 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, SerializationInfo, 
 from pydantic.functional_serializers import WrapSerializer
 from pydantic.json_schema import WithJsonSchema
 
-__all__ = ["TRANSLATOR", "VERBATIM", "Message", "Param", "Text", "msg", "read_words"]
+__all__ = [
+    "TERM",
+    "TRANSLATOR",
+    "VERBATIM",
+    "Message",
+    "Param",
+    "Text",
+    "kind_terms",
+    "msg",
+    "read_words",
+    "term",
+    "terms",
+]
 
 VERBATIM = "text.verbatim"
 """Catalogue key of text that is already words (read back from a JSON report written earlier)."""
+
+TERM = "text.term"
+"""Catalogue key of a term: a code and its label; people read the label, machine formats the code
+(``checker.i18n.Translator(codes=True)``)."""
 
 TRANSLATOR = "translator"
 """Key of the serialisation context entry holding the translator that renders every :class:`Message`."""
@@ -53,6 +69,23 @@ def _param_text(value: Param) -> str:
 def msg(key: str, **params: Param) -> Message:
     """The message ``key`` with ``params``."""
     return Message(key=key, params=params)
+
+
+def term(code: str, label: str | Message | None = None) -> Message:
+    """A code (``communaute``) with its label (``Communauté PSC``, or a catalogue message such as ``kind.certificate``):
+    the label for people, the code for machine formats."""
+    return Message(key=TERM, params={"code": code, "label": code if label is None else label})
+
+
+def terms(parts: list[Message]) -> Message:
+    """Several terms (:func:`term`) read as one, joined by « , » (``communaute, espace_de_confiance``)."""
+    code = ", ".join(str(part.params["code"]) for part in parts)
+    return Message(key=TERM, params={"code": code, "label": tuple(parts)})
+
+
+def kind_terms(kinds: list[str]) -> Message:
+    """Evidence kinds (``certificate, configuration``) shown by their catalogue labels (``kind.certificate``…)."""
+    return terms([term(k, msg(f"kind.{k}")) for k in kinds])
 
 
 def read_words(value: Any) -> Any:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.message import Message, msg
-from checker.model.report import PolicyInfo, ReferentialInfo, ToolInfo
+from checker.model.report import Labels, PolicyInfo, ReferentialInfo, ToolInfo
 
 __all__ = ["HabilitationLink", "MissedRequirement", "PortfolioError", "PortfolioReport", "PortfolioRow"]
 
@@ -91,5 +91,7 @@ class PortfolioReport(_Value):
     links: list[HabilitationLink]
     policy: PolicyInfo | None = None
     """The policy file (``--policy``) every evaluation applied, with each value it overrode."""
+    labels: Labels = Field(default_factory=Labels, exclude=True)
+    """Labels of the referential's ids (levels, actors…), for the renderers people read (not serialised)."""
     input_files: list[str] = Field(default_factory=list, exclude=True)
     """Every file the evaluations read (declarations, what they extend, evidence): outputs never replace one."""

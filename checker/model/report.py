@@ -16,7 +16,7 @@ from pydantic import (
     field_validator,
 )
 
-from checker.i18n import text
+from checker.i18n import Translator
 from checker.model.message import TRANSLATOR, Message, Text, msg, read_words
 from checker.model.referential import Obligation
 
@@ -32,6 +32,7 @@ __all__ = [
     "EvidenceStatus",
     "Finding",
     "HabilitationStatus",
+    "Labels",
     "Lapse",
     "Outcome",
     "ParcoursStepState",
@@ -129,6 +130,37 @@ class ReferentialInfo(_Value):
     edition_status: str
 
 
+class Labels(_Value):
+    """The referential's label of each id a report names (level, actor, parcours, feature, theme).
+
+    Held for the renderers people read; never written to JSON (machine formats keep ids), so a report read back
+    from JSON has none and shows ids.
+    """
+
+    levels: dict[str, str] = {}
+    actors: dict[str, str] = {}
+    parcours: dict[str, str] = {}
+    features: dict[str, str] = {}
+    themes: dict[str, str] = {}
+
+    def level(self, code: str) -> str:
+        return self.levels.get(code, code)
+
+    def actor(self, code: str) -> str:
+        """``Éditeur de logiciel utilisateur (ELU)``: the label with the id people also use."""
+        label = self.actors.get(code)
+        return f"{label} ({code})" if label else code
+
+    def path(self, code: str | None) -> str:
+        return "—" if code is None else self.parcours.get(code, code)
+
+    def feature(self, code: str) -> str:
+        return self.features.get(code, code)
+
+    def theme(self, code: str) -> str:
+        return self.themes.get(code, code)
+
+
 class DeclarationInfo(_Value):
     path: str
     sha256: str
@@ -165,11 +197,11 @@ class CheckResult(_Value):
         translator = info.context.get(TRANSLATOR) if isinstance(info.context, dict) else None
         if translator is None:  # between processes (portfolio workers): codes and parameters, translated later
             return handler(reasons)
-        return self.texts(translator.lang)
+        return self.texts(translator.lang, codes=getattr(translator, "codes", False))
 
-    def texts(self, lang: str) -> list[str]:
-        """The reasons in ``lang``, as they are shown everywhere (console, reports, matrix, JSON)."""
-        shown = [text(reason, lang) for reason in self.reasons]
+    def texts(self, lang: str, *, codes: bool = False) -> list[str]:
+        """The reasons in ``lang``, as they are shown everywhere (console, reports, matrix; JSON with ``codes``)."""
+        shown = [Translator(lang, codes=codes).text(reason) for reason in self.reasons]
         return sorted(set(shown)) if self.unordered else shown
 
 
@@ -301,6 +333,9 @@ class Finding(_Value):
     reasons: list[Reason]
     evidence: list[EvidenceResult]
     evidence_expected: str | None
+    expected_kinds: list[str] = Field(default_factory=list, exclude=True)
+    """The evidence kinds expected (ids), for renderers that show their labels (not serialised)."""
+    expected_description: str | None = Field(default=None, exclude=True)
     justification: str | None
     remediation: str | None
     planned: dt.date | None
@@ -470,3 +505,5 @@ class Report(_Value):
     """Every waiver given (declaration and ``--waivers`` file), by requirement, with its state on the evaluation date."""
     waivers_file: WaiversFileInfo | None = None
     """The waivers file (``--waivers``) applied, if any."""
+    labels: Labels = Field(default_factory=Labels, exclude=True)
+    """Labels of the ids the report names, for the renderers people read (not serialised)."""

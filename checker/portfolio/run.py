@@ -168,6 +168,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         most_missed=_most_missed(reports),
         links=_links(reports, ref, request.as_of, request.lang),
         policy=ref.policy,
+        labels=ref.labels_in(request.lang),
         input_files=[
             str(ref.path),
             *([policy] if policy else []),

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.i18n import Translator
 from checker.model.portfolio import HabilitationLink, PortfolioReport, PortfolioRow
+from checker.render.palette import OUTCOME_COLOURS
 from checker.render.view import assurance_words
 
-__all__ = ["GraphEdge", "GraphNode", "PortfolioView", "make_portfolio_view"]
+__all__ = ["LINK_COLOURS", "GraphEdge", "GraphNode", "PortfolioView", "make_portfolio_view"]
+
+LINK_COLOURS = {
+    "resolved": "compliant",
+    "holder_not_ready": "partial",
+    "unknown_reference": "non_compliant",
+    "actor_mismatch": "non_compliant",
+    "expired": "non_compliant",
+}
+"""A habilitation link's state → the outcome whose colours it takes (as the matrix colours outcomes)."""
+
 
 _TIER = {"ELP": 0, "ELU": 1, "OSP": 1, "OSU": 2}
 _NODE_W, _NODE_H, _COL_W, _ROW_H, _MARGIN = 220, 46, 300, 70, 20
@@ -45,6 +56,10 @@ class PortfolioView:
     height: int
     assurance: dict[str, str]
     """Each row's compliant findings by assurance level, in words, by row key."""
+    colours: dict[str, tuple[str, str]] = field(default_factory=lambda: dict(OUTCOME_COLOURS))
+    """Outcome → (strong, light) colours: the evaluation report's and the matrix's (``checker.render.palette``)."""
+    link_colours: dict[str, str] = field(default_factory=lambda: dict(LINK_COLOURS))
+    """A habilitation link's state → the outcome whose colours it takes."""
 
 
 def _tier(actors: list[str]) -> int:

@@ -8,6 +8,8 @@ from typing import Any
 from checker.i18n import Translator
 from checker.matrix.cells import Table, colour_by_label, write_table
 from checker.model.portfolio import PortfolioReport
+from checker.model.report import Outcome
+from checker.portfolio.view import LINK_COLOURS
 from checker.render.view import assurance_words
 
 __all__ = ["render_portfolio_xlsx"]
@@ -33,7 +35,7 @@ def _rows_table(report: PortfolioReport, t: Translator) -> Table:
             r.organisation,
             r.subject,
             ", ".join(r.actors),
-            r.level,
+            report.labels.level(r.level),
             t.text(r.verdict()),
             r.score,
             r.mandatory_gaps,
@@ -92,6 +94,26 @@ def _heat_table(report: PortfolioReport, t: Translator) -> Table:
     return Table(headers, [18, *([14] * len(report.rows))], rows, wrap=False)
 
 
+_VERDICT_COLUMN = "F"
+_LINK_STATUS_COLUMN = "D"
+
+
+def _colour_verdicts(ws: Any, report: PortfolioReport, t: Translator) -> None:
+    """Each declaration's verdict in the matrix's colours: ready green, ready with waivers as waived, not ready red."""
+    labels = {
+        t.text(r.verdict()): ("waived" if r.waived else "compliant") if r.ready else "non_compliant"
+        for r in report.rows
+    }
+    column = _VERDICT_COLUMN
+    colour_by_label(ws, f"{column}2:{column}{max(2, len(report.rows) + len(report.errors) + 1)}", labels)
+
+
+def _colour_links(ws: Any, report: PortfolioReport, t: Translator) -> None:
+    labels = {t("linkstatus." + status): outcome for status, outcome in LINK_COLOURS.items()}
+    column = _LINK_STATUS_COLUMN
+    colour_by_label(ws, f"{column}2:{column}{max(2, len(report.links) + 1)}", labels)
+
+
 def render_portfolio_xlsx(report: PortfolioReport) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -113,11 +135,10 @@ def render_portfolio_xlsx(report: PortfolioReport) -> bytes:
         ws.title = name[:31]
         last = write_table(ws, table, title=title, page="&P / &N", freeze="B2" if index == 3 else "A2")
     if report.rows and ws is not None:
-        labels = {
-            t("outcome." + code): code
-            for code in ("compliant", "partial", "non_compliant", "not_applicable", "unanswered", "unsupported")
-        }
+        labels = {t("outcome." + o.value): o.value for o in Outcome}
         colour_by_label(ws, f"B2:{get_column_letter(len(report.rows) + 1)}{max(2, last)}", labels)
+    _colour_verdicts(workbook.worksheets[0], report, t)
+    _colour_links(workbook.worksheets[1], report, t)
     stamp = dt.datetime.combine(report.as_of, dt.time())
     workbook.properties.created = workbook.properties.modified = stamp
     return save_workbook(workbook, stamp)

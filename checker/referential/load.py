@@ -9,15 +9,27 @@ from functools import cached_property
 from pathlib import Path
 
 from checker.checks.registry import is_known_check
-from checker.errors import InputError, Message, located, msg
+from checker.errors import InputError, located
+from checker.i18n.catalogue import CATALOGUE
 from checker.inputs.limits import MAX_REFERENTIAL_BYTES
 from checker.inputs.loaded import LoadedFile
 from checker.inputs.paths import default_referential, referential_dir
+from checker.model.message import Message, msg, term
 from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
-from checker.model.report import PolicyInfo, ReferentialInfo
+from checker.model.report import Labels, PolicyInfo, ReferentialInfo
 from checker.referential.consistency import referential_problems
 
 __all__ = ["LoadedReferential", "load_bundle", "load_referential"]
+
+_FAMILIES = {"levels": "level", "actors": "actor", "parcours": "parcours", "features": "feature", "themes": "theme"}
+""":class:`Labels` field → the family name of its catalogue keys (``ref.level.communaute``)."""
+_PLURAL = {singular: field for field, singular in _FAMILIES.items()}
+
+
+def _translated(family: str, code: str, label: str, lang: str) -> str:
+    """The catalogue's name of the term in ``lang``, if the catalogue translates this label; else the label."""
+    entry = CATALOGUE.get(".".join(("ref", family, code)))
+    return entry[lang] if entry is not None and entry["fr"] == label and lang in entry else label
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,42 @@ class LoadedReferential(LoadedFile[Referential]):
     @cached_property
     def actors(self) -> dict[str, ActorDef]:
         return {a.id: a for a in self.model.actors}
+
+    @cached_property
+    def labels(self) -> Labels:
+        """The label of each level, actor, parcours, feature and theme, by id (people read labels, not ids)."""
+        m = self.model
+        return Labels(
+            levels={lv.id: lv.label for lv in m.levels},
+            actors={a.id: a.label for a in m.actors},
+            parcours={p.id: p.label for p in m.parcours},
+            features={f.id: f.label for f in m.features},
+            themes={th.id: th.label for th in m.themes},
+        )
+
+    def labels_in(self, lang: str) -> Labels:
+        """:attr:`labels` in ``lang``: the referential's own (French) labels, or their names in the catalogue
+        (``ref.<family>.<id>``) when the catalogue translates that very label."""
+        french = self.labels
+        if lang == "fr":
+            return french
+        return Labels(
+            **{
+                family: {
+                    code: _translated(singular, code, label, lang) for code, label in getattr(french, family).items()
+                }
+                for family, singular in _FAMILIES.items()
+            }
+        )
+
+    def term(self, family: str, code: str) -> Message:
+        """``code`` of ``family`` (``level``, ``parcours``, ``feature``…) as a term: its label in each language
+        for people, the code for machine formats."""
+        french = getattr(self.labels, _PLURAL[family]).get(code)
+        if french is None:
+            return term(code)
+        english = _translated(family, code, french, "en")
+        return term(code, french if english == french else msg("text.by_lang", fr=french, en=english))
 
     @cached_property
     def level_closure(self) -> dict[str, frozenset[str]]:

@@ -65,7 +65,8 @@ def migrated_declaration_text(
                 entry["justification"] = previous.get("justification")
                 entry["evidence"] = previous.get("evidence") or []
         if move.verdict != "carries_over":
-            was = t("migrate.was", old_id=move.old_id, status=previous.get("status")) if previous is not None else ""
+            status = t.label("status", previous.get("status")) if previous is not None else ""
+            was = t("migrate.was", old_id=move.old_id, status=status) if previous is not None else ""
             notes.append(t("migrate.note", verdict=t("migrate." + move.verdict), why=t.text(move.why), was=was))
         out_answers[move.new_id] = (entry, notes)
     head = {k: v for k, v in raw.items() if k != "answers"}

@@ -137,7 +137,8 @@ def theme_chart(report: Report, t: Translator) -> StackChart:
         counts = by_theme[theme.theme]
         segments = _segments(counts, scale, t)
         end = segments[-1].x + segments[-1].width if segments else 0.0
-        rows.append(StackRow(theme.label, _TOP + index * _ROW, sum(counts.values()), round(end, 1), segments))
+        label = report.labels.themes.get(theme.theme, theme.label)
+        rows.append(StackRow(label, _TOP + index * _ROW, sum(counts.values()), round(end, 1), segments))
     legend_y = _TOP + len(rows) * _ROW + 10
     waived = report.summary.waived
     outcomes = [o for o in Outcome if o is not Outcome.WAIVED or waived]  # no waiver: no « waived » in the legend

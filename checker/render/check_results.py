@@ -79,7 +79,7 @@ def exit_code(report: EvidenceCheckReport) -> int:
 
 
 def render_json(report: EvidenceCheckReport) -> bytes:
-    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang)})
+    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang, codes=True)})
     return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -91,7 +91,7 @@ def render_console(report: EvidenceCheckReport) -> bytes:
     ]
     if report.kind:
         source = t(f"label.kind_{report.kind_source}") if report.kind_source else ""
-        lines.append(f"{t('label.evidence_kind')}: {report.kind} ({source})")
+        lines.append(f"{t('label.evidence_kind')}: {t.label('kind', report.kind)} ({source})")
     if report.unreadable:
         lines.append(f"{t('label.not_checkable_file')}: {one_line(report.unreadable)}")
     for result in report.checks:

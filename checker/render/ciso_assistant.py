@@ -216,7 +216,7 @@ def _nodes(ref: LoadedReferential, t: Translator) -> Iterator[dict[str, Any]]:
 
 def library_document(ref: LoadedReferential) -> dict[str, Any]:
     """The library as a dict, its keys in the order CISO Assistant's own libraries write them."""
-    t = Translator("fr")
+    t = Translator("fr", codes=True)
     meta = ref.model.metadata
     slug = urn_slug(ref.id)
     labels = {lv.id: lv.label for lv in ref.model.levels}

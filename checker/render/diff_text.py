@@ -34,7 +34,7 @@ def render_diff_text(document: DiffDocument) -> bytes:
         else "  " + t("diff.no_change")
     )
     for c in diff.changes:
-        fields = f" ({', '.join(c.fields)})" if c.fields else ""
+        fields = f" ({', '.join(t('field.' + f) for f in c.fields)})" if c.fields else ""
         lines.append(
             f"  [{t('change.' + c.kind)}] {', '.join(c.old_ids) or '—'} → {', '.join(c.new_ids) or '—'}{fields}"
         )

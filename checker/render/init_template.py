@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from checker.errors import UsageError, msg
 from checker.evaluation.applicability import applicable_requirements
+from checker.i18n import Translator
 from checker.inputs.limits import MAX_SHORT_TEXT_CHARS
 from checker.inputs.suggest import did_you_mean
 from checker.inputs.textsafe import shown, strip_control
@@ -96,6 +97,7 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
     """The YAML text of a new declaration: every applicable requirement `not_assessed`, commented."""
     model = template_declaration(ref, req)
     parcours = model.parcours.id if model.parcours else None
+    labels, t = ref.labels, Translator("fr")
     lines = [
         "# yaml-language-server: $schema=declaration.schema.json",
         "# JSON Schema : `psc-check schema declaration > declaration.schema.json` (à placer à côté de ce fichier).",
@@ -108,14 +110,24 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
         "subject:",
         f"  name: {_q(model.subject.name)}",
         "  version: null",
-        "  psc_client_id: null  # client_id PSC, ou {bac_a_sable: …, production: …} : CN des certificats, aud des jetons",
-        "  psc_environment: null  # bac_a_sable ou production : environnement des preuves qui ne le disent pas",
+        (
+            "  psc_client_id: null  # client_id PSC, ou un par environnement `{bac_a_sable: …, production: …}` :"
+            " CN des certificats, aud des jetons"
+        ),
+        (
+            "  psc_environment: null  # `bac_a_sable` (bac à sable) ou `production` : environnement des preuves qui"
+            " ne le disent pas"
+        ),
         "  hosts: []  # noms d'hôte du service : une analyse TLS d'un autre hôte ne vaut pas preuve (tls.host)",
-        f"actors: [{', '.join(req.actors)}]",
-        f"level: {req.level}",
+        f"actors: [{', '.join(req.actors)}]  # {_comment(', '.join(labels.actor(a) for a in req.actors))}",
+        f"level: {req.level}  # {_comment(labels.level(req.level))}",
     ]
     if parcours:
-        lines += ["parcours:", f"  id: {parcours}", "  completed: {}  # étape: AAAA-MM-JJ"]
+        lines += [
+            "parcours:",
+            f"  id: {parcours}  # {_comment(labels.path(parcours))}",
+            "  completed: {}  # étape: AAAA-MM-JJ",
+        ]
     lines.append("features:")
     lines += [
         f"  {f.id}: {'true' if f.id in req.features else 'false'}  # {_comment(f.label)}" for f in ref.model.features
@@ -131,8 +143,11 @@ def render_declaration_template(ref: LoadedReferential, req: InitRequest) -> str
     lines.append(
         "answers:" if applicable else "answers: {}  # aucune exigence applicable : vérifiez actors, level et features"
     )
+    if applicable:
+        lines.append(f"  # {t('init.status_help')}")
     for requirement, _ in applicable:
-        lines.append(f"  # {_comment(requirement.title)} — {requirement.obligation.value}")
+        obligation = t(f"obligation.{requirement.obligation.value}")
+        lines.append(f"  # {_comment(requirement.title)} — {obligation} — {_comment(labels.theme(requirement.theme))}")
         lines += [
             f"  {requirement.id}:" if " " not in requirement.id else f"  {_q(requirement.id)}:",
             "    status: not_assessed",

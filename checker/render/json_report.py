@@ -14,5 +14,5 @@ __all__ = ["render_json"]
 
 def render_json(report: Report) -> bytes:
     """Every message as words in the report's language, beside its stable code."""
-    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang)})
+    data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang, codes=True)})
     return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -18,7 +18,7 @@ def _text(value: object) -> str:
 
 
 def render_junit(report: Report) -> bytes:
-    t = Translator(report.lang)
+    t = Translator(report.lang, codes=True)
     failures = sum(1 for f in report.findings if f.outcome in GAP_OUTCOMES)
     skipped = sum(1 for f in report.findings if f.outcome in (Outcome.NOT_APPLICABLE, Outcome.WAIVED))
     suite = ET.Element(

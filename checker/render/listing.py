@@ -32,6 +32,8 @@ class RequirementList:
 
     referential: LoadedReferential
     requirements: tuple[Requirement, ...]
+    lang: str = "fr"
+    """The language of the table and Markdown (labels); JSON and CSV keep codes."""
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,14 @@ class RequirementSheet:
     lang: str = "fr"
 
 
-def _terminal(render: Callable[[LoadedReferential, list[Requirement]], str]) -> Callable[[RequirementList], bytes]:
+def _terminal(
+    render: Callable[[LoadedReferential, list[Requirement], Translator], str],
+) -> Callable[[RequirementList], bytes]:
     """``render`` as a renderer of a list: text printed on a terminal, controls made visible."""
 
     def rendered(document: RequirementList) -> bytes:
-        return terminal_text(render(document.referential, list(document.requirements))).encode("utf-8")
+        t = Translator(document.lang)
+        return terminal_text(render(document.referential, list(document.requirements), t)).encode("utf-8")
 
     return rendered
 
@@ -56,11 +61,23 @@ def _summary(req: Requirement) -> dict[str, Any]:
     return req.model_dump(mode="json", exclude_none=True)
 
 
-def _json(ref: LoadedReferential, reqs: list[Requirement]) -> str:
+def _json(ref: LoadedReferential, reqs: list[Requirement], t: Translator) -> str:
     return json.dumps([_summary(r) for r in reqs], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 _COLUMNS = ("id", "obligation", "theme", "actors", "levels", "basis", "title")
+"""CSV columns (codes, for machines)."""
+
+_HEADINGS = (
+    "label.requirement",
+    "label.obligation",
+    "label.theme",
+    "label.actors",
+    "label.levels",
+    "label.basis",
+    "label.title",
+)
+"""Table and Markdown column headings (labels, for people)."""
 
 
 def _row(req: Requirement) -> list[str]:
@@ -75,7 +92,25 @@ def _row(req: Requirement) -> list[str]:
     ]
 
 
-def _csv(ref: LoadedReferential, reqs: list[Requirement]) -> str:
+def _label_row(ref: LoadedReferential, req: Requirement, t: Translator) -> list[str]:
+    """A requirement for people: obligation, theme, levels and basis by their labels (actors by their short ids)."""
+    labels = ref.labels_in(t.lang)
+    return [
+        req.id,
+        t(f"obligation.{req.obligation.value}"),
+        labels.theme(req.theme),
+        ", ".join(req.actors),
+        ", ".join(labels.level(lv) for lv in req.levels),
+        t(f"basis.{req.provenance.basis.value}"),
+        req.title,
+    ]
+
+
+def _headings(t: Translator) -> list[str]:
+    return [t(h) for h in _HEADINGS]
+
+
+def _csv(ref: LoadedReferential, reqs: list[Requirement], t: Translator) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*_COLUMNS, "sources"])
@@ -88,20 +123,20 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _md(ref: LoadedReferential, reqs: list[Requirement]) -> str:
+def _md(ref: LoadedReferential, reqs: list[Requirement], t: Translator) -> str:
     lines = [
-        f"| {' | '.join(_COLUMNS)} |",
-        f"|{'---|' * len(_COLUMNS)}",
+        f"| {' | '.join(_headings(t))} |",
+        f"|{'---|' * len(_HEADINGS)}",
     ]
-    lines += [f"| {' | '.join(_md_escape(c) for c in _row(r))} |" for r in reqs]
+    lines += [f"| {' | '.join(_md_escape(c) for c in _label_row(ref, r, t))} |" for r in reqs]
     return "\n".join(lines) + "\n"
 
 
-def _table(ref: LoadedReferential, reqs: list[Requirement]) -> str:
-    rows = [list(_COLUMNS), *(_row(r) for r in reqs)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS) - 1)]
+def _table(ref: LoadedReferential, reqs: list[Requirement], t: Translator) -> str:
+    rows = [_headings(t), *(_label_row(ref, r, t) for r in reqs)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADINGS) - 1)]
     out = ["  ".join(cell.ljust(widths[i]) if i < len(widths) else cell for i, cell in enumerate(row)) for row in rows]
-    out.append(Translator()("listing.count", count=len(reqs), title=ref.model.metadata.title, version=ref.version))
+    out.append(t("listing.count", count=len(reqs), title=ref.model.metadata.title, version=ref.version))
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
@@ -124,19 +159,20 @@ def render_sheet_text(document: RequirementSheet) -> bytes:
 
 def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
     t = Translator(lang)
+    labels = ref.labels_in(lang)
     sources = {s.key: s for s in ref.model.metadata.sources}
     lines = [
         f"{req.id} — {req.title}",
         "",
         req.statement,
         "",
-        t("show.obligation", value=req.obligation.value),
-        t("show.theme", value=req.theme),
-        t("show.actors", value=", ".join(req.actors)),
-        t("show.levels", value=", ".join(req.levels)),
+        t("show.obligation", value=t(f"obligation.{req.obligation.value}")),
+        t("show.theme", value=labels.theme(req.theme)),
+        t("show.actors", value=", ".join(labels.actor(a) for a in req.actors)),
+        t("show.levels", value=", ".join(labels.level(lv) for lv in req.levels)),
     ]
     if req.evidence:
-        kinds = ", ".join(k.value for k in req.evidence.kinds)
+        kinds = ", ".join(t(f"kind.{k.value}") for k in req.evidence.kinds)
         lines.append(t("show.evidence", kinds=kinds, description=req.evidence.description))
         lines += _freshness_lines(req, t)
     if req.checks:
@@ -145,7 +181,7 @@ def _sheet(ref: LoadedReferential, req: Requirement, lang: str) -> str:
         lines.append(t("show.deadline", value=req.deadline.isoformat()))
     if req.remediation:
         lines += ["", t("show.remediation", value=req.remediation)]
-    lines += ["", t("show.provenance", value=req.provenance.basis.value)]
+    lines += ["", t("show.provenance", value=t(f"basis.{req.provenance.basis.value}"))]
     for key in req.provenance.sources:
         src = sources.get(key)
         lines.append(f"  [{key}] {src.title if src else ''} {(src.url or src.reference or '') if src else ''}".rstrip())

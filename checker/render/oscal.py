@@ -198,7 +198,7 @@ def _source_resource(ref: LoadedReferential, index: int) -> dict[str, Any]:
 
 def catalog_document(ref: LoadedReferential) -> dict[str, Any]:
     """The referential as an OSCAL catalog (a dict, ready to dump as JSON)."""
-    t = Translator("fr")
+    t = Translator("fr", codes=True)
     meta = ref.model.metadata
     _unique(((r.id, control_id(r.id)) for r in ref.model.requirements), msg("what.requirements"), str(ref.path))
     _unique(
@@ -337,7 +337,7 @@ def _finding(results: str, finding: Finding, observations: list[str], t: Transla
 
 def results_document(report: Report) -> dict[str, Any]:
     """An evaluation as OSCAL assessment-results: one result, one finding per applicable requirement."""
-    t = Translator(report.lang)
+    t = Translator(report.lang, codes=True)
     decl, ref = report.declaration, report.referential
     results = _uuid(
         "results",

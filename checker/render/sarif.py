@@ -103,7 +103,7 @@ def _problem_result(problem: Problem, uri: str, t: Translator) -> dict[str, Any]
 
 
 def render_sarif(report: Report) -> bytes:
-    t = Translator(report.lang)
+    t = Translator(report.lang, codes=True)
     uri = report.declaration.path
     gaps = [f for f in report.findings if f.outcome in GAP_OUTCOMES or f.outcome is Outcome.WAIVED]
     rules = [_rule(f) for f in gaps]

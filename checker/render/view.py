@@ -14,7 +14,9 @@ __all__ = [
     "ReportView",
     "assurance_summary",
     "assurance_words",
+    "audit_words",
     "check_rows",
+    "expected_evidence",
     "gap_priority",
     "make_view",
     "policy_line",
@@ -98,6 +100,14 @@ def waiver_line(waiver: WaiverStatus, t: Translator) -> str:
     )
 
 
+def expected_evidence(finding: Finding, t: Translator) -> str | None:
+    """``certificat, configuration — Le certificat…``: the expected kinds by their labels, then what to produce."""
+    if not finding.expected_kinds:
+        return finding.evidence_expected  # a report read back from JSON: its words as written
+    kinds = ", ".join(t.label("kind", k) for k in finding.expected_kinds)
+    return f"{kinds} — {finding.expected_description}" if finding.expected_description else kinds
+
+
 def source_lines(finding: Finding) -> list[str]:
     """``[key] title — where`` for each locator of the finding's requirement."""
     return [
@@ -134,6 +144,20 @@ class ReportView:
     """Each waiver of the report on one line (requirement, state, reference, who, dates)."""
     assurance: str = ""
     """What the compliant findings rest on, in words (see :func:`assurance_summary`)."""
+    expected: dict[str, str] = field(default_factory=dict)
+    """Requirement id → the evidence expected, kinds by their labels (see :func:`expected_evidence`)."""
+    actors: str = ""
+    """The declared actors by their labels (``Éditeur de logiciel utilisateur (ELU)``)."""
+    level: str = ""
+    """The declared level by its label."""
+    parcours: str = ""
+    """The declared parcours by its label (``—`` without one)."""
+    edition: str = ""
+    """The referential edition's status, in words."""
+    audit: str = ""
+    """The audit applied, on one line (see :func:`audit_words`)."""
+    themes: dict[str, str] = field(default_factory=dict)
+    """Theme id → its label in the report's language (the label the report holds when it has no other)."""
 
 
 def assurance_words(counts: dict[str, int], compliant: int, t: Translator) -> str:
@@ -145,7 +169,7 @@ def assurance_words(counts: dict[str, int], compliant: int, t: Translator) -> st
     ]
     if not compliant:
         return t("label.assurance_none")
-    return t("label.assurance_summary", compliant=compliant, detail=", ".join(parts))
+    return t("label.assurance_summary", count=compliant, detail=", ".join(parts))
 
 
 def assurance_summary(report: Report, t: Translator) -> str:
@@ -159,6 +183,26 @@ def assurance_summary(report: Report, t: Translator) -> str:
     if required is not None:
         line += " — " + t("label.assurance_required", level=t(f"assurance.{required.value}"))
     return line
+
+
+def audit_words(report: Report, t: Translator) -> str:
+    """``Dr Audit, 2026-11-20 — 5 verdicts appliqués, 1 « non évalué » sans effet, 1 désaccord`` (empty: no audit)."""
+    a = report.audit
+    if a is None:
+        return ""
+    return t(
+        "label.audit_summary",
+        auditor=a.auditor,
+        date=a.date.isoformat(),
+        verdicts=t("count.verdicts_applied", count=a.verdicts),
+        not_assessed=t("count.not_assessed", count=a.not_assessed),
+        disagreements=t("count.disagreements", count=a.disagreements),
+    )
+
+
+def _themes(report: Report) -> dict[str, str]:
+    held = {th.theme: th.label for th in report.summary.by_theme} | {f.theme: f.theme_label for f in report.findings}
+    return {theme: report.labels.themes.get(theme, label) for theme, label in held.items()}
 
 
 def make_view(report: Report) -> ReportView:
@@ -187,4 +231,11 @@ def make_view(report: Report) -> ReportView:
         overrides=policy_overrides(report, t),
         waivers=[waiver_line(w, t) for w in report.waivers],
         assurance=assurance_summary(report, t),
+        expected={f.requirement_id: e for f in report.findings if (e := expected_evidence(f, t))},
+        actors=", ".join(report.labels.actor(a) for a in report.declaration.actors),
+        level=report.labels.level(report.declaration.level),
+        parcours=report.labels.path(report.declaration.parcours),
+        edition=t.label("edition", report.referential.edition_status.replace("-", "_")),
+        audit=audit_words(report, t),
+        themes=_themes(report),
     )

@@ -112,9 +112,8 @@ def test_portfolio_writes_its_outputs_and_summarises(example: Path) -> None:
     result = run_portfolio(PortfolioRequest(inputs=(example.parent,), as_of=AS_OF, workers=1, outputs=outputs))
     assert json.loads(outputs[0].read_bytes())["rows"][0]["key"] == result.report.rows[0].key
     assert outputs[1].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert result.lines[0] == "1 déclaration(s) évaluée(s), " + ("1" if result.report.rows[0].ready else "0") + (
-        " prête(s), 0 en erreur"
-    )
+    ready = "1 prête" if result.report.rows[0].ready else "0 prête"  # French: 0 and 1 take the singular
+    assert result.stdout.decode("utf-8").splitlines()[0] == f"1 déclaration évaluée, {ready}, 0 en erreur"
     assert result.exit_code == (0 if result.report.rows[0].ready else 1)
 
 

@@ -170,7 +170,7 @@ def test_console_output_names_each_check(cli: Cli, tmp_path: Path, test_chain: l
     assert result.code == 1
     assert "✗ contredit: cert.cn_client_id" in result.stdout
     assert "✓ vérifié: cert.validity" in result.stdout
-    assert "Type de preuve: certificate (indiqué)" in result.stdout
+    assert "Type de preuve: certificat (indiqué)" in result.stdout
 
 
 def test_a_ca_certificate_offered_as_client_certificate(cli: Cli, tmp_path: Path, test_chain: list[ef.Issued]) -> None:

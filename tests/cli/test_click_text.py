@@ -260,6 +260,8 @@ CLOSED: dict[tuple[str, str], tuple[str, ...]] = {
     ("referentiel list", "--level"): v.LEVELS,
     ("referentiel list", "--theme"): v.THEMES,
     ("referentiel list", "--format"): tuple(REQUIREMENT_LIST.stdout_names),
+    ("referentiel list", "--lang"): LANGS,
+    ("referentiel show", "--lang"): LANGS,
     ("referentiel show", "--format"): tuple(REQUIREMENT.stdout_names),
     ("referentiel export", "--format"): tuple(REFERENTIAL_EXPORT.stdout_names),
     ("check-evidence", "--kind"): CHECKED_KINDS,

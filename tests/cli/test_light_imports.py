@@ -44,6 +44,8 @@ LIGHT = {
     "checker.i18n.lang",
     "checker.i18n.probe_catalogue",
     "checker.i18n.errors_catalogue",
+    "checker.i18n.labels_catalogue",
+    "checker.i18n.terms_catalogue",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",

@@ -22,9 +22,12 @@ class _Said:
     message: str
 
 
-def _why(ref: LoadedReferential, req: Requirement, decl: Declaration, lang: str) -> list[_Said] | None:
+def _why(
+    ref: LoadedReferential, req: Requirement, decl: Declaration, lang: str, *, codes: bool = False
+) -> list[_Said] | None:
+    """The reasons in ``lang``: ids by their labels for people, as codes for machine formats (``codes``)."""
     reasons = why_applies(ref, req, decl)
-    words = Translator(lang).text
+    words = Translator(lang, codes=codes).text
     return None if reasons is None else [_Said(r.code, words(r.message)) for r in reasons]
 
 
@@ -72,16 +75,19 @@ def test_actor_and_level_reasons_say_which_actor_and_level(mini: LoadedReferenti
     assert reasons is not None
     assert [(r.code, r.message) for r in reasons] == [
         ("actor", "vous déclarez l'acteur ELU, visé par l'exigence"),  # FS is declared too, but not bound
-        ("level", "niveau espace_de_confiance : l'exigence relève de espace_de_confiance"),
+        ("level", "niveau Espace de confiance : l'exigence relève de Espace de confiance"),
     ]
     english = _why(mini, mini.requirements["T-OIDC-01"], decl, "en")
     assert english is not None
     assert [r.message for r in english] == [
         "you declare actor FS, ELU, bound by the requirement",
-        "level espace_de_confiance: the requirement belongs to communaute",
+        "level Espace de confiance: the requirement belongs to Communauté",
     ]
+    machine = _why(mini, mini.requirements["T-OIDC-01"], decl, "en", codes=True)  # JSON, SARIF: the codes
+    assert machine is not None
+    assert machine[-1].message == "level espace_de_confiance: the requirement belongs to communaute"
     features = _why(mini, mini.requirements["T-CIBA-01"], decl, "fr")
-    assert features is not None and features[-1].message == "caractéristiques déclarées : uses_ciba"
+    assert features is not None and features[-1].message == "caractéristiques déclarées : Utilise CIBA"
 
 
 def test_features_all_needs_every_feature(mini: LoadedReferential) -> None:
@@ -90,7 +96,7 @@ def test_features_all_needs_every_feature(mini: LoadedReferential) -> None:
     both = declaration(["ELU"], "espace_de_confiance", {"uses_ciba": True, "uses_mtls": True})
     assert _codes(mini, req, one) is None
     reasons = _why(mini, req, both, "en")
-    assert reasons is not None and reasons[-1].message == "declared features: uses_ciba, uses_mtls"
+    assert reasons is not None and reasons[-1].message == "declared features: Uses CIBA, uses_mtls"  # no label: id
 
 
 def test_features_any_needs_one_and_names_those_declared(psc: LoadedReferential) -> None:
@@ -104,7 +110,8 @@ def test_features_any_needs_one_and_names_those_declared(psc: LoadedReferential)
     reasons = _why(psc, req, decl, "fr")
     assert reasons is not None
     assert reasons[-1].code == "features_any"
-    assert reasons[-1].message == f"au moins une caractéristique déclarée : {wanted[-1]}"
+    label = next(f.label for f in psc.model.features if f.id == wanted[-1])
+    assert reasons[-1].message == f"au moins une caractéristique déclarée : {label}"
 
 
 def test_features_any_lists_every_declared_match_sorted(mini: LoadedReferential) -> None:
@@ -133,7 +140,7 @@ def test_parcours_binds_only_the_declared_path(mini: LoadedReferential) -> None:
     decl = declaration(["FS"], "communaute", parcours={"id": "standard", "completed": {"test": "2026-01-05"}})
     reasons = _why(mini, req, decl, "fr")
     assert reasons is not None
-    assert [(r.code, r.message) for r in reasons][-1] == ("parcours", "parcours standard")
+    assert [(r.code, r.message) for r in reasons][-1] == ("parcours", "parcours Standard")
     plain = _why(mini, mini.requirements["T-OIDC-01"], decl, "fr")
     assert plain is not None and "parcours" not in {r.code for r in plain}, "said only when the path decides"
 

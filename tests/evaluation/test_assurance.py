@@ -203,7 +203,7 @@ def test_evidence_that_passes_its_checks_is_machine_verified_in_every_report(cli
     }
     assert json.loads(result.stdout)["summary"]["assurance"]["machine_verified"] == 4
     console = cli("evaluate", decl, "--referentiel", ref, "--as-of", AS_OF).stdout
-    assert "4 vérifiée(s) automatiquement, 1 présente(s)" in console
+    assert "4 vérifiées automatiquement, 1 présente" in console
     assert "vérifiée automatiquement (4): T-CERT, T-HAR, T-JWT, T-TLS" in console
     assert "T-CERT — Exigence T-CERT : conforme (Assurance : vérifiée automatiquement)" in md.read_text(
         encoding="utf-8"

@@ -23,7 +23,7 @@ from checker.matrix.layout import ABOUT_FIELDS, SHEETS
 from checker.model.declaration import Status
 from checker.model.message import VERBATIM
 from checker.model.portfolio import HabilitationLink
-from checker.model.referential import Environment, Obligation
+from checker.model.referential import EditionStatus, Environment, EvidenceKind, Obligation, ProvenanceBasis
 from checker.model.report import (
     Assurance,
     CheckResult,
@@ -35,7 +35,7 @@ from checker.model.report import (
     Severity,
     WaiverState,
 )
-from checker.referential.diff import ChangeKind, Verdict
+from checker.referential.diff import ChangeKind, Field, Verdict
 from tests.conftest import ROOT
 
 _CATALOGUE_MODULES = {"catalogue.py", "checks_catalogue.py", "checks_credentials.py", "checks_exchanges.py"}
@@ -45,6 +45,8 @@ _CATALOGUE_MODULES.add("evidence_catalogue.py")
 _CATALOGUE_MODULES.add("click_catalogue.py")
 _CATALOGUE_MODULES.add("probe_catalogue.py")
 _CATALOGUE_MODULES.add("errors_catalogue.py")
+_CATALOGUE_MODULES.add("labels_catalogue.py")
+_CATALOGUE_MODULES.add("terms_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:
@@ -73,6 +75,14 @@ def _ciba_checks() -> list[str]:
     return re.findall(r'_each\(\s*"([a-z_.]+)"', source)
 
 
+def _bundled(family: str) -> tuple[str, ...]:
+    """The ids of one family of the bundled PSC referential's terms (``ref.<family>.<id>``: their English names)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"))
+    return tuple(item["id"] for item in data[family])
+
+
 FAMILIES: dict[str, tuple[str, ...]] = {
     "outcome.": tuple(o.value for o in Outcome),
     "assurance.": tuple(a.value for a in Assurance),
@@ -85,9 +95,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "reason.check_": _field(CheckResult, "status"),
     "check.": _field(CheckResult, "status"),
     "change.": _literal(ChangeKind),
+    "field.": _literal(Field),
     "move.": _literal(Verdict),
     "migrate.": _literal(Verdict),
     "env.": tuple(e.value for e in Environment),
+    "kind.": tuple(k.value for k in EvidenceKind),
+    "ref.level.": _bundled("levels"),
+    "ref.actor.": _bundled("actors"),
+    "ref.theme.": _bundled("themes"),
+    "ref.parcours.": _bundled("parcours"),
+    "ref.feature.": _bundled("features"),
+    "basis.": tuple(b.value for b in ProvenanceBasis),
+    "edition.": tuple(e.value.replace("-", "_") for e in EditionStatus),
     "hab.": _field(HabilitationStatus, "state"),
     "state.": _field(ParcoursStepState, "state"),
     "link.": _field(HabilitationLink, "status"),

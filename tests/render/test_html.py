@@ -84,4 +84,4 @@ def test_audit_shows_side_by_side_and_disagreements(cli: Cli, tmp_path: Path) ->
     page = _html(cli, decl, folder / "r.html", "--audit", folder / "a.yaml")
     assert "Désaccords entre la déclaration et l&#39;auditeur" in page
     assert "&lt;b&gt;pièce&lt;/b&gt; absente" in page and "<b>" not in page
-    assert "Zoé, 2" in page and "1 désaccords" in page
+    assert "Zoé, 2" in page and "1 désaccord" in page and "1 désaccords" not in page

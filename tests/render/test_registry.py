@@ -108,7 +108,7 @@ def _looks_like(fmt: Format, data: bytes) -> bool:
         Format.PDF: lambda: data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1,
         Format.MD: lambda: "|" in text or text.startswith("#"),
         Format.CSV: lambda: text.splitlines()[0].startswith("id,obligation,"),
-        Format.TABLE: lambda: text.splitlines()[0].startswith("id ") and "exigence(s)" in text,
+        Format.TABLE: lambda: text.splitlines()[0].startswith("Exigence ") and " exigences — " in text,
         Format.TEXT: lambda: len(text.splitlines()) > 1,
         Format.CONSOLE: lambda: len(text.splitlines()) > 1,
         Format.OSCAL: lambda: json.loads(text).keys() <= {"catalog", "assessment-results"},
