@@ -6,6 +6,7 @@ from checker.i18n.checks_catalogue import CHECK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
+from checker.i18n.matrix_catalogue import MATRIX_MESSAGES
 
 __all__ = ["CATALOGUE"]
 
@@ -642,3 +643,4 @@ CATALOGUE.update(CHECK_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(EXPORT_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
+CATALOGUE.update(MATRIX_MESSAGES)

@@ -12,8 +12,10 @@ from checker.model.declaration import STATUS_ALIASES, Status
 
 __all__ = [
     "ABOUT_FIELDS",
+    "LEGACY_WIDTH",
     "MATRIX_COLUMNS",
     "MATRIX_FORMAT",
+    "READABLE_FORMATS",
     "SHEETS",
     "Column",
     "column_number",
@@ -24,8 +26,13 @@ __all__ = [
     "verdict_choices",
 ]
 
-MATRIX_FORMAT = "2"
-"""Version of the matrix layout; the importer refuses any other (2: the source column after the statement)."""
+MATRIX_FORMAT = "3"
+"""Version of the matrix layout (2: the source column after the statement; 3: the expected evidence and the
+remediation after the assurance, every code shown by its label)."""
+
+READABLE_FORMATS = ("2", "3")
+"""The layouts ``import-matrix`` reads: the columns it reads (id, title, statement, verdict, comment, fingerprint)
+sit at the same place in both; the columns added since are output only."""
 
 SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "waivers", "about")
 """Sheet keys in workbook order; each name is the catalogue label ``sheet.<key>``. The ``waivers`` sheet is written
@@ -58,7 +65,12 @@ MATRIX_COLUMNS = (
     Column("auditor_comment", "label.auditor_comment", 40),
     Column("fingerprint", "matrix.fingerprint", 24),
     Column("assurance", "label.assurance", 18),
+    Column("expected_evidence", "label.expected_evidence", 30),
+    Column("remediation", "label.matrix_remediation", 36),
 )
+
+LEGACY_WIDTH = 17
+"""The columns of a format-2 matrix (A to Q, up to the assurance)."""
 
 ABOUT_FIELDS = (
     "tool",

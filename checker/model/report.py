@@ -127,6 +127,10 @@ class ReferentialInfo(_Value):
     version: str
     sha256: str
     edition_status: str
+    labels: dict[str, dict[str, str]] = Field(default_factory=dict, exclude=True)
+    """The referential's words for its codes by family (``actor``, ``level``, ``parcours``), e.g. ``labels["level"]
+    ["communaute"]``: for the renderers that show labels (the xlsx matrix). Never serialised: the JSON report keeps
+    codes, and a report read back from JSON has none (labels then fall back to the codes)."""
 
 
 class DeclarationInfo(_Value):

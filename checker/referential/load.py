@@ -44,6 +44,11 @@ class LoadedReferential(LoadedFile[Referential]):
             version=self.version,
             sha256=self.sha256,
             edition_status=meta.edition_status.value,
+            labels={
+                "actor": {a.id: a.label for a in self.model.actors},
+                "level": {lv.id: lv.label for lv in self.model.levels},
+                "parcours": {p.id: p.label for p in self.model.parcours},
+            },
         )
 
     @cached_property

@@ -23,7 +23,7 @@ from checker.matrix.layout import ABOUT_FIELDS, SHEETS
 from checker.model.declaration import Status
 from checker.model.message import VERBATIM
 from checker.model.portfolio import HabilitationLink
-from checker.model.referential import Environment, Obligation
+from checker.model.referential import Environment, EvidenceKind, Obligation
 from checker.model.report import (
     Assurance,
     CheckResult,
@@ -42,6 +42,7 @@ _CATALOGUE_MODULES = {"catalogue.py", "checks_catalogue.py", "checks_credentials
 _CATALOGUE_MODULES.add("commands_catalogue.py")
 _CATALOGUE_MODULES.add("export_catalogue.py")
 _CATALOGUE_MODULES.add("evidence_catalogue.py")
+_CATALOGUE_MODULES.add("matrix_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:
@@ -76,6 +77,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "assurance_n.": tuple(a.value for a in Assurance),
     "status.": (*(s.value for s in Status), "none"),
     "obligation.": tuple(o.value for o in Obligation),
+    "evidence_kind.": tuple(k.value for k in EvidenceKind),
     "severity.": _literal(Severity),
     "evidence.": _literal(EvidenceStatus),
     "problem.": _literal(HabilitationProblem),

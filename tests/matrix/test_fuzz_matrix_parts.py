@@ -35,7 +35,7 @@ VALUES = [
     b"ZZZZZ2",
     b"M",
     b"M900",
-    b"A1:Q3",
+    b"A1:S3",
     b"A1",
     b"A:O",
     b"s",

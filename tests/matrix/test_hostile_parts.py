@@ -95,7 +95,7 @@ def _other_workbook(members: dict[str, bytes], row_cells: int = 0) -> None:
     sheet = members[SHEET].replace(EMPTY_M2, VERDICT_M2)
     if row_cells:
         cells = b"<c><v>1</v></c>" * row_cells
-        sheet = sheet.replace(b'<dimension ref="A1:Q4"', b'<dimension ref="A1:Q5"')
+        sheet = sheet.replace(b'<dimension ref="A1:S4"', b'<dimension ref="A1:S5"')
         sheet = sheet.replace(b"</sheetData>", b'<row r="5">' + cells + b"</row></sheetData>")
     members["xl/worksheets/evil.xml"] = sheet
     types = members["[Content_Types].xml"]
@@ -149,7 +149,7 @@ def test_two_workbook_parts_are_refused(exported: Path) -> None:
 def test_a_verdict_below_the_declared_dimension_is_refused(exported: Path) -> None:
     """openpyxl stops at ``<dimension>``: a row past it would be checked by the scan but never imported."""
     members = members_of(exported / "m.xlsx")
-    members[SHEET] = members[SHEET].replace(b'<dimension ref="A1:Q4"', b'<dimension ref="A1:Q3"')
+    members[SHEET] = members[SHEET].replace(b'<dimension ref="A1:S4"', b'<dimension ref="A1:S3"')
     members[SHEET] = members[SHEET].replace(
         b'<c r="M4" s="12" t="n" />', b'<c r="M4" t="inlineStr"><is><t>x</t></is></c>'
     )
