@@ -18,6 +18,8 @@ from checker.inputs.textsafe import cell_text
 from checker.render.palette import ACCENT, OUTCOME_COLOURS
 
 __all__ = [
+    "A3",
+    "A4",
     "FONT",
     "CellStyle",
     "Table",
@@ -38,6 +40,8 @@ _FONT_SIZE = 10
 FONT = "Calibri"
 """The workbook's font (LibreOffice substitutes a metric-compatible one)."""
 _DATE_FORMAT = "yyyy-mm-dd"
+A4, A3 = "9", "8"
+"""Paper sizes (openpyxl's ``Worksheet.PAPERSIZE_A4`` and ``PAPERSIZE_A3``, absent from write-only sheets)."""
 
 
 @dataclass(frozen=True)
@@ -131,16 +135,40 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
 
 
 def row_height(values: Sequence[Any], widths: Sequence[float]) -> float:
-    """Points needed to show every wrapped line of the row, so printed rows never overlap."""
-    lines = 1
+    """Points needed to show every wrapped line of the row, so printed rows never overlap nor cut their text.
+
+    A first count divides each cell's length by the characters a line holds; the cells that may be the tallest are
+    then wrapped word by word, as a spreadsheet does (a narrow column loses the end of many lines to word breaks).
+    """
+    texts: list[tuple[str, int]] = []
     for value, width in zip(values, widths, strict=False):
-        if value is None:
-            continue
-        per_line = max(1, int(width * 1.05) - 2)
-        text = value if isinstance(value, str) else str(value)
-        count = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-        lines = max(lines, count)
+        if value is not None:
+            text = value if isinstance(value, str) else str(value)
+            texts.append((text, max(1, int(width * 1.1) - 1)))
+    if not texts:
+        return round(_LINE_POINTS + 3, 1)
+    quick = [sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) for text, per_line in texts]
+    tallest = max(quick)
+    lines = max(
+        _wrapped_lines(text, per_line) if count * 2 > tallest else count
+        for (text, per_line), count in zip(texts, quick, strict=True)
+    )
     return min(_MAX_ROW_POINTS, round(lines * _LINE_POINTS + 3, 1))
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines ``text`` takes when wrapped at word boundaries, ``per_line`` characters a line (long words broken)."""
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, 0
+            used += len(word) + (1 if used else 0)
+            while used > per_line:
+                lines, used = lines + 1, used - per_line
+        total += lines
+    return total
 
 
 def _table_styles(ws: Any, wrap: bool) -> tuple[CellStyle, CellStyle]:
@@ -187,7 +215,7 @@ def _placed_cells(cells: list[Any], _row: int) -> list[Any]:
     return cells
 
 
-def write_table(ws: Any, table: Table, *, title: str, page: str, freeze: str = "A2") -> int:
+def write_table(ws: Any, table: Table, *, title: str, page: str, freeze: str = "A2", paper: str = A4) -> int:
     """Widths, frozen header, print set-up, header, rows with their heights, filter; returns the last row."""
     from openpyxl.utils import get_column_letter
 
@@ -196,7 +224,7 @@ def write_table(ws: Any, table: Table, *, title: str, page: str, freeze: str = "
         if col in table.hidden:
             ws.column_dimensions[get_column_letter(col)].hidden = True
     ws.freeze_panes = freeze
-    print_setup(ws, title=title, page=page)
+    print_setup(ws, title=title, page=page, paper=paper)
     _declare_size(ws, table)
     head, body = _table_styles(ws, table.wrap)
     append_row(ws, 1, [cell(ws, h, head) for h in table.headers], row_height(table.headers, table.widths))
@@ -223,18 +251,18 @@ def _declare_size(ws: Any, table: Table) -> None:
     ws.calculate_dimension = lambda: ref
 
 
-def print_setup(ws: Any, *, title: str, page: str, one_page: bool = False) -> None:
-    """A4 landscape, fit to the page width (or to one page), header row repeated, title and page numbers."""
+def print_setup(ws: Any, *, title: str, page: str, one_page: bool = False, paper: str = A4) -> None:
+    """Landscape (A4 unless told), fit to the page width (or to one page), header row repeated, title, page number."""
     from openpyxl.worksheet.page import PageMargins
 
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4, absent from write-only sheets)
+    ws.page_setup.paperSize = paper
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if one_page else 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     if not one_page:
         ws.print_title_rows = "1:1"
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)
+    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.7, bottom=0.6, header=0.3, footer=0.3)
     header_footer(ws, title, page)
 
 

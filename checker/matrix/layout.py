@@ -45,28 +45,31 @@ class Column:
     label: str
     """Catalogue key of the header."""
     width: float
+    """In characters of the workbook's font. The visible widths add up to about 265, so that the sheet, fit to the
+    width of an A3 landscape page, prints its 10-point text at 7.5 points or more (LibreOffice with Carlito, or
+    Excel with Calibri); longer text wraps onto more lines."""
 
 
 MATRIX_COLUMNS = (
-    Column("requirement", "label.requirement", 14),
-    Column("theme", "label.theme", 16),
-    Column("title", "label.title", 26),
-    Column("statement", "label.statement", 48),
-    Column("source", "label.matrix_source", 44),
-    Column("actors", "label.actors", 10),
-    Column("levels", "label.levels", 19),
+    Column("requirement", "label.requirement", 11),
+    Column("theme", "label.theme", 11),
+    Column("title", "label.title", 15),
+    Column("statement", "label.statement", 24),
+    Column("source", "label.matrix_source", 30),
+    Column("actors", "label.actors", 14),
+    Column("levels", "label.levels", 10),
     Column("obligation", "label.obligation", 12),
-    Column("declared_status", "label.declared_status", 13),
-    Column("outcome", "label.outcome", 13),
-    Column("reasons", "label.reasons", 36),
-    Column("justification", "label.justification", 40),
-    Column("evidence", "label.evidence", 40),
-    Column("auditor_verdict", "label.auditor_verdict", 15),
-    Column("auditor_comment", "label.auditor_comment", 40),
+    Column("declared_status", "label.declared_status", 11),
+    Column("outcome", "label.outcome", 11),
+    Column("reasons", "label.reasons", 15),
+    Column("justification", "label.justification", 16),
+    Column("evidence", "label.evidence", 16),
+    Column("auditor_verdict", "label.auditor_verdict", 12),
+    Column("auditor_comment", "label.auditor_comment", 15),
     Column("fingerprint", "matrix.fingerprint", 24),
-    Column("assurance", "label.assurance", 18),
-    Column("expected_evidence", "label.expected_evidence", 30),
-    Column("remediation", "label.matrix_remediation", 36),
+    Column("assurance", "label.assurance", 13),
+    Column("expected_evidence", "label.expected_evidence", 15),
+    Column("remediation", "label.matrix_remediation", 16),
 )
 
 LEGACY_WIDTH = 17

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from checker.i18n import Translator
-from checker.matrix.cells import Table, colour_by_label, write_table
+from checker.matrix.cells import A3, Table, colour_by_label, write_table
 from checker.matrix.labels import actor_label, actors_label, expected_evidence, kind_label, level_label
 from checker.matrix.layout import (
     ABOUT_FIELDS,
@@ -85,7 +85,7 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
         hidden=(column_number("fingerprint"),),
         count=len(report.findings),
     )
-    last = write_table(ws, table, title=title, page=t("label.page"), freeze="B2")
+    last = write_table(ws, table, title=title, page=t("label.page"), freeze="B2", paper=A3)
     verdict = get_column_letter(column_number("auditor_verdict"))
     outcome = get_column_letter(column_number("outcome"))
     choices = verdict_choices(t.lang)
@@ -150,7 +150,7 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
         for f in report.findings
         for e in f.evidence
     )
-    widths = [14, 32, 33, 33, 14, 12, 12, 13, 16, 34, 16, 34]
+    widths = [12, 22, 18, 18, 12, 11, 11, 11, 13, 24, 12, 26]  # about 190: 7.5-point text on A4 landscape
     empty = [t("label.no_evidence_files")] + [None] * (len(keys) - 1)
     last = write_table(
         ws,
