@@ -45,7 +45,7 @@ class Column:
     label: str
     """Catalogue key of the header."""
     width: float
-    """In characters of the workbook's font. The visible widths add up to about 265, so that the sheet, fit to the
+    """In characters of the workbook's font. The visible widths add up to about 270, so that the sheet, fit to the
     width of an A3 landscape page, prints its 10-point text at 7.5 points or more (LibreOffice with Carlito, or
     Excel with Calibri); longer text wraps onto more lines."""
 
@@ -55,7 +55,7 @@ MATRIX_COLUMNS = (
     Column("theme", "label.theme", 11),
     Column("title", "label.title", 15),
     Column("statement", "label.statement", 24),
-    Column("source", "label.matrix_source", 30),
+    Column("source", "label.matrix_source", 29),
     Column("actors", "label.actors", 14),
     Column("levels", "label.levels", 10),
     Column("obligation", "label.obligation", 12),
@@ -67,7 +67,7 @@ MATRIX_COLUMNS = (
     Column("auditor_verdict", "label.auditor_verdict", 12),
     Column("auditor_comment", "label.auditor_comment", 15),
     Column("fingerprint", "matrix.fingerprint", 24),
-    Column("assurance", "label.assurance", 13),
+    Column("assurance", "label.assurance", 15),
     Column("expected_evidence", "label.expected_evidence", 15),
     Column("remediation", "label.matrix_remediation", 16),
 )
