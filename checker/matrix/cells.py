@@ -29,7 +29,6 @@ __all__ = [
     "colour_by_label",
     "header_footer",
     "print_setup",
-    "put",
     "row_height",
     "write_table",
 ]
@@ -38,7 +37,7 @@ _LINE_POINTS = 12.9
 _MAX_ROW_POINTS = 409.0
 _FONT_SIZE = 10
 FONT = "Calibri"
-"""The workbook's font (LibreOffice substitutes a metric-compatible one)."""
+"""The workbook's font (LibreOffice draws it with Carlito, of the same metrics, when that font is installed)."""
 _DATE_FORMAT = "yyyy-mm-dd"
 A4, A3 = "9", "8"
 """Paper sizes (openpyxl's ``Worksheet.PAPERSIZE_A4`` and ``PAPERSIZE_A3``, absent from write-only sheets)."""
@@ -120,22 +119,9 @@ def cell(ws: Any, value: Any, style: CellStyle | None = None) -> Any:
     return out
 
 
-def put(ws: Any, row: int, column: int, value: Any) -> Any:
-    """Write ``value`` at a given place of an ordinary worksheet (the same typing as :func:`cell`)."""
-    target = ws.cell(row=row, column=column)
-    if value is None:
-        return target
-    made = cell(ws, value)
-    target._value, target.data_type = made._value, made.data_type
-    if made.quotePrefix:
-        target.quotePrefix = True
-    if isinstance(value, dt.date):
-        target.number_format = _DATE_FORMAT
-    return target
-
-
 def row_height(values: Sequence[Any], widths: Sequence[float]) -> float:
-    """Points needed to show every wrapped line of the row, so printed rows never overlap nor cut their text.
+    """Points needed to show every wrapped line of the row (up to the 409 points a row can take), so printed rows
+    neither overlap nor cut their text.
 
     A first count divides each cell's length by the characters a line holds; the cells that may be the tallest are
     then wrapped word by word, as a spreadsheet does (a narrow column loses the end of many lines to word breaks).

@@ -40,6 +40,7 @@ LIGHT = {
     "checker.i18n.commands_catalogue",
     "checker.i18n.evidence_catalogue",
     "checker.i18n.export_catalogue",
+    "checker.i18n.matrix_catalogue",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",
