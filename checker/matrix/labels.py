@@ -1,4 +1,8 @@
-"""The words the workbook shows for codes: actors, levels and parcours from the referential, evidence kinds."""
+"""The words the workbook shows for codes: actors, levels and parcours from the referential, evidence kinds.
+
+The one place the matrix turns a code into a label: the referential's labels travel in the report
+(``ReferentialInfo.labels``, never serialised), the evidence kinds' in the catalogue (``kind.<kind>``).
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ def parcours_label(report: Report, code: str) -> str:
 
 def kind_label(t: Translator, kind: str) -> str:
     """An evidence kind in words (a kind unknown to the catalogue stays as written)."""
-    key = f"evidence_kind.{kind}"
+    key = f"kind.{kind}"
     return t(key) if key in CATALOGUE else kind
 
 
@@ -43,6 +47,6 @@ def expected_evidence(t: Translator, text: str | None) -> str | None:
         return None
     kinds, sep, description = text.partition(" — ")
     names = [name.strip() for name in kinds.split(",")]
-    if not sep or not all(f"evidence_kind.{name}" in CATALOGUE for name in names):
+    if not sep or not all(f"kind.{name}" in CATALOGUE for name in names):
         return text
     return f"{', '.join(kind_label(t, name) for name in names)}\n{description}"

@@ -77,7 +77,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "assurance_n.": tuple(a.value for a in Assurance),
     "status.": (*(s.value for s in Status), "none"),
     "obligation.": tuple(o.value for o in Obligation),
-    "evidence_kind.": tuple(k.value for k in EvidenceKind),
+    "kind.": tuple(k.value for k in EvidenceKind),
     "severity.": _literal(Severity),
     "evidence.": _literal(EvidenceStatus),
     "problem.": _literal(HabilitationProblem),

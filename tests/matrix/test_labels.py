@@ -35,7 +35,7 @@ def _codes(lang: str) -> set[str]:
         ("outcome", [o.value for o in Outcome]),
         ("status", [s.value for s in Status]),
         ("assurance", [a.value for a in Assurance]),
-        ("evidence_kind", [k.value for k in EvidenceKind]),
+        ("kind", [k.value for k in EvidenceKind]),
     ]
     codes = {code for family, values in families for code in values if message(f"{family}.{code}", lang) != code}
     codes |= {item["id"] for key in ("levels", "themes", "parcours") for item in _REFERENTIAL[key]}
