@@ -18,10 +18,12 @@ import pytest
 
 from tests.conftest import MINI
 from tests.fuzz_support import READY, assert_clean, in_process
+from tests.matrix_support import VERDICT
 
 SHEET = "xl/worksheets/sheet2.xml"  # the Matrice sheet of an exported matrix
-EMPTY_M2 = b'<c r="M2" s="12" t="n" />'
-VERDICT_M2 = b'<c r="M2" s="12" t="inlineStr"><is><t>non conforme</t></is></c>'
+EMPTY_M2 = f'<c r="{VERDICT}2" s="12" t="n" />'.encode()
+"""The first requirement's empty verdict cell, as the writer writes it (the name is older than the column)."""
+VERDICT_M2 = f'<c r="{VERDICT}2" s="12" t="inlineStr"><is><t>non conforme</t></is></c>'.encode()
 
 
 def export_matrix(root: Path) -> Path:
@@ -40,7 +42,9 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def members_of(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
-        return {info.filename: archive.read(info.filename) for info in archive.infolist()}
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    assert EMPTY_M2 in members[SHEET], "the verdict cell these tests fill is no longer where they look"
+    return members
 
 
 def write_members(path: Path, members: dict[str, bytes]) -> None:
