@@ -9,6 +9,7 @@ from checker.i18n.errors_catalogue import ERROR_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES
 from checker.i18n.labels_catalogue import LABEL_MESSAGES
+from checker.i18n.matrix_catalogue import MATRIX_MESSAGES
 from checker.i18n.probe_catalogue import PROBE_MESSAGES
 from checker.i18n.terms_catalogue import TERM_MESSAGES
 
@@ -520,10 +521,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # audit, evidence matrix (xlsx) and HTML report
     "label.audit": {"fr": "Audit", "en": "Audit"},
-    "label.audit_line": {
-        "fr": "{auditor}, {date} — {verdicts} verdicts appliqués, {not_assessed} « non évalué » sans effet, {disagreements} désaccords",
-        "en": "{auditor}, {date} — {verdicts} verdicts applied, {not_assessed} “not assessed” with no effect, {disagreements} disagreements",
-    },
     "label.auditor_verdict": {"fr": "Verdict de l'auditeur", "en": "Auditor's verdict"},
     "label.auditor_comment": {"fr": "Commentaire de l'auditeur", "en": "Auditor's comment"},
     "label.disagreement": {"fr": "désaccord", "en": "disagreement"},
@@ -658,3 +655,4 @@ CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(CLICK_MESSAGES)
 CATALOGUE.update(PROBE_MESSAGES)
 CATALOGUE.update(ERROR_MESSAGES)
+CATALOGUE.update(MATRIX_MESSAGES)

@@ -12,8 +12,10 @@ from checker.model.declaration import STATUS_ALIASES, Status
 
 __all__ = [
     "ABOUT_FIELDS",
+    "LEGACY_WIDTH",
     "MATRIX_COLUMNS",
     "MATRIX_FORMAT",
+    "READABLE_FORMATS",
     "SHEETS",
     "Column",
     "column_number",
@@ -24,8 +26,13 @@ __all__ = [
     "verdict_choices",
 ]
 
-MATRIX_FORMAT = "2"
-"""Version of the matrix layout; the importer refuses any other (2: the source column after the statement)."""
+MATRIX_FORMAT = "3"
+"""Version of the matrix layout (2: the source column after the statement; 3: the expected evidence and the
+remediation after the assurance, every code shown by its label)."""
+
+READABLE_FORMATS = ("2", "3")
+"""The layouts ``import-matrix`` reads: the columns it reads (id, title, statement, verdict, comment, fingerprint)
+sit at the same place in both; the columns added since are output only."""
 
 SHEETS = ("summary", "matrix", "evidence", "habilitations", "parcours", "waivers", "about")
 """Sheet keys in workbook order; each name is the catalogue label ``sheet.<key>``. The ``waivers`` sheet is written
@@ -38,27 +45,35 @@ class Column:
     label: str
     """Catalogue key of the header."""
     width: float
+    """In characters of the workbook's font. The visible widths add up to about 270, so that the sheet, fit to the
+    width of an A3 landscape page, prints its 10-point text at 7.5 points or more (LibreOffice with Carlito, or
+    Excel with Calibri); longer text wraps onto more lines."""
 
 
 MATRIX_COLUMNS = (
-    Column("requirement", "label.requirement", 14),
-    Column("theme", "label.theme", 16),
-    Column("title", "label.title", 26),
-    Column("statement", "label.statement", 48),
-    Column("source", "label.matrix_source", 44),
-    Column("actors", "label.actors", 10),
-    Column("levels", "label.levels", 19),
+    Column("requirement", "label.requirement", 11),
+    Column("theme", "label.theme", 11),
+    Column("title", "label.title", 15),
+    Column("statement", "label.statement", 24),
+    Column("source", "label.matrix_source", 29),
+    Column("actors", "label.actors", 14),
+    Column("levels", "label.levels", 10),
     Column("obligation", "label.obligation", 12),
-    Column("declared_status", "label.declared_status", 13),
-    Column("outcome", "label.outcome", 13),
-    Column("reasons", "label.reasons", 36),
-    Column("justification", "label.justification", 40),
-    Column("evidence", "label.evidence", 40),
-    Column("auditor_verdict", "label.auditor_verdict", 15),
-    Column("auditor_comment", "label.auditor_comment", 40),
+    Column("declared_status", "label.declared_status", 11),
+    Column("outcome", "label.outcome", 11),
+    Column("reasons", "label.reasons", 15),
+    Column("justification", "label.justification", 16),
+    Column("evidence", "label.evidence", 16),
+    Column("auditor_verdict", "label.auditor_verdict", 12),
+    Column("auditor_comment", "label.auditor_comment", 15),
     Column("fingerprint", "matrix.fingerprint", 24),
-    Column("assurance", "label.assurance", 18),
+    Column("assurance", "label.assurance", 15),
+    Column("expected_evidence", "label.expected_evidence", 15),
+    Column("remediation", "label.matrix_remediation", 16),
 )
+
+LEGACY_WIDTH = 17
+"""The columns of a format-2 matrix (A to Q, up to the assurance)."""
 
 ABOUT_FIELDS = (
     "tool",

@@ -13,9 +13,18 @@ from typing import Any
 from checker.errors import InputError, Location, Message, located, msg
 from checker.inputs.limits import MAX_MATRIX_BYTES
 from checker.inputs.readfile import read_input
-from checker.matrix.layout import ABOUT_FIELDS, MATRIX_COLUMNS, MATRIX_FORMAT, SHEETS, column_number, sheet_names
+from checker.matrix.layout import (
+    ABOUT_FIELDS,
+    LEGACY_WIDTH,
+    MATRIX_COLUMNS,
+    MATRIX_FORMAT,
+    READABLE_FORMATS,
+    SHEETS,
+    column_number,
+    sheet_names,
+)
 from checker.matrix.rows import CheckedRow, RowChecker
-from checker.matrix.scan import WorkbookScan, scan_workbook
+from checker.matrix.scan import SheetScan, WorkbookScan, scan_workbook
 from checker.referential.load import LoadedReferential
 
 __all__ = ["MAX_MATRIX_BYTES", "MatrixContent", "read_matrix"]
@@ -64,18 +73,31 @@ def read_matrix(path: Path, ref: LoadedReferential) -> MatrixContent:
             )
             for merged in seen.merged
         ]
-        notes = _notes(path, scan, matrix_sheet.title)
+        written = LEGACY_WIDTH if about.get("matrix_format") == "2" else len(MATRIX_COLUMNS)
+        hidden: list[int] = []
         rows = matrix_sheet.iter_rows(max_col=len(MATRIX_COLUMNS))
         for number, row in enumerate(_guarded(rows, path, matrix_sheet.title), start=1):
             cells_of_row = list(row)
             if number in seen.hidden_rows and _audited(cells_of_row):
-                notes.append(_hidden_note(path, matrix_sheet.title, number))
+                hidden.append(number)
+            _beyond(seen, cells_of_row, written, number)
             checker.add(number, cells_of_row)
+        notes = _notes(path, scan, matrix_sheet.title)
+        notes += [_hidden_note(path, matrix_sheet.title, number) for number in hidden]
     finally:
         workbook.close()
     if checker.errors:
         _raise(checker.errors)
     return MatrixContent(hashlib.sha256(raw).hexdigest(), about, cells, checker.rows, notes)
+
+
+def _beyond(seen: SheetScan, cells: list[Any], written: int, number: int) -> None:
+    """Note text right of the columns a format-2 matrix has (the scan knows only the current, wider layout)."""
+    from openpyxl.utils import get_column_letter
+
+    for index in range(written, len(cells)):
+        if len(seen.outside) < 5 and getattr(cells[index], "value", None) not in (None, ""):
+            seen.outside.append(f"{get_column_letter(index + 1)}{number}")
 
 
 def _audited(cells: list[Any]) -> bool:
@@ -183,7 +205,7 @@ def _check_about(path: Path, sheet: str, about: dict[str, str], cells: dict[str,
     def at(key: str) -> Location:
         return Location(str(path), sheet=sheet, cell=cells.get(key, "B1"))
 
-    if about.get("matrix_format") != MATRIX_FORMAT:
+    if about.get("matrix_format") not in READABLE_FORMATS:
         raise InputError.at(
             at("matrix_format"),
             msg("error.matrix_format", found=str(about.get("matrix_format")), expected=MATRIX_FORMAT),

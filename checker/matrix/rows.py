@@ -41,7 +41,7 @@ def _letter(column: int) -> str:
     return chr(ord("A") + column - 1)
 
 
-_OUTPUT_ONLY = frozenset({"assurance"})
+_OUTPUT_ONLY = frozenset({"assurance", "expected_evidence", "remediation"})
 """Columns psc-check writes and never reads back (a matrix exported before them is still imported)."""
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from checker.i18n import Translator
-from checker.matrix.cells import Table, colour_by_label, write_table
+from checker.matrix.cells import A3, Table, colour_by_label, write_table
+from checker.matrix.labels import actor_label, actors_label, expected_evidence, kind_label, level_label, theme_label
 from checker.matrix.layout import (
     ABOUT_FIELDS,
     MATRIX_COLUMNS,
@@ -41,12 +42,12 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
     ref = report.referential
     return [
         f.requirement_id,
-        f.theme_label,
+        theme_label(report, f.theme, f.theme_label),
         f.title,
         f.statement,
         _source_cell(t, f),
-        ", ".join(f.actors),
-        ", ".join(f.levels),
+        actors_label(report, f.actors),
+        ", ".join(level_label(report, level) for level in f.levels),
         t(f"obligation.{f.obligation}"),
         _status(t, f.declared_status),
         t(f"outcome.{f.outcome.value}"),
@@ -57,6 +58,8 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
         f.auditor_comment,
         fingerprint(ref.id, ref.version, f.requirement_id, f.title, f.statement),
         t(f"assurance.{f.assurance.value}"),
+        expected_evidence(t, f.evidence_expected),
+        f.remediation,
     ]
 
 
@@ -78,14 +81,13 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     table = Table(
         headers=[t(c.label) for c in MATRIX_COLUMNS],
         widths=[c.width for c in MATRIX_COLUMNS],
-        rows=[_matrix_row(report, t, f) for f in report.findings],
+        rows=(_matrix_row(report, t, f) for f in report.findings),
+        hidden=(column_number("fingerprint"),),
+        count=len(report.findings),
     )
-    last = write_table(ws, table, title=title, page=t("label.page"), freeze="B2")
+    last = write_table(ws, table, title=title, page=t("label.page"), freeze="B2", paper=A3)
     verdict = get_column_letter(column_number("auditor_verdict"))
     outcome = get_column_letter(column_number("outcome"))
-    hidden = get_column_letter(column_number("fingerprint"))
-    ws.auto_filter.ref = f"A1:{get_column_letter(column_number('assurance'))}{last}"
-    ws.column_dimensions[hidden].hidden = True
     choices = verdict_choices(t.lang)
     validation = DataValidation(
         type="list",
@@ -99,7 +101,7 @@ def matrix_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
         prompt=t("matrix.verdict_prompt"),
     )
     validation.add(f"{verdict}2:{verdict}{max(2, last)}")
-    ws.add_data_validation(validation)
+    ws.data_validations.append(validation)
     colour_by_label(ws, f"{outcome}2:{outcome}{last}", {t(f"outcome.{o.value}"): o.value for o in Outcome})
     assurance = get_column_letter(column_number("assurance"))
     colour_by_label(
@@ -130,13 +132,13 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     """One row per evidence file cited by an applicable requirement."""
     keys = ["requirement", "path", "sha256", "declared_sha256", "kind", "collected", "expires", "environment"]
     keys += ["state", "detail", "assurance", "checks"]
-    rows: list[list[Any]] = [
+    rows = (
         [
             f.requirement_id,
             e.path,
             e.sha256,
             e.declared_sha256,
-            e.kind,
+            kind_label(t, e.kind) if e.kind else None,
             e.collected,
             e.expires,
             t(f"env.{e.environment}") if e.environment else None,
@@ -147,19 +149,25 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
         ]
         for f in report.findings
         for e in f.evidence
-    ]
-    widths = [14, 32, 33, 33, 14, 12, 12, 13, 16, 34, 16, 34]
-    empty = [[t("label.no_evidence_files")] + [None] * (len(keys) - 1)]
-    write_table(
+    )
+    widths = [12, 22, 18, 18, 12, 11, 11, 11, 13, 24, 12, 26]  # about 190: 7.5-point text on A4 landscape
+    empty = [t("label.no_evidence_files")] + [None] * (len(keys) - 1)
+    last = write_table(
         ws,
-        Table([t(f"label.{k}") for k in keys], widths, rows or empty),
+        Table(
+            [t(f"label.{k}") for k in keys],
+            widths,
+            rows,
+            empty=empty,
+            count=sum(len(f.evidence) for f in report.findings),
+        ),
         title=title,
         page=t("label.page"),
     )
     labels = {t("evidence.ok"): "compliant"} | {
         t(f"evidence.{s}"): "unsupported" for s in get_args(EvidenceStatus) if s not in _NOT_FAILING
     }
-    colour_by_label(ws, f"I2:I{max(2, len(rows) + 1)}", labels)
+    colour_by_label(ws, f"I2:I{last}", labels)
 
 
 _NOT_FAILING = ("ok", "undated", "future")
@@ -172,7 +180,7 @@ def habilitations_sheet(ws: Any, report: Report, t: Translator, title: str) -> N
     rows: list[list[Any]] = [
         [
             t(f"label.{h.relation}"),
-            h.actor,
+            actor_label(report, h.actor),
             h.reference,
             h.holder,
             h.granted,
@@ -182,21 +190,23 @@ def habilitations_sheet(ws: Any, report: Report, t: Translator, title: str) -> N
         ]
         for h in report.habilitations
     ]
-    empty = [[t("label.no_habilitations")] + [None] * (len(keys) - 1)]
-    widths = [13, 9, 30, 34, 13, 13, 14, 12]
-    write_table(ws, Table([t(f"label.{k}") for k in keys], widths, rows or empty), title=title, page=t("label.page"))
+    empty = [t("label.no_habilitations")] + [None] * (len(keys) - 1)
+    widths = [13, 28, 30, 34, 13, 13, 14, 12]
+    table = Table([t(f"label.{k}") for k in keys], widths, rows, empty=empty)
+    last = write_table(ws, table, title=title, page=t("label.page"))
     labels = {t("hab.valid"): "compliant", t("hab.expired"): "non_compliant", t("hab.future"): "unanswered"}
-    colour_by_label(ws, f"H2:H{max(2, len(rows) + 1)}", labels)
+    colour_by_label(ws, f"H2:H{last}", labels)
 
 
 def parcours_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     """The steps of the declared connection path and the state of each."""
-    rows: list[list[Any]] = [[s.label, ", ".join(s.actors), t(f"state.{s.state}"), s.date] for s in report.parcours]
-    empty = [[t("label.no_parcours"), None, None, None]]
+    rows = [[s.label, actors_label(report, s.actors), t(f"state.{s.state}"), s.date] for s in report.parcours]
+    empty = [t("label.no_parcours"), None, None, None]
     headers = [t("label.step"), t("label.actors"), t("label.state"), t("label.date")]
-    write_table(ws, Table(headers, [52, 14, 16, 13], rows or empty), title=title, page=t("label.page"))
+    table = Table(headers, [52, 34, 16, 13], rows, empty=empty)
+    last = write_table(ws, table, title=title, page=t("label.page"))
     labels = {t("state.done"): "compliant", t("state.pending"): "partial", t("state.not_concerned"): "not_applicable"}
-    colour_by_label(ws, f"C2:C{max(2, len(rows) + 1)}", labels)
+    colour_by_label(ws, f"C2:C{last}", labels)
 
 
 def waivers_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
@@ -227,14 +237,14 @@ def waivers_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
         for w in report.waivers
     ]
     widths = [14, 18, 26, 24, 13, 13, 48, 40, 30]
-    write_table(ws, Table([t(f"label.{k}") for k in keys], widths, rows), title=title, page=t("label.page"))
+    last = write_table(ws, Table([t(f"label.{k}") for k in keys], widths, rows), title=title, page=t("label.page"))
     labels = {
         t("waiver.in_force"): "waived",
         t("waiver.expired"): "non_compliant",
         t("waiver.not_yet"): "unanswered",
         t("waiver.not_needed"): "not_applicable",
     }
-    colour_by_label(ws, f"B2:B{max(2, len(rows) + 1)}", labels)
+    colour_by_label(ws, f"B2:B{max(2, last)}", labels)
 
 
 def _about_values(report: Report, t: Translator) -> dict[str, Any]:

@@ -5,51 +5,60 @@ from __future__ import annotations
 from typing import Any
 
 from checker.i18n import Translator
-from checker.matrix.cells import FONT, print_setup, put
+from checker.matrix.cells import FONT, CellStyle, append_row, cell, cell_style, print_setup
+from checker.matrix.labels import actors_label, level_label, parcours_label
 from checker.model.report import Outcome, Report
 from checker.render.palette import ACCENT, OUTCOME_COLOURS
-from checker.render.view import assurance_summary
+from checker.render.view import assurance_summary, audit_words
 
 __all__ = ["summary_sheet"]
 
 _WIDTHS = {"A": 34, "B": 15, "C": 15, "D": 15, "E": 15, "F": 15, "G": 15}
+_PERCENT = "0.0 %"
 
 
 class _Writer:
-    """Writes the summary top to bottom, keeping the current row."""
+    """Writes the summary top to bottom, row after row (the sheet may be write-only), keeping the current row."""
 
     def __init__(self, ws: Any, t: Translator) -> None:
         from openpyxl.styles import Alignment, Font, PatternFill
 
-        self.ws, self.t, self.row = ws, t, 1
-        self.bold = Font(name=FONT, bold=True, size=10)
-        self.body = Font(name=FONT, size=10)
-        self.section = Font(name=FONT, bold=True, size=12, color=ACCENT)
-        self.head = (
-            Font(name=FONT, bold=True, color="FFFFFF", size=10),
-            PatternFill("solid", fgColor=ACCENT),
-            Alignment(wrap_text=True, vertical="center"),
+        self.ws, self.t, self.row = ws, t, 0
+        self.bold = cell_style(ws, font=Font(name=FONT, bold=True, size=10))
+        self.body = cell_style(ws, font=Font(name=FONT, size=10))
+        self.section = cell_style(ws, font=Font(name=FONT, bold=True, size=12, color=ACCENT))
+        self.head = cell_style(
+            ws,
+            font=Font(name=FONT, bold=True, color="FFFFFF", size=10),
+            fill=PatternFill("solid", fgColor=ACCENT),
+            alignment=Alignment(wrap_text=True, vertical="center"),
+        )
+        self.percent = cell_style(ws, font=Font(name=FONT, size=10), number_format=_PERCENT)
+
+    def emit(self, cells: list[Any], height: float | None = None) -> int:
+        self.row += 1
+        append_row(self.ws, self.row, cells, height)
+        return self.row
+
+    def line(self, *values: Any, bold: bool = False, styles: dict[int, CellStyle] | None = None) -> int:
+        """One row of values: the first column bold; ``styles`` sets a column's style (1-based)."""
+        chosen = styles or {}
+        return self.emit(
+            [
+                cell(self.ws, value, chosen.get(col) or (self.bold if bold or col == 1 else self.body))
+                for col, value in enumerate(values, start=1)
+            ]
         )
 
-    def line(self, *values: Any, bold: bool = False) -> int:
-        for col, value in enumerate(values, start=1):
-            cell = put(self.ws, self.row, col, value)
-            cell.font = self.bold if bold or col == 1 else self.body
-        self.row += 1
-        return self.row - 1
+    def blank(self) -> None:
+        self.emit([])
 
     def heading(self, text: str) -> None:
-        self.row += 1
-        put(self.ws, self.row, 1, text).font = self.section
-        self.row += 1
+        self.blank()
+        self.emit([cell(self.ws, text, self.section)])
 
     def header(self, *labels: str) -> int:
-        for col, label in enumerate(labels, start=1):
-            cell = put(self.ws, self.row, col, label)
-            cell.font, cell.fill, cell.alignment = self.head
-        self.ws.row_dimensions[self.row].height = 27
-        self.row += 1
-        return self.row - 1
+        return self.emit([cell(self.ws, label, self.head) for label in labels], height=27)
 
 
 def _facts(w: _Writer, report: Report) -> None:
@@ -60,34 +69,22 @@ def _facts(w: _Writer, report: Report) -> None:
     w.line(t("label.organisation"), d.organisation)
     w.line("SIREN", d.siren or "—")
     w.line(t("label.subject"), subject)
-    w.line(t("label.actors"), ", ".join(d.actors))
-    w.line(t("label.level"), d.level)
-    w.line(t("label.parcours"), d.parcours or "—")
+    w.line(t("label.actors"), actors_label(report, d.actors))
+    w.line(t("label.level"), level_label(report, d.level))
+    w.line(t("label.parcours"), parcours_label(report, d.parcours) if d.parcours else "—")
     w.line(t("label.as_of"), report.as_of)
     w.line(t("label.referential"), f"{report.referential.title} {report.referential.version}")
-    row = w.line(t("label.verdict"), t.text(s.verdict()))
     strong, light = OUTCOME_COLOURS["compliant" if s.ready else "non_compliant"]
-    verdict = w.ws.cell(row=row, column=2)
-    verdict.font, verdict.fill = Font(name=FONT, bold=True, color=strong), PatternFill("solid", fgColor=light)
-    w.ws.cell(row=w.line(t("label.score"), s.score / 100), column=2).number_format = "0.0 %"
+    verdict = cell_style(w.ws, font=Font(name=FONT, bold=True, color=strong), fill=PatternFill("solid", fgColor=light))
+    w.line(t("label.verdict"), t.text(s.verdict()), styles={2: verdict})
+    w.line(t("label.score"), s.score / 100, styles={2: w.percent})
     w.line(t("label.applicable"), s.applicable)
     w.line(t("label.mandatory_gaps"), s.mandatory_gaps)
     w.line(t("label.assurance"), assurance_summary(report, t))
     w.line(t("label.errors"), s.errors)
     w.line(t("label.warnings"), s.warnings)
     if report.audit is not None:
-        a = report.audit
-        w.line(
-            t("label.audit"),
-            t(
-                "label.audit_line",
-                auditor=a.auditor,
-                date=a.date.isoformat(),
-                verdicts=a.verdicts,
-                not_assessed=a.not_assessed,
-                disagreements=a.disagreements,
-            ),
-        )
+        w.line(t("label.audit"), audit_words(report, t))
 
 
 def _shown(report: Report) -> list[Outcome]:
@@ -137,8 +134,7 @@ def _themes(w: _Writer, report: Report) -> None:
         t("label.theme"), t("label.applicable"), t("label.compliant_count"), t("label.gap_count"), t("label.score")
     )
     for theme in report.summary.by_theme:
-        row = w.line(theme.label, theme.applicable, theme.compliant, theme.gaps, theme.score / 100)
-        w.ws.cell(row=row, column=5).number_format = "0.0 %"
+        w.line(theme.label, theme.applicable, theme.compliant, theme.gaps, theme.score / 100, styles={5: w.percent})
     count = len(report.summary.by_theme)
     if not count:
         return
@@ -191,12 +187,14 @@ def summary_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     """Verdict, score, counts by outcome, obligation and theme, two charts, the dates that matter."""
     from openpyxl.styles import Font
 
+    for column, width in _WIDTHS.items():  # before the first row: a write-only sheet writes them with it
+        ws.column_dimensions[column].width = width
+    print_setup(ws, title=title, page=t("label.page"), one_page=True)
     w = _Writer(ws, t)
-    put(ws, 1, 1, t("label.matrix_title")).font = Font(name=FONT, bold=True, size=16, color=ACCENT)
-    put(ws, 2, 1, f"{report.declaration.subject} — {report.declaration.organisation}").font = Font(
-        name=FONT, italic=True, size=11
-    )
-    w.row = 4
+    w.emit([cell(ws, t("label.matrix_title"), cell_style(ws, font=Font(name=FONT, bold=True, size=16, color=ACCENT)))])
+    subtitle = f"{report.declaration.subject} — {report.declaration.organisation}"
+    w.emit([cell(ws, subtitle, cell_style(ws, font=Font(name=FONT, italic=True, size=11)))])
+    w.blank()
     _facts(w, report)
     _outcomes(w, report)
     _obligations(w, report)
@@ -204,6 +202,3 @@ def summary_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     if report.audit is not None:
         _disagreements(w, report)
     _dates(w, report)
-    for column, width in _WIDTHS.items():
-        ws.column_dimensions[column].width = width
-    print_setup(ws, title=title, page=t("label.page"), one_page=True)

@@ -46,6 +46,7 @@ LIGHT = {
     "checker.i18n.errors_catalogue",
     "checker.i18n.labels_catalogue",
     "checker.i18n.terms_catalogue",
+    "checker.i18n.matrix_catalogue",
     "checker.inputs.limits",
     "checker.app.write",
     "checker.inputs.readfile",

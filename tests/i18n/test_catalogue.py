@@ -47,6 +47,7 @@ _CATALOGUE_MODULES.add("probe_catalogue.py")
 _CATALOGUE_MODULES.add("errors_catalogue.py")
 _CATALOGUE_MODULES.add("labels_catalogue.py")
 _CATALOGUE_MODULES.add("terms_catalogue.py")
+_CATALOGUE_MODULES.add("matrix_catalogue.py")
 
 
 def _literal(annotation: object) -> tuple[str, ...]:
@@ -89,6 +90,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "assurance_n.": tuple(a.value for a in Assurance),
     "status.": (*(s.value for s in Status), "none"),
     "obligation.": tuple(o.value for o in Obligation),
+    "kind.": tuple(k.value for k in EvidenceKind),
     "severity.": _literal(Severity),
     "evidence.": _literal(EvidenceStatus),
     "problem.": _literal(HabilitationProblem),
@@ -99,7 +101,6 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "move.": _literal(Verdict),
     "migrate.": _literal(Verdict),
     "env.": tuple(e.value for e in Environment),
-    "kind.": tuple(k.value for k in EvidenceKind),
     "ref.level.": _bundled("levels"),
     "ref.actor.": _bundled("actors"),
     "ref.theme.": _bundled("themes"),

@@ -35,7 +35,7 @@ VALUES = [
     b"ZZZZZ2",
     b"M",
     b"M900",
-    b"A1:Q3",
+    b"A1:S3",
     b"A1",
     b"A:O",
     b"s",
@@ -59,13 +59,14 @@ VALUES = [
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], dict[str, object]]:
-    """The exported matrix with one verdict (M2), and the audit verdicts a clean import of it gives."""
+    """The exported matrix with one verdict (first row), and the audit verdicts a clean import of it gives."""
     folder = export_matrix(tmp_path_factory.mktemp("fuzz-parts"))
     members = members_of(folder / "m.xlsx")
     members[SHEET] = members[SHEET].replace(EMPTY_M2, VERDICT_M2)
     code, stderr, _ = import_matrix(folder, members)
     assert code == 0, stderr
     clean = yaml.safe_load((folder / "audit.yaml").read_text(encoding="utf-8"))["verdicts"]
+    assert clean, "the verdict typed in the first row is imported"
     return folder, members, clean
 
 

@@ -18,10 +18,12 @@ import pytest
 
 from tests.conftest import MINI
 from tests.fuzz_support import READY, assert_clean, in_process
+from tests.matrix_support import VERDICT
 
 SHEET = "xl/worksheets/sheet2.xml"  # the Matrice sheet of an exported matrix
-EMPTY_M2 = b'<c r="M2" s="12" t="n" />'
-VERDICT_M2 = b'<c r="M2" s="12" t="inlineStr"><is><t>non conforme</t></is></c>'
+EMPTY_M2 = f'<c r="{VERDICT}2" s="12" t="n" />'.encode()
+"""The first requirement's empty verdict cell, as the writer writes it (the name is older than the column)."""
+VERDICT_M2 = f'<c r="{VERDICT}2" s="12" t="inlineStr"><is><t>non conforme</t></is></c>'.encode()
 
 
 def export_matrix(root: Path) -> Path:
@@ -40,7 +42,9 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def members_of(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
-        return {info.filename: archive.read(info.filename) for info in archive.infolist()}
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    assert EMPTY_M2 in members[SHEET], "the verdict cell these tests fill is no longer where they look"
+    return members
 
 
 def write_members(path: Path, members: dict[str, bytes]) -> None:
@@ -95,7 +99,7 @@ def _other_workbook(members: dict[str, bytes], row_cells: int = 0) -> None:
     sheet = members[SHEET].replace(EMPTY_M2, VERDICT_M2)
     if row_cells:
         cells = b"<c><v>1</v></c>" * row_cells
-        sheet = sheet.replace(b'<dimension ref="A1:Q4"', b'<dimension ref="A1:Q5"')
+        sheet = sheet.replace(b'<dimension ref="A1:S4"', b'<dimension ref="A1:S5"')
         sheet = sheet.replace(b"</sheetData>", b'<row r="5">' + cells + b"</row></sheetData>")
     members["xl/worksheets/evil.xml"] = sheet
     types = members["[Content_Types].xml"]
@@ -149,7 +153,7 @@ def test_two_workbook_parts_are_refused(exported: Path) -> None:
 def test_a_verdict_below_the_declared_dimension_is_refused(exported: Path) -> None:
     """openpyxl stops at ``<dimension>``: a row past it would be checked by the scan but never imported."""
     members = members_of(exported / "m.xlsx")
-    members[SHEET] = members[SHEET].replace(b'<dimension ref="A1:Q4"', b'<dimension ref="A1:Q3"')
+    members[SHEET] = members[SHEET].replace(b'<dimension ref="A1:S4"', b'<dimension ref="A1:S3"')
     members[SHEET] = members[SHEET].replace(
         b'<c r="M4" s="12" t="n" />', b'<c r="M4" t="inlineStr"><is><t>x</t></is></c>'
     )

@@ -66,7 +66,7 @@ def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, examp
     assert wb.sheetnames == [*SHEETS_FR[:-1], *waivers, SHEETS_FR[-1]]
     ws = wb["Matrice"]
     assert ws.freeze_panes == "B2"
-    assert ws.auto_filter.ref == f"A1:Q{len(report['findings']) + 1}"  # the assurance column, last, is filtered too
+    assert ws.auto_filter.ref == f"A1:S{len(report['findings']) + 1}"  # the remediation column, last, is filtered too
     assert ws["A1"].value == "Exigence" and ws[f"{VERDICT}1"].value == "Verdict de l'auditeur"
     assert ws.column_dimensions[FINGERPRINT].hidden
     assert [ws.cell(row=i + 2, column=1).value for i in range(len(report["findings"]))] == [
