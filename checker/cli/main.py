@@ -25,6 +25,7 @@ from checker.cli.portfolio import portfolio
 from checker.cli.schema import schema
 from checker.errors import ExitCode, PscCheckError
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE as OUTSIDE_VARIABLE
+from checker.inputs.limits import NO_CACHE_VARIABLE
 from checker.inputs.textsafe import terminal_text
 
 __all__ = ["app", "run"]
@@ -69,10 +70,19 @@ def main(
             help="Permettre à `extends:` de remonter jusqu'à 3 dossiers au-dessus de la déclaration.",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Charger le référentiel depuis son YAML, sans forme compilée ni cache (variable PSC_CHECK_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """psc-check: conformité au référentiel Pro Santé Connect."""
     if debug:
         os.environ["PSC_CHECK_DEBUG"] = "1"
+    if no_cache:
+        os.environ[NO_CACHE_VARIABLE] = "1"
     if allow_extends_outside:
         os.environ[OUTSIDE_VARIABLE] = "1"
 
@@ -134,7 +144,7 @@ def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user without ``--debug``."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("PSC_CHECK_DEBUG") == "1"
-    outside = os.environ.get(OUTSIDE_VARIABLE)
+    options = {name: os.environ.get(name) for name in (OUTSIDE_VARIABLE, NO_CACHE_VARIABLE)}
     _usable_streams()
     try:
         result = app(args=args, prog_name="psc-check", standalone_mode=False)
@@ -165,8 +175,8 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit 3
         return _internal(error, debug)
     finally:
-        if outside is None:  # the option holds for this run only (in-process callers run several)
-            os.environ.pop(OUTSIDE_VARIABLE, None)
+        for name in [name for name, before in options.items() if before is None]:
+            os.environ.pop(name, None)  # an option holds for this run only (in-process callers run several)
     return int(result) if isinstance(result, int) else 0
 
 

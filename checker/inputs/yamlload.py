@@ -13,7 +13,7 @@ from checker.errors import InputError, Location
 from checker.inputs.limits import MAX_YAML_DEPTH
 from checker.inputs.readfile import read_input
 
-__all__ = ["MAX_YAML_BYTES", "YamlDocument", "load_yaml_file", "load_yaml_text"]
+__all__ = ["MAX_YAML_BYTES", "YamlDocument", "decode_yaml", "load_yaml_file", "load_yaml_text", "read_yaml_bytes"]
 
 MAX_YAML_BYTES = 20 * 1024 * 1024
 """Largest YAML input accepted (20 MiB)."""
@@ -165,12 +165,20 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 def load_yaml_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES, what: str = "a YAML file") -> YamlDocument:
     """Read and parse a YAML file strictly (a regular file, at most ``max_bytes``, UTF-8 only)."""
-    name = str(path)
-    raw = read_input(path, max_bytes, what=what, hint="give the path of a YAML file")
+    return load_yaml_text(decode_yaml(read_yaml_bytes(path, max_bytes=max_bytes, what=what), str(path)), str(path))
+
+
+def read_yaml_bytes(path: Path, *, max_bytes: int = MAX_YAML_BYTES, what: str = "a YAML file") -> bytes:
+    """The bytes of a YAML file, read as :func:`load_yaml_file` reads them (a regular file, at most ``max_bytes``)."""
+    return read_input(path, max_bytes, what=what, hint="give the path of a YAML file")
+
+
+def decode_yaml(raw: bytes, name: str) -> str:
+    """The text of a YAML file's bytes, refused as :func:`load_yaml_file` refuses it (UTF-8 only, not empty)."""
     text = _decode(raw, name)
     if not text.strip():
         raise InputError.at(Location(name), "the file is empty", "write the expected YAML content")
-    return load_yaml_text(text, name)
+    return text
 
 
 def _compose(text: str) -> yaml.Node | None:
