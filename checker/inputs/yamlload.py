@@ -105,14 +105,17 @@ def _decode(raw: bytes, name: str) -> str:
 class YamlDocument:
     """A parsed YAML document: plain data plus the text, kept to locate errors lazily."""
 
-    __slots__ = ("_maps", "_root", "data", "name", "text")
+    __slots__ = ("_maps", "_marks", "_root", "data", "name", "text")
 
-    def __init__(self, name: str, text: str, data: Any) -> None:
+    def __init__(self, name: str, text: str, data: Any, marks: _Marks | None = None) -> None:
         self.name = name
         self.text = text
         self.data = data
         self._root: yaml.Node | bool | None = False
         self._maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._marks = marks or {}
+        """(line, column) of the keys and values one and two levels down, kept from the first parse: the lines a
+        report gives (each answer's) need no second parse of the file."""
 
     def _node(self) -> yaml.Node | None:
         if self._root is False:
@@ -121,6 +124,10 @@ class YamlDocument:
 
     def line_column(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value (or key) at ``path``, or of its nearest existing parent."""
+        if 0 < len(path) <= 2:
+            known = self._marks.get((key, *map(str, path)))
+            if known is not None:
+                return known
         return _walk(self._node(), path, key=key, maps=self._maps)
 
     def location(self, path: Sequence[str | int], *, key: bool = False) -> Location:
@@ -134,7 +141,8 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
     loader = _StrictLoader(text)
     loader.source_name = name
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except InputError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -149,7 +157,31 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
         ) from None
     finally:
         loader.dispose()
-    return YamlDocument(name, text, data)
+    return YamlDocument(name, text, data, _top_marks(node))
+
+
+_Marks = dict[tuple[Any, ...], tuple[int, int]]
+"""(is_key, first key, [second key]) → 1-based (line, column)."""
+
+
+def _top_marks(root: yaml.Node | None) -> _Marks:
+    """The places of the top-level keys and values, and of the keys and values of each top-level mapping."""
+    marks: _Marks = {}
+    if not isinstance(root, yaml.MappingNode):
+        return marks
+    for key_node, value_node in root.value:
+        first = key_node.value
+        if (True, first) in marks:  # never: duplicate keys are refused while constructing
+            continue
+        marks[True, first] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        marks[False, first] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        if isinstance(value_node, yaml.MappingNode):
+            for inner_key, inner_value in value_node.value:
+                if isinstance(inner_key, yaml.ScalarNode) and (True, first, inner_key.value) not in marks:
+                    key_mark, value_mark = inner_key.start_mark, inner_value.start_mark
+                    marks[True, first, inner_key.value] = (key_mark.line + 1, key_mark.column + 1)
+                    marks[False, first, inner_key.value] = (value_mark.line + 1, value_mark.column + 1)
+    return marks
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:

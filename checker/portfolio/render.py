@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from checker.inputs.jsondump import sorted_json
 from checker.inputs.textsafe import json_text, terminal_text
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio.view import make_portfolio_view
@@ -24,9 +23,7 @@ SYMBOLS = {
 
 
 def render_portfolio_json(report: PortfolioReport) -> bytes:
-    return json_text(
-        json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    ).encode("utf-8")
+    return json_text(sorted_json(report.model_dump(mode="json")) + "\n").encode("utf-8")
 
 
 def render_portfolio_md(report: PortfolioReport) -> bytes:

@@ -20,7 +20,7 @@ Where entries live:
 
 - the bundled editions (``referentiel/*.yaml``) are compiled into ``checker/referential/bundled/<name>.json``,
   committed; ``tests/referential/test_compiled.py`` fails when one is stale (regenerate with
-  ``python -m checker.referential.compiled``). A committed file works in a checkout, an editable install and a
+  ``python -m checker.app.catalogue``, as ``docs/referentiel.md``). A committed file works in a checkout, an editable install and a
   wheel alike, where a build hook would only run for a wheel. An edited bundled YAML simply no longer matches its
   entry and goes through the user cache below;
 - any other edition (``--referentiel FILE``) is compiled on first use into the user cache folder,
@@ -54,9 +54,11 @@ __all__ = [
     "BUNDLED",
     "FORMAT",
     "NO_CACHE_VARIABLE",
+    "bundled_entries",
     "bundled_entry",
     "cache_dir",
     "cache_enabled",
+    "cached_entry",
     "entry_bytes",
     "read_entry",
     "store",
@@ -181,22 +183,10 @@ def store(model: Referential, source: str) -> None:
                 Path(tmp).unlink()
 
 
-def _write_bundled() -> list[Path]:
-    """Compile every bundled edition into :data:`BUNDLED` (``python -m checker.referential.compiled``)."""
+def bundled_entries() -> dict[str, bytes]:
+    """The compiled form of every bundled edition, by file name in :data:`BUNDLED` (written by
+    ``python -m checker.app.catalogue``, which regenerates every file generated from the referential)."""
     from checker.inputs.paths import referential_dir
     from checker.referential.load import compile_referential
 
-    BUNDLED.mkdir(exist_ok=True)
-    written = []
-    for source in sorted(referential_dir().glob("*.yaml")):
-        target = BUNDLED / f"{source.stem}.json"
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(compile_referential(source))
-        tmp.replace(target)
-        written.append(target)
-    return written
-
-
-if __name__ == "__main__":
-    for path in _write_bundled():
-        print(path)
+    return {f"{source.stem}.json": compile_referential(source) for source in sorted(referential_dir().glob("*.yaml"))}

@@ -27,12 +27,12 @@ FORGED = "mini 9.99"
 def test_every_bundled_edition_has_its_compiled_form_up_to_date() -> None:
     """Fails when a bundled YAML, the models, the checks or the version changed since the last compilation.
 
-    Regenerate with ``python -m checker.referential.compiled`` (and commit the files it writes).
+    Regenerate with ``python -m checker.app.catalogue`` (and commit the files it writes).
     """
     sources = sorted(referential_dir().glob("*.yaml"))
     assert sorted(p.stem for p in BUNDLED.glob("*.json")) == [p.stem for p in sources], "one compiled form per YAML"
     stale = [p.name for p in sources if compile_referential(p) != (BUNDLED / f"{p.stem}.json").read_bytes()]
-    assert not stale, f"stale compiled referential(s) {stale}: run `python -m checker.referential.compiled`"
+    assert not stale, f"stale compiled referential(s) {stale}: run `python -m checker.app.catalogue`"
 
 
 @pytest.mark.parametrize("source", sorted(referential_dir().glob("*.yaml")), ids=lambda p: p.stem)
