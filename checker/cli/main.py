@@ -1,7 +1,5 @@
 """The ``psc-check`` application: command registry, and the one place mapping errors to exit codes."""
 
-from __future__ import annotations
-
 import contextlib
 import errno
 import gc
@@ -203,4 +201,7 @@ def entry() -> None:
     # The cyclic collector would rescan every live object (the whole referential and report) again and again:
     # 2.7x slower at 10,000 requirements (benchmarks/RESULTS.md). Forked portfolio workers inherit this.
     gc.disable()
+    # pydantic looks for third-party plugins (importlib.metadata, every installed distribution's entry points) when
+    # it builds the first model: a tenth of a short command. psc-check's validation needs none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     raise SystemExit(run())

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from checker.i18n.catalogue import CATALOGUE
-
 __all__ = ["LANGS", "Coded", "Translator", "message", "text"]
 
 
@@ -22,10 +20,21 @@ class Coded(Protocol):
 
 LANGS = ("fr", "en")
 
+_LOADED: list[Mapping[str, Mapping[str, str]]] = []
+
+
+def _catalogue() -> Mapping[str, Mapping[str, str]]:
+    """The catalogue, imported on first use: ``--help`` and the options' choices (``LANGS``) need none of it."""
+    if not _LOADED:
+        from checker.i18n.catalogue import CATALOGUE
+
+        _LOADED.append(CATALOGUE)
+    return _LOADED[0]
+
 
 def message(key: str, lang: str = "fr", **params: Any) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in (falls back to French)."""
-    entry = CATALOGUE[key]
+    entry = _catalogue()[key]
     template = entry.get(lang) or entry["fr"]
     return template.format(**params) if params else template
 
@@ -59,4 +68,4 @@ class Translator:
     def labels(self, prefix: str) -> Mapping[str, str]:
         """Every label under ``prefix.`` (e.g. ``outcome``), keyed by the rest of the key."""
         start = prefix + "."
-        return {k[len(start) :]: self(k) for k in CATALOGUE if k.startswith(start)}
+        return {k[len(start) :]: self(k) for k in _catalogue() if k.startswith(start)}

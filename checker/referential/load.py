@@ -6,19 +6,19 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.checks.registry import is_known_check
 from checker.errors import InputError
 from checker.inputs import yamlload
 from checker.inputs.limits import MAX_REFERENTIAL_BYTES
 from checker.inputs.loaded import LoadedFile, text_sha256
 from checker.inputs.paths import default_referential, referential_dir
-from checker.inputs.validation import validate_document
 from checker.inputs.yamlload import YamlDocument
 from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
-from checker.model.report import PolicyInfo, ReferentialInfo
 from checker.referential import compiled
-from checker.referential.consistency import referential_problems
+
+if TYPE_CHECKING:
+    from checker.model.report import PolicyInfo, ReferentialInfo
 
 __all__ = ["LoadedReferential", "compile_referential", "load_bundle", "load_referential"]
 
@@ -40,6 +40,8 @@ class LoadedReferential(LoadedFile[Referential]):
 
     def info(self) -> ReferentialInfo:
         """What every report says of this edition: id, title, version, hash, edition status."""
+        from checker.model.report import ReferentialInfo  # the report models: not for a listing of the edition
+
         meta = self.model.metadata
         return ReferentialInfo(
             id=self.id,
@@ -138,7 +140,12 @@ def load_referential(path: Path | None = None) -> LoadedReferential:
 
 def _checked(doc: YamlDocument) -> Referential:
     """The validated model of ``doc``, or :class:`InputError` with every schema or consistency problem."""
+    from checker.checks.registry import is_known_check  # every check module: only to compile an edition
+    from checker.inputs.validation import validate_document
+    from checker.referential.consistency import referential_problems
+
     model = validate_document(doc, Referential)
+
     problems = referential_problems(model, doc, is_known_check)
     if problems:
         raise InputError(problems)
