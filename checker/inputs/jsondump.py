@@ -20,8 +20,22 @@ import orjson
 __all__ = ["sorted_json"]
 
 _OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2
-_PYTHON_DIFFERS = (b"e-", b"0.0000")
-"""Bytes in orjson's output where Python's float format may differ: fall back (also when a string holds them)."""
+_DIGITS = frozenset(b"0123456789")
+
+
+def _python_differs(raw: bytes) -> bool:
+    """Whether orjson's output may hold a float Python writes otherwise (``1e-07`` for ``1e-7``, ``1e-05`` for
+    ``0.00001``): true also when a string happens to hold such characters (then only slower, never wrong).
+    Ordinary text (``mise-en-production``) is told apart by the digits around ``e-``; no regular expression, which
+    took longer than the encoding itself."""
+    if b"0.0000" in raw:
+        return True
+    at = raw.find(b"e-")
+    while at > 0:
+        if raw[at - 1] in _DIGITS and raw[at + 2 : at + 3] and raw[at + 2] in _DIGITS:
+            return True
+        at = raw.find(b"e-", at + 2)
+    return False
 
 
 def sorted_json(data: Any) -> str:
@@ -30,6 +44,6 @@ def sorted_json(data: Any) -> str:
         raw = orjson.dumps(data, option=_OPTIONS)
     except TypeError:  # orjson.JSONEncodeError: an integer beyond 64 bits, a non-string key
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    if any(marker in raw for marker in _PYTHON_DIFFERS):
+    if _python_differs(raw):
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     return raw.decode("utf-8")

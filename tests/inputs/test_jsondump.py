@@ -47,3 +47,22 @@ def test_the_same_text_as_json_dumps(data: Any) -> None:
 
 def test_a_non_string_key_falls_back_to_json_dumps() -> None:
     assert sorted_json({1: "a", 2: "b"}) == _reference({1: "a", 2: "b"})
+
+
+def test_ordinary_text_takes_orjson_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """French words, hyphenated file names and hashes never send the text through ``json.dumps`` as well."""
+    import json as json_module
+
+    def refused(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("json.dumps was used")
+
+    data = {
+        "path": "evidence/mise-en-production-psc.md",
+        "title": "Conformité de l'échange — référentiel 2025.1-public",
+        "sha256": "3e0f9c2d" * 8,
+        "score": 66.7,
+        "when": "2026-11-28",
+    }
+    expected = _reference(data)
+    monkeypatch.setattr(json_module, "dumps", refused)
+    assert sorted_json(data) == expected
