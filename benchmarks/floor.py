@@ -1,50 +1,50 @@
-"""The floors of ``evaluate``: what a process costs before psc-check's own work, measured the same way.
+"""The floor: what a process pays before psc-check's own work, on the same terms as the CLI.
 
-``python benchmarks/floor.py REFERENTIAL.yaml DECLARATION.yaml`` is the floor of the issue: a process that
-imports yaml and pydantic and parses both files with PyYAML's C loader (``CSafeLoader``, libyaml), nothing more.
-
-``python benchmarks/floor.py --libraries REFERENTIAL.yaml DECLARATION.yaml`` adds what any program built on
-psc-check's libraries pays before its first line of work: Typer imported, pydantic's model machinery loaded and
-one strict model built and used. It is not a target; it shows how much of the distance to the floor is theirs.
+``python benchmarks/floor.py [FILE.yaml...]``: the interpreter, the cyclic garbage collector off (as the
+``psc-check`` console script turns it off), ``import typer, yaml, pydantic`` (the libraries the CLI is built on),
+then each file parsed with the loader the CLI parses with: libyaml's ``CBaseLoader`` (every scalar a string),
+tuned as ``checker/inputs/yamlload.py`` tunes it (each node's tag answered directly). Without files it is the
+import floor of ``referentiel list``. RESULTS.md quotes this file whole.
 """
 
-from __future__ import annotations
-
+import gc
 import sys
-from pathlib import Path
 
-import pydantic  # noqa: F401 - importing it is part of the floor
-import yaml
+gc.disable()
 
-__all__ = ["libraries", "parse"]
+import pydantic  # noqa: E402, F401 - importing them is part of the floor
+import typer  # noqa: E402, F401
+import yaml  # noqa: E402
+from yaml.resolver import BaseResolver  # noqa: E402
+
+_TAGS = {
+    yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+
+class FloorLoader(yaml.CBaseLoader):
+    """The CLI's parser without its checks (aliases, merge keys, duplicates): libyaml and plain construction."""
+
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
+        return _TAGS[kind]
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 def parse(paths: list[str]) -> int:
     """Parse every file; the number of top-level keys read (so the work cannot be skipped)."""
     keys = 0
     for name in paths:
-        with Path(name).open("rb") as handle:
-            keys += len(yaml.load(handle, Loader=yaml.CSafeLoader))
+        with open(name, "rb") as handle:  # noqa: PTH123 - the floor imports nothing more than it must
+            keys += len(yaml.load(handle.read().decode("utf-8"), Loader=FloorLoader))  # noqa: S506 - BaseLoader
     return keys
 
 
-def libraries() -> None:
-    """Import Typer, load pydantic's model machinery, build one strict frozen model and validate with it."""
-    import typer  # noqa: F401
-    from pydantic import BaseModel, ConfigDict
-
-    class Probe(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
-        name: str
-
-    Probe.model_validate({"name": "floor"})
-
-
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if args and args[0] == "--libraries":
-        libraries()
-        args = args[1:]
-    if not args:
-        sys.exit("usage: floor.py [--libraries] FILE.yaml...")
-    parse(args)
+    parse(sys.argv[1:])

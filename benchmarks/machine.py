@@ -5,12 +5,23 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["LIBRARIES", "describe", "load_average"]
+__all__ = ["LIBRARIES", "Checkout", "checkout_state", "describe", "load_average"]
 
-LIBRARIES = ("psc-checker", "pydantic", "pydantic-core", "PyYAML", "typer", "openpyxl", "Jinja2", "cryptography")
+LIBRARIES = (
+    "psc-checker",
+    "pydantic",
+    "pydantic-core",
+    "PyYAML",
+    "typer",
+    "openpyxl",
+    "Jinja2",
+    "cryptography",
+    "orjson",
+)
 
 
 def _proc_field(path: str, name: str) -> str | None:
@@ -52,21 +63,31 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def _checkout(root: Path) -> str:
+@dataclass(frozen=True)
+class Checkout:
+    commit: str
+    """The full hash of HEAD (or what is known instead)."""
+    dirty: bool
+    """Uncommitted changes (tracked or untracked files not ignored)."""
+
+    def text(self) -> str:
+        if not self.dirty:
+            return f"{self.commit} (clean: every measured file committed)"
+        return f"{self.commit} **with uncommitted changes** (run with --dirty: these results describe no commit)"
+
+
+def checkout_state(root: Path) -> Checkout:
+    """HEAD's hash and whether the working tree differs from it."""
     try:
         head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
         ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
+        changes = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "not a git checkout"
-    return f"{head}{' with uncommitted changes' if dirty else ''}"
+        return Checkout("not a git checkout", dirty=True)
+    return Checkout(head, dirty=bool(changes))
 
 
 def load_average() -> str:
@@ -89,5 +110,5 @@ def describe(root: Path) -> list[tuple[str, str]]:
         ("libyaml", _libyaml()),
     ]
     rows += [(name, _version(name)) for name in LIBRARIES]
-    rows.append(("checkout", _checkout(root)))
+    rows.append(("checkout", checkout_state(root).text()))
     return rows

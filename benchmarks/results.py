@@ -47,6 +47,8 @@ class Results:
     load_after: str
     method: list[str]
     sections: list[Section]
+    mode: str = "full"
+    """``full`` or ``--quick`` (smaller sizes, fewer pairs)."""
 
 
 def _ms(seconds: float | None) -> str:
@@ -66,7 +68,7 @@ def _cell(text: str) -> str:
 def _section(section: Section) -> list[str]:
     lines = [f"## {section.title}", "", section.how, ""]
     if section.figures:
-        lines += ["| measured | median time | peak memory | note |", "|---|---:|---:|---|"]
+        lines += ["| measured | median CPU time | peak memory | note |", "|---|---:|---:|---|"]
         lines += [
             f"| {_cell(f.what)} | {_ms(f.seconds)} | {_mb(f.memory_mb)} | {_cell(f.note)} |" for f in section.figures
         ]
@@ -90,9 +92,10 @@ def render(results: Results) -> str:
         "# psc-check benchmarks",
         "",
         (
-            f"Written by `python benchmarks/run.py` on {results.started:%Y-%m-%d %H:%M} (run took "
-            f"{results.seconds:.0f} s). Medians of interleaved repetitions; trust ratios more than absolute "
-            f"figures on a shared machine. Targets: {met} of {len(targets)} met."
+            f"Written by `python benchmarks/run.py{' --quick' if results.mode != 'full' else ''}` on "
+            f"{results.started:%Y-%m-%d %H:%M} (run took {results.seconds:.0f} s). Ratios of CPU time, command "
+            f"against floor, in pairs until they settle; trust ratios more than absolute figures on a shared "
+            f"machine. Targets: {met} of {len(targets)} met."
         ),
         "",
         "| target | limit | measured | verdict |",

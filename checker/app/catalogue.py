@@ -1,4 +1,5 @@
-"""Write the requirements catalogue ``docs/referentiel.md`` from the bundled data (``--check``: fail if stale)."""
+"""Write what is generated from the bundled referential (``--check``: fail if stale): the requirements catalogue
+``docs/referentiel.md`` and the compiled editions ``checker/referential/bundled/*.json``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import sys
 from pathlib import Path
 
 from checker.app.write import write_atomic
+from checker.referential.compiled import BUNDLED, bundled_entries
 from checker.render.catalogue import catalogue_text
 
 __all__ = ["CATALOGUE_PATH", "main"]
@@ -15,15 +17,16 @@ CATALOGUE_PATH = Path("docs/referentiel.md")
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    text = catalogue_text()
+    generated = {CATALOGUE_PATH: catalogue_text().encode("utf-8")}
+    generated |= {BUNDLED / name: data for name, data in bundled_entries().items()}
     if "--check" in args:
-        current = CATALOGUE_PATH.read_text(encoding="utf-8") if CATALOGUE_PATH.exists() else ""
-        if current != text:
-            sys.stderr.write(f"{CATALOGUE_PATH} is stale: run `python -m checker.app.catalogue`\n")
-            return 1
-        return 0
-    CATALOGUE_PATH.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(CATALOGUE_PATH, text.encode("utf-8"))
+        stale = [path for path, data in generated.items() if not path.exists() or path.read_bytes() != data]
+        for path in stale:
+            sys.stderr.write(f"{path} is stale: run `python -m checker.app.catalogue`\n")
+        return 1 if stale else 0
+    for path, data in generated.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
     return 0
 
 

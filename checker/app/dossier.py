@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import json
 import os
 import stat
 import zipfile
@@ -26,6 +25,7 @@ from checker.app.write import write_atomic
 from checker.declaration.load import LoadedDeclaration
 from checker.errors import InputError, Location, msg
 from checker.i18n import Translator, message
+from checker.inputs.jsondump import sorted_json
 from checker.inputs.limits import (
     MAX_DOSSIER_BYTES,
     MAX_DOSSIER_OUTSIDE_DEPTH,
@@ -206,7 +206,7 @@ def dossier_bytes(
         members[name] = (REPORT.render(report, fmt), "report", None)
     members[README] = (_readme(report, request.lang).encode("utf-8"), "readme", None)
     manifest = _manifest(request, ref, report, members)
-    text = json.dumps(manifest.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2, sort_keys=True)
+    text = sorted_json(manifest.model_dump(mode="json", exclude_none=True))
     contents = {name: data for name, (data, _, _) in members.items()}
     contents[MANIFEST] = (text + "\n").encode("utf-8")
     return _zip(contents, request.as_of, request.output), manifest

@@ -10,6 +10,7 @@ from checker.errors import ExitCode
 from checker.model.portfolio import PortfolioReport
 from checker.portfolio import run
 from checker.portfolio.console import portfolio_console
+from checker.portfolio.render import render_outputs
 from checker.render.registry import PORTFOLIO, require_formats
 
 __all__ = ["PortfolioRequest", "PortfolioResult", "run_portfolio"]
@@ -51,6 +52,6 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioResult:
         for line in unreadable.message.splitlines():
             error(line)
     inputs = [*request.inputs, *map(Path, report.input_files)]
-    for path, fmt in formats:
-        write_atomic(path, PORTFOLIO.render(report, fmt), inputs=inputs)
+    for (path, _), data in zip(formats, render_outputs(report, [fmt for _, fmt in formats]), strict=True):
+        write_atomic(path, data, inputs=inputs)
     return PortfolioResult(report, portfolio_console(report, colour=request.colour, quiet=request.quiet))

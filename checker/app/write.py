@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -37,6 +36,8 @@ def write_atomic(target: Path, data: bytes, *, inputs: Iterable[Path] = (), over
     With ``overwrite=False`` an existing ``target`` is refused, and the final step links the file into place so a
     file created meanwhile by someone else is not replaced either.
     """
+    import tempfile  # imported when writing: not at start-up (random, hashing), which `--help` pays otherwise
+
     from checker.errors import msg
 
     refuse_input_overwrite(target, inputs)

@@ -1,7 +1,5 @@
 """``psc-check check-evidence``: run the automated checks on one evidence file, for a vendor preparing proofs."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """Options and small helpers shared by the commands."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``psc-check diff``: what changed between two referential editions, and for a declaration."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

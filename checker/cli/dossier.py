@@ -1,7 +1,5 @@
 """``psc-check dossier build|verify``: the submission file, made by the vendor and re-checked by its receiver."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

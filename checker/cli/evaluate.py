@@ -1,7 +1,5 @@
 """``psc-check evaluate`` and ``psc-check validate``: the main job."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -126,7 +124,7 @@ def validate(
     raise typer.Exit(result.exit_code)
 
 
-def _print_validation(result: ValidateResult) -> None:
+def _print_validation(result: "ValidateResult") -> None:
     """Each file's warnings and errors on standard error, ``PATH: OK`` on standard output for a valid one."""
     for checked in result.files:
         for line in checked.warnings:

@@ -1,7 +1,5 @@
 """``psc-check evidence add|refresh``: cite evidence files in a declaration, keep their hashes and dates current."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -136,7 +134,7 @@ def refresh(
     _show(run_evidence_refresh(request))
 
 
-def _show(result: EvidenceEditResult) -> None:
+def _show(result: "EvidenceEditResult") -> None:
     for note in result.warnings:
         warn(note)
     for line in result.lines:

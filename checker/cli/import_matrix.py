@@ -1,7 +1,5 @@
 """``psc-check import-matrix``: an auditor's returned matrix → an audit file for ``evaluate --audit``."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

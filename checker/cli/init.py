@@ -1,7 +1,5 @@
 """``psc-check init``: write a ready-to-fill declaration."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

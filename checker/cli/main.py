@@ -1,7 +1,5 @@
 """The ``psc-check`` application: command registry, and the one place mapping errors to exit codes."""
 
-from __future__ import annotations
-
 import contextlib
 import errno
 import gc
@@ -36,6 +34,7 @@ from checker.i18n.lang import (
     speaking,
 )
 from checker.inputs.limits import EXTENDS_OUTSIDE_VARIABLE as OUTSIDE_VARIABLE
+from checker.inputs.limits import NO_CACHE_VARIABLE
 from checker.inputs.textsafe import terminal_text
 
 __all__ = ["app", "run"]
@@ -82,10 +81,19 @@ def main(
             help="Permettre à `extends:` de remonter jusqu'à 3 dossiers au-dessus de la déclaration.",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Charger le référentiel depuis son YAML, sans forme compilée ni cache (variable PSC_CHECK_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """psc-check: conformité au référentiel Pro Santé Connect."""
     if debug:
         os.environ["PSC_CHECK_DEBUG"] = "1"
+    if no_cache:
+        os.environ[NO_CACHE_VARIABLE] = "1"
     if allow_extends_outside:
         os.environ[OUTSIDE_VARIABLE] = "1"
 
@@ -167,7 +175,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def _run(args: list[str]) -> int:
     debug = "--debug" in args or os.environ.get("PSC_CHECK_DEBUG") == "1"
-    outside = os.environ.get(OUTSIDE_VARIABLE)
+    options = {name: os.environ.get(name) for name in (OUTSIDE_VARIABLE, NO_CACHE_VARIABLE)}
     try:
         result = app(args=args, prog_name="psc-check", standalone_mode=False)
         sys.stdout.flush()
@@ -191,8 +199,8 @@ def _run(args: list[str]) -> int:
     except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit 3
         return _internal(error, debug)
     finally:
-        if outside is None:  # the option holds for this run only (in-process callers run several)
-            os.environ.pop(OUTSIDE_VARIABLE, None)
+        for name in [name for name, before in options.items() if before is None]:
+            os.environ.pop(name, None)  # an option holds for this run only (in-process callers run several)
     return int(result) if isinstance(result, int) else 0
 
 
@@ -216,4 +224,7 @@ def entry() -> None:
     # The cyclic collector would rescan every live object (the whole referential and report) again and again:
     # 2.7x slower at 10,000 requirements (benchmarks/RESULTS.md). Forked portfolio workers inherit this.
     gc.disable()
+    # pydantic looks for third-party plugins (importlib.metadata, every installed distribution's entry points) when
+    # it builds the first model: a tenth of a short command. psc-check's validation needs none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     raise SystemExit(run())

@@ -1,7 +1,5 @@
 """``psc-check portfolio``: evaluate many declarations at once, with their habilitations resolved across them."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``psc-check probe login|tls|cors|proxy``: produce evidence files from the vendor's running service."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

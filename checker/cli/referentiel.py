@@ -1,7 +1,5 @@
 """``psc-check referentiel list|show|check|export``: read the referential, export it to other tools."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

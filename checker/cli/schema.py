@@ -1,7 +1,5 @@
 """``psc-check schema``: print the JSON Schema of an input format."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -79,6 +79,7 @@ def load_declaration(path: Path, ref: LoadedReferential) -> LoadedDeclaration:
     errors = structural_errors(model, doc, ref)
     if errors:
         raise InputError(errors)
+    doc.data = None  # validated: the model holds the content (a layer's own data stays, to place later messages)
     return LoadedDeclaration(
         model=model,
         path=path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import os
 import stat
 import time
 from collections.abc import Sequence
@@ -108,6 +109,8 @@ class EvidenceContext:
     checked: EvidenceCache = field(default_factory=EvidenceCache)
     _resolved: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
     _bases: dict[Path, Path] = field(default_factory=dict)
+    _dirs: dict[Path, Path] = field(default_factory=dict)
+    """Each folder evidence sits in, with its links followed: resolved once for all the files it holds."""
 
     def inside(self, raw: str) -> Path | None:
         """:func:`resolve_inside` of ``raw`` in this context's folder, each path resolved once (cached)."""
@@ -115,8 +118,25 @@ class EvidenceContext:
         if key not in self._resolved:
             if self.folder not in self._bases:
                 self._bases[self.folder] = self.folder.resolve()
-            self._resolved[key] = _inside(self._bases[self.folder], raw, allow_outside=self.allow_outside)
+            base = self._bases[self.folder]
+            target = self._real(Path(raw) if Path(raw).is_absolute() else base / raw)
+            self._resolved[key] = target if self.allow_outside or target == base or base in target.parents else None
         return self._resolved[key]
+
+    def _real(self, path: Path) -> Path:
+        """``real_path(path)``, its folder's links followed once per folder: only the last part is checked here."""
+        name = path.name
+        if name in ("", ".", ".."):
+            return real_path(path)
+        folder = self._dirs.get(path.parent)
+        if folder is None:
+            folder = self._dirs[path.parent] = real_path(path.parent)
+        try:
+            if stat.S_ISLNK(os.lstat(folder / name).st_mode):
+                return real_path(folder / name)
+        except (OSError, ValueError):
+            pass  # missing or unreadable: resolved as written, as ``real_path`` does
+        return folder / name
 
     def sha256(self, path: Path) -> str | OSError:
         """Hash of ``path``, within the run's budget; the same file (any path, any hard link) is read once."""

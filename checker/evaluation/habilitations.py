@@ -76,7 +76,7 @@ def review_habilitations(
                     state=state,
                 )
             )
-            where = str(doc.location(["habilitations", relation, i]))
+            at: list[str | int] = ["habilitations", relation, i]
             params: dict[str, Param] = {
                 "dependency": hab.actor,
                 "reference": hab.reference,
@@ -84,7 +84,7 @@ def review_habilitations(
                 "expires": expires.isoformat(),
                 "years": years,
             }
-            problems.extend(_item_problems(ref, relation, hab, state, actors, where, params))
+            problems.extend(_item_problems(ref, relation, hab, state, actors, (doc, at), params))
             if state == "valid" and (expires - as_of).days <= horizon_days:
                 lapses.append(
                     Lapse(
@@ -104,10 +104,11 @@ def _item_problems(
     hab: Habilitation,
     state: str,
     actors: list[str],
-    where: str,
+    place: tuple[YamlDocument, list[str | int]],
     params: dict[str, Param],
 ) -> list[Problem]:
-    """Problems of one declared habilitation: environment, date, and what its relation implies."""
+    """Problems of one declared habilitation: environment, date, and what its relation implies (each at ``place``,
+    located only when there is one: locating means a second parse of the file)."""
     actor_def = ref.actors.get(hab.actor)
     expected = actor_def.habilitation_environment if actor_def else None
     needed = {dep for a in actors if a in ref.actors for dep in ref.actors[a].relies_on}
@@ -128,6 +129,9 @@ def _item_problems(
             found.append(("habilitation_unused", "warning", {}))
         if state == "expired":
             found.append(("habilitation_expired", "error", {}))
+    if not found:
+        return []
+    where = str(place[0].location(place[1]))
     return [
         Problem(code=code, severity=severity, location=where, message=msg(f"problem.{code}", **params, **extra))
         for code, severity, extra in found

@@ -40,13 +40,13 @@ def review_parcours(
         states.append(ParcoursStepState(id=step.id, label=step.label, actors=list(step.actors), state=state, date=date))
         if not concerned:
             continue
-        where = str(doc.location(["parcours", "completed", step.id], key=True))
+        at: list[str | int] = ["parcours", "completed", step.id]  # located only for a problem (a second parse)
         if date is not None and date > as_of:
             problems.append(
                 Problem(
                     code="parcours_future",
                     severity="warning",
-                    location=where,
+                    location=str(doc.location(at, key=True)),
                     message=msg("problem.parcours_future", step=step.label, date=date.isoformat()),
                 )
             )
@@ -57,7 +57,7 @@ def review_parcours(
                     Problem(
                         code="parcours_skipped",
                         severity="warning",
-                        location=where,
+                        location=str(doc.location(at, key=True)),
                         message=msg("problem.parcours_skipped", step=step.label, previous=prev_label),
                     )
                 )
@@ -66,7 +66,7 @@ def review_parcours(
                     Problem(
                         code="parcours_order",
                         severity="warning",
-                        location=where,
+                        location=str(doc.location(at, key=True)),
                         message=msg(
                             "problem.parcours_order",
                             step=step.label,

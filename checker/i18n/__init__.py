@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from checker.i18n.catalogue import CATALOGUE
-
 __all__ = ["LANGS", "TERM", "Coded", "Translator", "message", "plural_form", "text"]
 
 TERM = "text.term"
@@ -32,6 +30,17 @@ class Coded(Protocol):
 
 
 LANGS = ("fr", "en")
+
+_LOADED: list[Mapping[str, Mapping[str, str]]] = []
+
+
+def _catalogue() -> Mapping[str, Mapping[str, str]]:
+    """The catalogue, imported on first use: ``--help`` and the options' choices (``LANGS``) need none of it."""
+    if not _LOADED:
+        from checker.i18n.catalogue import CATALOGUE
+
+        _LOADED.append(CATALOGUE)
+    return _LOADED[0]
 
 
 def plural_form(lang: str, count: int) -> int:
@@ -51,7 +60,7 @@ def _choose(template: str, lang: str, params: Mapping[str, Any]) -> str:
 
 def message(key: str, lang: str = "fr", **params: Any) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in (falls back to French)."""
-    entry = CATALOGUE[key]
+    entry = _catalogue()[key]
     template = _choose(entry.get(lang) or entry["fr"], lang, params)
     return template.format(**params) if params else template
 
@@ -95,7 +104,7 @@ class Translator:
     def labels(self, prefix: str) -> Mapping[str, str]:
         """Every label under ``prefix.`` (e.g. ``outcome``), keyed by the rest of the key."""
         start = prefix + "."
-        return {k[len(start) :]: self(k) for k in CATALOGUE if k.startswith(start)}
+        return {k[len(start) :]: self(k) for k in _catalogue() if k.startswith(start)}
 
     @property
     def colon(self) -> str:
@@ -121,4 +130,4 @@ class Translator:
         if code is None:
             return "—"
         key = f"{family}.{code}"
-        return self(key) if key in CATALOGUE else code
+        return self(key) if key in _catalogue() else code

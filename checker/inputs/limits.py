@@ -35,6 +35,7 @@ __all__ = [
     "MAX_VERDICTS",
     "MAX_WAIVERS_BYTES",
     "MAX_YAML_DEPTH",
+    "NO_CACHE_VARIABLE",
     "size_text",
 ]
 
@@ -152,3 +153,7 @@ def size_text(size: int) -> str:
 EXTENDS_OUTSIDE_VARIABLE = "PSC_CHECK_ALLOW_EXTENDS_OUTSIDE"
 """Set to ``1`` by ``psc-check --allow-extends-outside``: `extends:` may then reach up to three folders above the
 declaration (an environment variable, so portfolio workers see it too); otherwise only the declaration's own tree."""
+
+NO_CACHE_VARIABLE = "PSC_CHECK_NO_CACHE"
+"""Set to ``1`` by ``psc-check --no-cache``: every referential is loaded from its YAML, no compiled form is read or
+written (an environment variable, so portfolio workers see it too)."""

@@ -13,7 +13,7 @@ from checker.errors import InputError, Location, Message, msg
 from checker.inputs.limits import MAX_YAML_DEPTH
 from checker.inputs.readfile import read_input
 
-__all__ = ["MAX_YAML_BYTES", "YamlDocument", "load_yaml_file", "load_yaml_text"]
+__all__ = ["MAX_YAML_BYTES", "YamlDocument", "decode_yaml", "load_yaml_file", "load_yaml_text", "read_yaml_bytes"]
 
 MAX_YAML_BYTES = 20 * 1024 * 1024
 """Largest YAML input accepted (20 MiB)."""
@@ -103,14 +103,17 @@ def _decode(raw: bytes, name: str) -> str:
 class YamlDocument:
     """A parsed YAML document: plain data plus the text, kept to locate errors lazily."""
 
-    __slots__ = ("_maps", "_root", "data", "name", "text")
+    __slots__ = ("_maps", "_marks", "_root", "data", "name", "text")
 
-    def __init__(self, name: str, text: str, data: Any) -> None:
+    def __init__(self, name: str, text: str, data: Any, marks: _Marks | None = None) -> None:
         self.name = name
         self.text = text
         self.data = data
         self._root: yaml.Node | bool | None = False
         self._maps: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._marks = marks or {}
+        """(line, column) of the keys and values one and two levels down, kept from the first parse: the lines a
+        report gives (each answer's) need no second parse of the file."""
 
     def _node(self) -> yaml.Node | None:
         if self._root is False:
@@ -119,6 +122,10 @@ class YamlDocument:
 
     def line_column(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value (or key) at ``path``, or of its nearest existing parent."""
+        if 0 < len(path) <= 2:
+            known = self._marks.get((key, *map(str, path)))
+            if known is not None:
+                return known
         return _walk(self._node(), path, key=key, maps=self._maps)
 
     def location(self, path: Sequence[str | int], *, key: bool = False) -> Location:
@@ -132,7 +139,8 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
     loader = _StrictLoader(text)
     loader.source_name = name
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except InputError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -151,7 +159,31 @@ def load_yaml_text(text: str, name: str) -> YamlDocument:
         ) from None
     finally:
         loader.dispose()
-    return YamlDocument(name, text, data)
+    return YamlDocument(name, text, data, _top_marks(node))
+
+
+_Marks = dict[tuple[Any, ...], tuple[int, int]]
+"""(is_key, first key, [second key]) → 1-based (line, column)."""
+
+
+def _top_marks(root: yaml.Node | None) -> _Marks:
+    """The places of the top-level keys and values, and of the keys and values of each top-level mapping."""
+    marks: _Marks = {}
+    if not isinstance(root, yaml.MappingNode):
+        return marks
+    for key_node, value_node in root.value:
+        first = key_node.value
+        if (True, first) in marks:  # never: duplicate keys are refused while constructing
+            continue
+        marks[True, first] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        marks[False, first] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        if isinstance(value_node, yaml.MappingNode):
+            for inner_key, inner_value in value_node.value:
+                if isinstance(inner_key, yaml.ScalarNode) and (True, first, inner_key.value) not in marks:
+                    key_mark, value_mark = inner_key.start_mark, inner_value.start_mark
+                    marks[True, first, inner_key.value] = (key_mark.line + 1, key_mark.column + 1)
+                    marks[False, first, inner_key.value] = (value_mark.line + 1, value_mark.column + 1)
+    return marks
 
 
 _PROBLEMS = {
@@ -194,12 +226,20 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> Message:
 
 def load_yaml_file(path: Path, *, max_bytes: int = MAX_YAML_BYTES, what: Message | None = None) -> YamlDocument:
     """Read and parse a YAML file strictly (a regular file, at most ``max_bytes``, UTF-8 only)."""
-    name = str(path)
-    raw = read_input(path, max_bytes, what=what or msg("what.yaml_file"), hint=msg("hint.give_yaml_path"))
+    return load_yaml_text(decode_yaml(read_yaml_bytes(path, max_bytes=max_bytes, what=what), str(path)), str(path))
+
+
+def read_yaml_bytes(path: Path, *, max_bytes: int = MAX_YAML_BYTES, what: Message | None = None) -> bytes:
+    """The bytes of a YAML file, read as :func:`load_yaml_file` reads them (a regular file, at most ``max_bytes``)."""
+    return read_input(path, max_bytes, what=what or msg("what.yaml_file"), hint=msg("hint.give_yaml_path"))
+
+
+def decode_yaml(raw: bytes, name: str) -> str:
+    """The text of a YAML file's bytes, refused as :func:`load_yaml_file` refuses it (UTF-8 only, not empty)."""
     text = _decode(raw, name)
     if not text.strip():
         raise InputError.at(Location(name), msg("error.file_empty"), msg("hint.write_yaml_content"))
-    return load_yaml_text(text, name)
+    return text
 
 
 def _compose(text: str) -> yaml.Node | None:

@@ -15,7 +15,7 @@ __all__ = ["Day", "Frozen", "Identifier", "Text"]
 class Frozen(BaseModel):
     """Strict, immutable model: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.\- ]{0,63}$")]

@@ -36,7 +36,7 @@ TRANSLATOR = "translator"
 class Message(BaseModel):
     """A catalogue key (``why.actor``) and its parameters: a number, a word, or another message."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     key: str
     params: dict[str, Param] = {}

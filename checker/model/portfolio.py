@@ -14,7 +14,7 @@ __all__ = ["HabilitationLink", "MissedRequirement", "PortfolioError", "Portfolio
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PortfolioRow(_Value):

@@ -58,7 +58,7 @@ REPORT_SCHEMA_VERSION = "1"
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Outcome(StrEnum):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -70,4 +69,6 @@ def schema_text(kind: str) -> str:
         "$id": f"https://psc-check.invalid/schemas/{kind}.schema.json",
         **model.model_json_schema(mode=mode),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    from checker.inputs.jsondump import sorted_json  # orjson: not at start-up (`--help` imports this module)
+
+    return sorted_json(data) + "\n"

@@ -21,7 +21,8 @@ from checker.i18n import message
 from checker.inputs.readfile import real_path
 from checker.inputs.textsafe import terminal_text
 from checker.model.portfolio import HabilitationLink, MissedRequirement, PortfolioError, PortfolioReport, PortfolioRow
-from checker.model.report import GAP_OUTCOMES, Assurance, Report, ToolInfo
+from checker.model.referential import Obligation
+from checker.model.report import GAP_OUTCOMES, Assurance, HabilitationStatus, Outcome, Report, ToolInfo
 from checker.referential.load import LoadedReferential
 from checker.referential.policy import load_with_policy
 
@@ -72,7 +73,30 @@ def _worker_referential(path: str | None, policy: str | None = None) -> LoadedRe
     return load_with_policy(Path(path) if path else None, Path(policy) if policy else None)
 
 
-_Done = tuple[str, str, str | None, list[str]]
+@dataclass(frozen=True)
+class _Digest:
+    """What the portfolio keeps of one declaration's report: its row, each finding's outcome, its habilitations.
+
+    A worker sends this, not the report: the main process never holds a thousand reports at full size (reasons,
+    evidence, messages), and never parses them back.
+    """
+
+    row: PortfolioRow
+    """With an empty ``key``: the keys (D1, D2…) are given once every declaration is known."""
+    findings: tuple[tuple[str, Outcome, str, Obligation], ...]
+    """(requirement id, outcome, title, obligation) of each finding, in the report's order."""
+    habilitations: tuple[HabilitationStatus, ...]
+
+    @classmethod
+    def of(cls, path: str, report: Report) -> _Digest:
+        return cls(
+            row=_row("", path, report),
+            findings=tuple((f.requirement_id, f.outcome, f.title, f.obligation) for f in report.findings),
+            habilitations=tuple(report.habilitations),
+        )
+
+
+_Done = tuple[str, _Digest | None, str | None, list[str]]
 
 
 @cache
@@ -87,7 +111,7 @@ def _worker_waivers(path: str, sha256: str) -> LoadedWaivers:
 def _evaluate_one(
     args: tuple[str, str | None, str, str, str | None, tuple[str, str] | None, str | None],
 ) -> _Done:
-    """(path, report JSON or "", error message or None, files read); runs in a worker process."""
+    """(path, digest of the report or None, error message or None, files read); runs in a worker process."""
     path, referential, as_of, lang, policy, waivers, required = args
     try:
         ref = _worker_referential(referential, policy)
@@ -101,15 +125,15 @@ def _evaluate_one(
         )
         report = evaluate(ref, decl, options)
     except InputError as error:
-        return path, "", "\n".join(error.lines(lang)), [path]
+        return path, None, "\n".join(error.lines(lang)), [path]
     except (OSError, ValueError, RecursionError) as error:  # one unreadable member never takes the others down
         return (
             path,
-            "",
+            None,
             message("error.portfolio_unreadable", lang, path=terminal_text(path), error=type(error).__name__),
             [path],
         )
-    return path, report.model_dump_json(), None, [str(p) for p in declaration_inputs(decl)]
+    return path, _Digest.of(path, report), None, [str(p) for p in declaration_inputs(decl)]
 
 
 def _evaluate_all(paths: list[Path], request: PortfolioRequest, waivers: tuple[str, str] | None) -> list[_Done]:
@@ -151,7 +175,7 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
             msg("hint.give_declarations"),
         )
     results = _evaluate_all(paths, request, waivers)
-    reports = [(path, Report.model_validate_json(text)) for path, text, _, _ in results if text]
+    reports = [(path, digest) for path, digest, _, _ in results if digest is not None]
     errors = [PortfolioError(path=path, message=error) for path, _, error, _ in results if error is not None]
     if not reports:
         raise InputError([msg("error.none_evaluated"), *(Message.literal(e.message) for e in errors)])
@@ -161,9 +185,9 @@ def run_portfolio(request: PortfolioRequest) -> PortfolioReport:
         lang=request.lang,
         as_of=request.as_of,
         referential=ref.info(),
-        rows=[_row(keys[path], path, report) for path, report in reports],
+        rows=[digest.row.model_copy(update={"key": keys[path]}) for path, digest in reports],
         errors=errors,
-        heatmap_requirements=sorted({f.requirement_id for _, r in reports for f in r.findings}),
+        heatmap_requirements=sorted({f[0] for _, r in reports for f in r.findings}),
         heatmap=_heatmap(reports, keys),
         most_missed=_most_missed(reports),
         links=_links(reports, ref, request.as_of, request.lang),
@@ -198,24 +222,24 @@ def _row(key: str, path: str, report: Report) -> PortfolioRow:
     )
 
 
-def _heatmap(reports: list[tuple[str, Report]], keys: dict[str, str]) -> dict[str, dict[str, str]]:
+def _heatmap(reports: list[tuple[str, _Digest]], keys: dict[str, str]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for path, report in reports:
-        for finding in report.findings:
-            out.setdefault(finding.requirement_id, {})[keys[path]] = finding.outcome.value
+        for requirement_id, outcome, _, _ in report.findings:
+            out.setdefault(requirement_id, {})[keys[path]] = outcome.value
     return dict(sorted(out.items()))
 
 
-def _most_missed(reports: list[tuple[str, Report]], limit: int = 20) -> list[MissedRequirement]:
+def _most_missed(reports: list[tuple[str, _Digest]], limit: int = 20) -> list[MissedRequirement]:
     missed: Counter[str] = Counter()
     applicable: Counter[str] = Counter()
     info: dict[str, tuple[str, str]] = {}
     for _, report in reports:
-        for f in report.findings:
-            applicable[f.requirement_id] += 1
-            info[f.requirement_id] = (f.title, f.obligation)
-            if f.outcome in GAP_OUTCOMES:
-                missed[f.requirement_id] += 1
+        for requirement_id, outcome, title, obligation in report.findings:
+            applicable[requirement_id] += 1
+            info[requirement_id] = (title, obligation)
+            if outcome in GAP_OUTCOMES:
+                missed[requirement_id] += 1
     ranked = sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return [
         MissedRequirement(
@@ -226,11 +250,11 @@ def _most_missed(reports: list[tuple[str, Report]], limit: int = 20) -> list[Mis
 
 
 def _links(
-    reports: list[tuple[str, Report]], ref: LoadedReferential, as_of: dt.date, lang: str
+    reports: list[tuple[str, _Digest]], ref: LoadedReferential, as_of: dt.date, lang: str
 ) -> list[HabilitationLink]:
     """Resolve each relied-upon habilitation against the habilitations held by the portfolio's declarations."""
     years = ref.model.habilitation.validity_years if ref.model.habilitation else 3
-    held: dict[str, list[tuple[str, str, dt.date, Report]]] = {}
+    held: dict[str, list[tuple[str, str, dt.date, _Digest]]] = {}
     for path, report in reports:
         for h in report.habilitations:
             if h.relation == "held":
@@ -244,7 +268,7 @@ def _links(
             links.append(
                 HabilitationLink(
                     declaration=path,
-                    relying_actor=", ".join(report.declaration.actors),
+                    relying_actor=", ".join(report.row.actors),
                     actor=h.actor,
                     reference=h.reference,
                     holder=h.holder,
@@ -262,7 +286,7 @@ def _resolve(
     actor: str,
     reference: str,
     granted: dt.date,
-    held: dict[str, list[tuple[str, str, dt.date, Report]]],
+    held: dict[str, list[tuple[str, str, dt.date, _Digest]]],
     as_of: dt.date,
     years: int,
 ) -> tuple[str, str | None]:
@@ -277,6 +301,6 @@ def _resolve(
     path, _, held_granted, holder = matching[0]
     if add_years(held_granted, years) <= as_of:
         return "expired", path
-    if not holder.summary.ready:
+    if not holder.row.ready:
         return "holder_not_ready", path
     return "resolved", path

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.checks.registry import is_known_check
 from checker.errors import InputError, located
 from checker.i18n.catalogue import CATALOGUE
+from checker.inputs import yamlload
 from checker.inputs.limits import MAX_REFERENTIAL_BYTES
-from checker.inputs.loaded import LoadedFile
+from checker.inputs.loaded import LoadedFile, text_sha256
 from checker.inputs.paths import default_referential, referential_dir
+from checker.inputs.yamlload import YamlDocument
 from checker.model.message import Message, msg, term
 from checker.model.referential import ActorDef, ActorInheritance, Referential, Requirement
-from checker.model.report import Labels, PolicyInfo, ReferentialInfo
-from checker.referential.consistency import referential_problems
+from checker.model.report import Labels
+from checker.referential import compiled
 
-__all__ = ["LoadedReferential", "load_bundle", "load_referential"]
+if TYPE_CHECKING:
+    from checker.model.report import PolicyInfo, ReferentialInfo
+
+__all__ = ["LoadedReferential", "compile_referential", "load_bundle", "load_referential"]
 
 _FAMILIES = {"levels": "level", "actors": "actor", "parcours": "parcours", "features": "feature", "themes": "theme"}
 """:class:`Labels` field → the family name of its catalogue keys (``ref.level.communaute``)."""
@@ -49,6 +53,8 @@ class LoadedReferential(LoadedFile[Referential]):
 
     def info(self) -> ReferentialInfo:
         """What every report says of this edition: id, title, version, hash, edition status."""
+        from checker.model.report import ReferentialInfo  # the report models: not for a listing of the edition
+
         meta = self.model.metadata
         return ReferentialInfo(
             id=self.id,
@@ -154,45 +160,57 @@ _LOADED: dict[tuple[str, str], LoadedReferential] = {}
 _MAX_LOADED = 8
 
 
-def _content_key(path: Path) -> tuple[str, str] | None:
-    """(path, sha256 of its bytes) for a regular file within the size limit, else None (then loaded as usual)."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_REFERENTIAL_BYTES:
-            return None
-        return str(path), hashlib.sha256(path.read_bytes()).hexdigest()
-    except (OSError, ValueError):
-        return None
-
-
 def load_referential(path: Path | None = None) -> LoadedReferential:
     """Load and check one edition (the bundled PSC referential by default); once per content in a process.
 
     A loaded edition is immutable (frozen models; a policy makes a new one), so the same content is parsed once:
-    the tests and the portfolio evaluate many declarations against one referential.
+    the tests and the portfolio evaluate many declarations against one referential. Across processes, its compiled
+    form (:mod:`checker.referential.compiled`) spares the YAML parse and the checks.
     """
     target = path or default_referential()
-    key = _content_key(target)
-    if key is not None and key in _LOADED:
+    name = str(target)
+    raw = yamlload.read_yaml_bytes(target, max_bytes=MAX_REFERENTIAL_BYTES, what=msg("what.referential"))
+    source = hashlib.sha256(raw).hexdigest()
+    key = (name, source)
+    if key in _LOADED:
         return _LOADED[key]
-    loaded = _load(target)
-    if key is not None:
-        if len(_LOADED) >= _MAX_LOADED:
-            _LOADED.pop(next(iter(_LOADED)))
-        _LOADED[key] = loaded
+    text = yamlload.decode_yaml(raw, name)
+    model = compiled.bundled_entry(target.stem, source) or compiled.cached_entry(source)
+    if model is None:
+        doc = yamlload.load_yaml_text(text, name)
+        model = _checked(doc)
+        compiled.store(model, source)
+    loaded = LoadedReferential(model=model, path=target, sha256=text_sha256(text), document=_lazy(name, text))
+    if len(_LOADED) >= _MAX_LOADED:
+        _LOADED.pop(next(iter(_LOADED)))
+    _LOADED[key] = loaded
     return loaded
 
 
-def _load(target: Path) -> LoadedReferential:
-    loaded = LoadedReferential.load(
-        target,
-        Referential,
-        max_bytes=MAX_REFERENTIAL_BYTES,
-        what=msg("what.referential"),
-        problems=lambda model, doc: referential_problems(model, doc, is_known_check),
-    )
-    loaded.document.data = None  # validated: the model holds the content (the text stays, to place later messages)
-    return loaded
+def _checked(doc: YamlDocument) -> Referential:
+    """The validated model of ``doc``, or :class:`InputError` with every schema or consistency problem."""
+    from checker.checks.registry import is_known_check  # every check module: only to compile an edition
+    from checker.inputs.validation import validate_document
+    from checker.referential.consistency import referential_problems
+
+    model = validate_document(doc, Referential)
+
+    problems = referential_problems(model, doc, is_known_check)
+    if problems:
+        raise InputError(problems)
+    return model
+
+
+def _lazy(name: str, text: str) -> YamlDocument:
+    """The document kept to place later messages: the text only, parsed again if a message needs a line."""
+    return YamlDocument(name, text, None)
+
+
+def compile_referential(path: Path) -> bytes:
+    """The compiled entry of the edition at ``path``, loaded from its YAML and checked (never from a cache)."""
+    raw = yamlload.read_yaml_bytes(path, max_bytes=MAX_REFERENTIAL_BYTES, what=msg("what.referential"))
+    doc = yamlload.load_yaml_text(yamlload.decode_yaml(raw, str(path)), str(path))
+    return compiled.entry_bytes(_checked(doc), hashlib.sha256(raw).hexdigest())
 
 
 def load_bundle(folder: Path | None = None) -> dict[str, LoadedReferential]:

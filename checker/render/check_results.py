@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from typing import Literal
 
@@ -14,6 +13,7 @@ from checker.checks.base import CheckContext
 from checker.checks.runner import FileCheck
 from checker.errors import ExitCode
 from checker.i18n import Translator, text
+from checker.inputs.jsondump import sorted_json
 from checker.inputs.textsafe import json_text, one_line, terminal_text
 from checker.model.message import TRANSLATOR
 from checker.model.report import CheckResult, ToolInfo
@@ -80,7 +80,7 @@ def exit_code(report: EvidenceCheckReport) -> int:
 
 def render_json(report: EvidenceCheckReport) -> bytes:
     data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang, codes=True)})
-    return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json_text(sorted_json(data) + "\n").encode("utf-8")
 
 
 def render_console(report: EvidenceCheckReport) -> bytes:

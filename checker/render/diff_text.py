@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
 from checker.i18n import Translator
+from checker.inputs.jsondump import sorted_json
 from checker.inputs.textsafe import terminal_text
 from checker.referential.diff import AnswerMove, EditionDiff
 
@@ -67,4 +67,4 @@ def render_diff_json(document: DiffDocument) -> bytes:
             {"verdict": m.verdict, "old_id": m.old_id, "new_id": m.new_id, "why": t.text(m.why)} for m in moves
         ],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (sorted_json(data) + "\n").encode("utf-8")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from checker.i18n import Translator
+from checker.inputs.jsondump import sorted_json
 from checker.inputs.textsafe import json_text
 from checker.model.message import TRANSLATOR
 from checker.model.report import Report
@@ -15,4 +14,4 @@ __all__ = ["render_json"]
 def render_json(report: Report) -> bytes:
     """Every message as words in the report's language, beside its stable code."""
     data = report.model_dump(mode="json", context={TRANSLATOR: Translator(report.lang, codes=True)})
-    return json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json_text(sorted_json(data) + "\n").encode("utf-8")

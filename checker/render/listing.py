@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from checker.i18n import Translator
+from checker.inputs.jsondump import sorted_json
 from checker.inputs.textsafe import csv_cell, terminal_text
 from checker.model.referential import Requirement
 from checker.referential.load import LoadedReferential
@@ -62,7 +62,7 @@ def _summary(req: Requirement) -> dict[str, Any]:
 
 
 def _json(ref: LoadedReferential, reqs: list[Requirement], t: Translator) -> str:
-    return json.dumps([_summary(r) for r in reqs], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return sorted_json([_summary(r) for r in reqs]) + "\n"
 
 
 _COLUMNS = ("id", "obligation", "theme", "actors", "levels", "basis", "title")
@@ -148,7 +148,7 @@ render_list_md = _terminal(_md)
 
 def render_sheet_json(document: RequirementSheet) -> bytes:
     """One requirement, whole, as JSON."""
-    text = json.dumps(_summary(document.requirement), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = sorted_json(_summary(document.requirement)) + "\n"
     return terminal_text(text).encode("utf-8")
 
 

@@ -3,11 +3,11 @@ covers is a result with an accepted external suppression."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from checker.i18n import Translator
+from checker.inputs.jsondump import sorted_json
 from checker.model.report import GAP_OUTCOMES, Finding, Outcome, Problem, Report
 
 __all__ = ["render_sarif"]
@@ -135,4 +135,4 @@ def render_sarif(report: Report) -> bytes:
             }
         ],
     }
-    return (json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (sorted_json(log) + "\n").encode("utf-8")

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 import checker.inputs.yamlload
+import checker.referential.compiled
 import checker.referential.load
 from checker import __version__
 from tests.conftest import MINI, ROOT, run_argv
@@ -21,6 +22,7 @@ def _bug(*_args: object) -> object:
 def planted(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every YAML load fails with an unexpected exception; ``--debug``'s environment flag is undone afterwards."""
     monkeypatch.setattr(checker.inputs.yamlload, "load_yaml_text", _bug)
+    monkeypatch.setattr(checker.referential.compiled, "read_entry", _bug)  # the bundled edition's compiled form
     monkeypatch.setattr(checker.referential.load, "_LOADED", {})  # an edition loaded earlier would skip the bug
     monkeypatch.delenv("PSC_CHECK_DEBUG", raising=False)
 

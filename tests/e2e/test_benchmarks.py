@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT, Cli
@@ -87,3 +88,53 @@ def test_spawner_measures_a_command(tmp_path: Path) -> None:
     assert run.exit_code == 3
     assert run.seconds > 0
     assert run.max_rss_mb > 1
+
+
+def test_the_floor_parses_what_it_is_given(tmp_path: Path) -> None:
+    from tests.conftest import run_argv
+
+    declaration = ROOT / "examples" / "fs-standard" / "declaration.yaml"
+    assert run_argv([sys.executable, ROOT / "benchmarks" / "floor.py", declaration]).code == 0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("a: [unclosed\n", encoding="utf-8")
+    assert run_argv([sys.executable, ROOT / "benchmarks" / "floor.py", broken]).code == 1, "the floor really parses"
+
+
+def test_a_ratio_settles_only_under_ten_percent() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))  # bench imports its siblings by their bare names
+    try:
+        bench = _module("bench")
+        measure = _module("measure")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    series = measure.Series("x", [])
+    tight = bench.Paired(series, series, [1.30, 1.31, 1.29, 1.30, 1.32])
+    loose = bench.Paired(series, series, [1.0, 1.5, 1.2, 0.9, 1.4])
+    assert tight.settled and tight.ratio == 1.30
+    assert not loose.settled and "could not" in loose.spread_text()
+
+
+def test_a_dirty_checkout_is_refused_without_dirty(tmp_path: Path) -> None:
+    import subprocess
+
+    machine = _module("machine")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]
+    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "f.txt").write_text("one\n", encoding="utf-8")
+    subprocess.run([*git, "-C", str(tmp_path), "add", "f.txt"], check=True)
+    subprocess.run([*git, "-C", str(tmp_path), "commit", "-qm", "one"], check=True)
+    clean = machine.checkout_state(tmp_path)
+    assert not clean.dirty and len(clean.commit) == 40 and "clean" in clean.text()
+    (tmp_path / "f.txt").write_text("two\n", encoding="utf-8")
+    dirty = machine.checkout_state(tmp_path)
+    assert dirty.dirty and "uncommitted" in dirty.text() and clean.commit in dirty.text()
+
+
+def test_the_benchmark_refuses_a_dirty_tree_unless_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))  # run imports its siblings by their bare names
+    run = _module("run")
+    machine = _module("machine")
+    monkeypatch.setattr(run, "checkout_state", lambda _root: machine.Checkout("0" * 40, dirty=True))
+    out = tmp_path / "RESULTS.md"
+    assert run.main(["--quick", "--output", str(out)]) == 2
+    assert not out.exists()
