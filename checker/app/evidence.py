@@ -38,8 +38,21 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True, kw_only=True)
+class _EditOptions:
+    """How ``evidence add`` and ``evidence refresh`` edit the declaration: options the two requests share."""
+
+    collected: dt.date | None = None
+    """The collection date; the file's modification date when None."""
+    dry_run: bool = False
+    """Print the YAML to paste (add) or the diff (refresh) instead of editing the declaration."""
+    allow_outside: bool = False
+    referential: Path | None = None
+    lang: str = "fr"
+
+
 @dataclass(frozen=True)
-class EvidenceAddRequest:
+class EvidenceAddRequest(_EditOptions):
     """What ``psc-check evidence add`` was asked to cite."""
 
     declaration: Path
@@ -50,27 +63,15 @@ class EvidenceAddRequest:
     environment: str | None = None
     """The PSC environment; else read from a certificate's issuer or a token's ``iss``, else left out."""
     description: str | None = None
-    collected: dt.date | None = None
-    """The collection date; the file's modification date when None."""
-    dry_run: bool = False
-    """Print the YAML to paste instead of editing the declaration."""
-    allow_outside: bool = False
-    referential: Path | None = None
-    lang: str = "fr"
 
 
 @dataclass(frozen=True)
-class EvidenceRefreshRequest:
+class EvidenceRefreshRequest(_EditOptions):
     """What ``psc-check evidence refresh`` was asked to bring up to date."""
 
     declaration: Path
     requirements: tuple[str, ...] = ()
     """The answers to refresh; every answer of the file when empty."""
-    collected: dt.date | None = None
-    dry_run: bool = False
-    allow_outside: bool = False
-    referential: Path | None = None
-    lang: str = "fr"
 
 
 @dataclass(frozen=True)

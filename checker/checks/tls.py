@@ -349,6 +349,15 @@ def _day(value: Any) -> dt.date | None:
 CHECKS = KindChecks(KIND, MAX_BYTES, load)
 
 
+def _conclude(problems: list[Message], unknown: list[Message], facts: list[Message]) -> Conclusion:
+    """Over every endpoint: one problem contradicts, else one unknown leaves it not checkable, else verified."""
+    if problems:
+        return verdict(problems, [])
+    if unknown:
+        return not_checkable(*unknown)
+    return verdict([], facts)
+
+
 @CHECKS.check("tls.versions")
 def check_versions(scan: TlsScan, ctx: CheckContext) -> Conclusion:
     """On every endpoint: no SSL, TLS 1.0 or TLS 1.1 offered; TLS 1.2 or 1.3 offered; each version reported."""
@@ -370,11 +379,7 @@ def check_versions(scan: TlsScan, ctx: CheckContext) -> Conclusion:
             unknown.append(say("tls.versions_unknown", host=end.label, versions=", ".join(missing)))
         else:
             facts.append(say("tls.versions_ok", host=end.label, versions=", ".join(offered), tool=scan.tool))
-    if problems:
-        return verdict(problems, [])
-    if unknown:
-        return not_checkable(*unknown)
-    return verdict([], facts)
+    return _conclude(problems, unknown, facts)
 
 
 @CHECKS.check("tls.certificate")
@@ -402,11 +407,7 @@ def check_certificate(scan: TlsScan, ctx: CheckContext) -> Conclusion:
                         end=cert.not_after.isoformat(),
                     )
                 )
-    if problems:
-        return verdict(problems, [])
-    if unknown:
-        return not_checkable(*unknown)
-    return verdict([], facts)
+    return _conclude(problems, unknown, facts)
 
 
 @CHECKS.check("tls.host")

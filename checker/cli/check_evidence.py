@@ -7,11 +7,10 @@ import typer
 
 from checker.app.write import error, write_stdout
 from checker.checks.kinds import CHECKED_KINDS
-from checker.cli.common import check_choice
+from checker.cli.common import AsOfOption, EnvironmentOption, LangOption, check_choice, check_optional_choice
 from checker.cli.help import choices
 from checker.cli.language import command_lang
 from checker.cli.vocabulary import ENVIRONMENTS, LEVELS
-from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 from checker.render.registry import CHECK_RESULT
 
@@ -29,18 +28,11 @@ def check_evidence(
         str | None,
         typer.Option("--kind", metavar="TYPE", help=f"Type de preuve : {choices(CHECKED_KINDS)} ; reconnu sinon."),
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date de vérification (aujourd'hui par défaut).")
-    ] = None,
+    as_of: AsOfOption = None,
     client_id: Annotated[
         str | None, typer.Option("--client-id", metavar="CLIENT_ID", help="client_id enregistré auprès de PSC.")
     ] = None,
-    environment: Annotated[
-        str | None,
-        typer.Option(
-            "--environment", metavar="ENVIRONNEMENT", help=f"Environnement revendiqué : {choices(ENVIRONMENTS)}."
-        ),
-    ] = None,
+    environment: EnvironmentOption = None,
     level: Annotated[str | None, typer.Option("--level", metavar="NIVEAU", help=f"Niveau : {choices(LEVELS)}.")] = None,
     jwks: Annotated[
         Path | None,
@@ -49,15 +41,15 @@ def check_evidence(
     fmt: Annotated[
         str, typer.Option("--format", metavar="FORMAT", help=f"Sortie : {choices(CHECK_RESULT.stdout_names)}.")
     ] = "console",
-    lang: Annotated[str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
     from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
     from checker.render.registry import Format
 
-    kind = None if kind is None else check_choice("--kind", kind, CHECKED_KINDS)
-    environment = None if environment is None else check_choice("--environment", environment, ENVIRONMENTS)
-    level = None if level is None else check_choice("--level", level, LEVELS)
+    kind = check_optional_choice("--kind", kind, CHECKED_KINDS)
+    environment = check_optional_choice("--environment", environment, ENVIRONMENTS)
+    level = check_optional_choice("--level", level, LEVELS)
     fmt = check_choice("--format", fmt, CHECK_RESULT.stdout_names)
     lang = command_lang(lang)
     request = CheckEvidenceRequest(

@@ -1,21 +1,48 @@
 """Options and small helpers shared by the commands."""
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from checker.app.write import emit, warn
 from checker.cli.help import choices
-from checker.cli.vocabulary import REQUIRE_ASSURANCE
+from checker.cli.vocabulary import ENVIRONMENTS, REQUIRE_ASSURANCE
+from checker.i18n import LANGS
 from checker.inputs.suggest import check_choice, check_choices
 
+if TYPE_CHECKING:
+    from checker.model.message import Message
+
 __all__ = [
+    "AsOfOption",
+    "EnvironmentOption",
+    "LangOption",
     "PolicyOption",
     "ReferentialOption",
     "RequireAssuranceOption",
     "WaiversOption",
     "check_choice",
     "check_choices",
+    "check_optional_choice",
+    "show_lines",
+]
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="LANGUE", help=f"Langue des messages et des sorties : {choices(LANGS)}."),
+]
+"""Every command's ``--lang``; the command resolves it with :func:`checker.cli.language.command_lang`."""
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date d'évaluation (aujourd'hui par défaut)."),
+]
+
+EnvironmentOption = Annotated[
+    str | None,
+    typer.Option("--environment", metavar="ENVIRONNEMENT", help=f"Environnement PSC : {choices(ENVIRONMENTS)}."),
 ]
 
 ReferentialOption = Annotated[
@@ -66,3 +93,16 @@ RequireAssuranceOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def check_optional_choice(option: str, value: str | None, allowed: Sequence[str]) -> str | None:
+    """:func:`check_choice` for an option that may be left out: ``None`` stays ``None``."""
+    return None if value is None else check_choice(option, value, allowed)
+
+
+def show_lines(warnings: "Iterable[str | Message]", lines: Iterable[str]) -> None:
+    """A use case's warnings on standard error, then its lines on standard output."""
+    for note in warnings:
+        warn(note)
+    for line in lines:
+        emit(line)

@@ -6,11 +6,9 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, WaiversOption
-from checker.cli.evaluate import AsOf
-from checker.cli.help import Command, Group, choices
+from checker.cli.common import AsOfOption, LangOption, ReferentialOption, WaiversOption
+from checker.cli.help import Command, Group
 from checker.cli.language import command_lang
-from checker.i18n import LANGS
 
 app = typer.Typer(
     cls=Group,
@@ -19,21 +17,19 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-Lang = Annotated[str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue : {choices(LANGS)}.")]
-
 
 @app.command("build", cls=Command)
 def build(
     declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="Fichier YAML de la déclaration.")],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="DOSSIER.zip", help="Le dossier à écrire (.zip).")],
-    as_of: AsOf = None,
+    as_of: AsOfOption = None,
     referentiel: ReferentialOption = None,
     audit: Annotated[
         Path | None,
         typer.Option("--audit", metavar="FICHIER", help="Fichier d'audit (import-matrix), évalué et joint au dossier."),
     ] = None,
     waivers: WaiversOption = None,
-    lang: Lang = None,
+    lang: LangOption = None,
     allow_outside_evidence: Annotated[
         bool,
         typer.Option(
@@ -83,7 +79,7 @@ def verify(
         typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Réévaluer à cette date (par défaut : celle du dossier)."),
     ] = None,
     referentiel: ReferentialOption = None,
-    lang: Lang = None,
+    lang: LangOption = None,
 ) -> None:
     """Vérifier un dossier : empreintes, réévaluation. Code 0 conforme, 1 différences, 2 illisible ou suspect."""
     from checker.app.dossier_verify import VerifyRequest, run_verify

@@ -7,25 +7,29 @@ import typer
 
 from checker.app.write import emit, error, warn, write_stdout
 from checker.cli.colour import QuietOption, check_quiet, use_colour
-from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
+from checker.cli.common import (
+    AsOfOption,
+    LangOption,
+    PolicyOption,
+    ReferentialOption,
+    RequireAssuranceOption,
+    WaiversOption,
+    check_choice,
+    check_optional_choice,
+)
 from checker.cli.help import choices
 from checker.cli.language import command_lang
 from checker.cli.vocabulary import FAIL_ON, REQUIRE_ASSURANCE
-from checker.i18n import LANGS, message
+from checker.i18n import message
 from checker.render.registry import REPORT
 
 if TYPE_CHECKING:
     from checker.app.validate import ValidateResult
 
-AsOf = Annotated[
-    str | None,
-    typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date d'évaluation (aujourd'hui par défaut)."),
-]
-
 
 def evaluate(
     declaration: Annotated[Path, typer.Argument(metavar="DECLARATION", help="Fichier YAML de la déclaration.")],
-    as_of: AsOf = None,
+    as_of: AsOfOption = None,
     referentiel: ReferentialOption = None,
     fmt: Annotated[
         str, typer.Option("--format", metavar="FORMAT", help=f"Sortie standard : {choices(REPORT.stdout_names)}.")
@@ -36,9 +40,7 @@ def evaluate(
             "-o", "--output", metavar="FICHIER", help="Fichier de sortie (format d'après le suffixe) ; répétable."
         ),
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
-    ] = None,
+    lang: LangOption = None,
     allow_outside_evidence: Annotated[
         bool, typer.Option("--allow-outside-evidence", help="Accepter des preuves hors du dossier de la déclaration.")
     ] = False,
@@ -76,10 +78,8 @@ def evaluate(
 
     fmt = check_choice("--format", fmt, REPORT.stdout_names)
     lang = command_lang(lang)
-    if fail_on is not None:
-        fail_on = check_choice("--fail-on", fail_on, FAIL_ON)
-    if require_assurance is not None:
-        require_assurance = check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+    fail_on = check_optional_choice("--fail-on", fail_on, FAIL_ON)
+    require_assurance = check_optional_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     check_quiet(quiet, output)
     request = EvaluateRequest(
         declaration=declaration,
@@ -108,7 +108,7 @@ def validate(
         list[Path], typer.Argument(metavar="DECLARATION…", help="Un ou plusieurs fichiers de déclaration.")
     ],
     referentiel: ReferentialOption = None,
-    as_of: AsOf = None,
+    as_of: AsOfOption = None,
     policy: PolicyOption = None,
     waivers: WaiversOption = None,
 ) -> None:

@@ -6,12 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, check_choice
+from checker.app.write import emit
+from checker.cli.common import EnvironmentOption, LangOption, ReferentialOption, check_optional_choice, show_lines
 from checker.cli.help import Command, Group, choices
 from checker.cli.language import command_lang
 from checker.cli.vocabulary import ENVIRONMENTS, EVIDENCE_KINDS
-from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 
 if TYPE_CHECKING:
@@ -41,9 +40,6 @@ CollectedOption = Annotated[
         help="Date de collecte (« today » : aujourd'hui) ; par défaut la date de modification du fichier.",
     ),
 ]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des messages : {choices(LANGS)}.")
-]
 
 
 def _collected(value: str | None) -> dt.date | None:
@@ -69,10 +65,7 @@ def add(
             help=f"Forcer le type de preuve (avertissement s'il n'est pas attendu) : {choices(EVIDENCE_KINDS)}.",
         ),
     ] = None,
-    environment: Annotated[
-        str | None,
-        typer.Option("--environment", metavar="ENVIRONNEMENT", help=f"Environnement : {choices(ENVIRONMENTS)}."),
-    ] = None,
+    environment: EnvironmentOption = None,
     description: Annotated[
         str | None, typer.Option("--description", metavar="TEXTE", help="Description de la preuve.")
     ] = None,
@@ -86,10 +79,8 @@ def add(
     from checker.app.evidence import EvidenceAddRequest, run_evidence_add
 
     lang = command_lang(lang)
-    if kind is not None:
-        kind = check_choice("--kind", kind, EVIDENCE_KINDS)
-    if environment is not None:
-        environment = check_choice("--environment", environment, ENVIRONMENTS)
+    kind = check_optional_choice("--kind", kind, EVIDENCE_KINDS)
+    environment = check_optional_choice("--environment", environment, ENVIRONMENTS)
     request = EvidenceAddRequest(
         declaration=declaration,
         requirement=requirement,
@@ -135,9 +126,6 @@ def refresh(
 
 
 def _show(result: "EvidenceEditResult") -> None:
-    for note in result.warnings:
-        warn(note)
-    for line in result.lines:
-        emit(line)
+    show_lines(result.warnings, result.lines)
     if result.output:
         emit(result.output)

@@ -6,10 +6,9 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption
-from checker.cli.help import choices
+from checker.cli.common import LangOption, ReferentialOption
 from checker.cli.language import command_lang
-from checker.i18n import LANGS, message
+from checker.i18n import message
 from checker.inputs.dates import parse_day
 
 
@@ -40,9 +39,7 @@ def import_matrix(
         bool, typer.Option("--force", help="Remplacer le fichier d'audit existant au lieu de le compléter.")
     ] = False,
     referentiel: ReferentialOption = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue du compte rendu : {choices(LANGS)}.")
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Importer les verdicts et commentaires d'une matrice renvoyée par l'auditeur dans un fichier d'audit."""
     from checker.app.import_matrix import ImportRequest, run_import_matrix

@@ -7,11 +7,17 @@ import typer
 
 from checker.app.write import write_stdout
 from checker.cli.colour import QuietOption, check_quiet, use_colour
-from checker.cli.common import PolicyOption, ReferentialOption, RequireAssuranceOption, WaiversOption, check_choice
-from checker.cli.help import choices
+from checker.cli.common import (
+    AsOfOption,
+    LangOption,
+    PolicyOption,
+    ReferentialOption,
+    RequireAssuranceOption,
+    WaiversOption,
+    check_optional_choice,
+)
 from checker.cli.language import command_lang
 from checker.cli.vocabulary import REQUIRE_ASSURANCE
-from checker.i18n import LANGS
 from checker.inputs.dates import parse_day
 
 
@@ -26,11 +32,9 @@ def portfolio(
             "-o", "--output", metavar="FICHIER", help="Fichier de sortie .json, .md, .html, .xlsx ou .pdf ; répétable."
         ),
     ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", metavar="AAAA-MM-JJ", help="Date d'évaluation.")] = None,
+    as_of: AsOfOption = None,
     referentiel: ReferentialOption = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des sorties : {choices(LANGS)}.")
-    ] = None,
+    lang: LangOption = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", metavar="N", min=1, max=64, help="Processus parallèles (par défaut : un par cœur)."),
@@ -46,8 +50,7 @@ def portfolio(
 
     lang = command_lang(lang)
     check_quiet(quiet, output)
-    if require_assurance is not None:
-        require_assurance = check_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+    require_assurance = check_optional_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
     request = PortfolioRequest(
         inputs=tuple(inputs),
         as_of=parse_day(as_of, "--as-of"),

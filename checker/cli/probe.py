@@ -5,11 +5,16 @@ from typing import Annotated
 
 import typer
 
-from checker.app.write import emit, warn
-from checker.cli.common import ReferentialOption, check_choice
-from checker.cli.help import Command, Group, choices
+from checker.cli.common import (
+    EnvironmentOption,
+    LangOption,
+    ReferentialOption,
+    check_optional_choice,
+    show_lines,
+)
+from checker.cli.help import Command, Group
+from checker.cli.language import command_lang
 from checker.cli.vocabulary import ENVIRONMENTS
-from checker.i18n import LANGS
 
 __all__ = ["app"]
 
@@ -26,10 +31,6 @@ app = typer.Typer(
 OutputOption = Annotated[
     Path | None,
     typer.Option("-o", "--output", metavar="DOSSIER", help="Dossier où écrire les preuves (p. ex. evidence/sonde)."),
-]
-EnvironmentOption = Annotated[
-    str | None,
-    typer.Option("--environment", metavar="ENVIRONNEMENT", help=f"Environnement PSC visé : {choices(ENVIRONMENTS)}."),
 ]
 CaBundleOption = Annotated[
     Path | None,
@@ -48,7 +49,6 @@ RequirementOption = Annotated[
     list[str] | None,
     typer.Option("--requirement", "-r", metavar="EXIGENCE", help="Exigence où citer les preuves (répétable)."),
 ]
-LangOption = Annotated[str, typer.Option("--lang", metavar="LANGUE", help=f"Langue des messages : {choices(LANGS)}.")]
 
 
 def _run(
@@ -62,15 +62,14 @@ def _run(
     cite: Path | None,
     requirements: list[str] | None,
     referentiel: Path | None,
-    lang: str,
+    lang: str | None,
     client_id: str | None = None,
     i_know: bool = False,
 ) -> None:
     from checker.app.probe import ProbeRequest, run_probe
 
-    lang = check_choice("--lang", lang, LANGS)
-    if environment is not None:
-        environment = check_choice("--environment", environment, ENVIRONMENTS)
+    lang = command_lang(lang)
+    environment = check_optional_choice("--environment", environment, ENVIRONMENTS)
     result = run_probe(
         ProbeRequest(
             probe=probe,  # type: ignore[arg-type]  # one of the four commands below
@@ -87,10 +86,7 @@ def _run(
             lang=lang,
         )
     )
-    for note in result.warnings:
-        warn(note)
-    for line in result.lines:
-        emit(line)
+    show_lines(result.warnings, result.lines)
     raise typer.Exit(result.exit_code)
 
 
@@ -107,7 +103,7 @@ def login(
     cite: CiteOption = None,
     requirement: RequirementOption = None,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Suivre la connexion jusqu'à la redirection vers PSC (jamais envoyée) ; HAR et contrôles har.*."""
     _run(
@@ -137,7 +133,7 @@ def tls(
     cite: CiteOption = None,
     requirement: RequirementOption = None,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Versions de TLS acceptées (une poignée de main par version) et chaîne de certificats ; analyse tls_scan."""
     _run(
@@ -164,7 +160,7 @@ def cors(
     cite: CiteOption = None,
     requirement: RequirementOption = None,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Requêtes CORS depuis une origine étrangère : signale « * » ou l'origine renvoyée telle quelle."""
     _run(
@@ -194,7 +190,7 @@ def proxy(
     cite: CiteOption = None,
     requirement: RequirementOption = None,
     referentiel: ReferentialOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
 ) -> None:
     """Contrat du Proxy e-Santé : /connect invalide → 400, /send sans session → 401, forme de /traces."""
     _run(

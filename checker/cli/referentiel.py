@@ -6,16 +6,11 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, write_stdout
-from checker.cli.common import ReferentialOption, check_choice
+from checker.cli.common import LangOption, ReferentialOption, check_choice
 from checker.cli.help import Command, Group, choices
 from checker.cli.language import command_lang
 from checker.cli.vocabulary import ACTORS, LEVELS, THEMES
-from checker.i18n import LANGS
 from checker.render.registry import REFERENTIAL_EXPORT, REQUIREMENT, REQUIREMENT_LIST
-
-LangOption = Annotated[
-    str | None, typer.Option("--lang", metavar="LANGUE", help=f"Langue des libellés : {choices(LANGS)}.")
-]
 
 app = typer.Typer(cls=Group, help="Consulter et vérifier le référentiel.", no_args_is_help=True, rich_markup_mode=None)
 

@@ -23,7 +23,7 @@ from checker.evaluation.parcours import review_parcours
 from checker.evaluation.provenance import finding_trail
 from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
 from checker.model.declaration import Answer, Status
-from checker.model.message import kind_terms, msg, terms
+from checker.model.message import Message, kind_terms, msg, terms
 from checker.model.referential import Obligation, Requirement
 from checker.model.report import (
     ASSURANCE_RANK,
@@ -38,6 +38,7 @@ from checker.model.report import (
     Problem,
     Reason,
     Report,
+    Severity,
     Summary,
     ThemeCount,
     ToolInfo,
@@ -407,25 +408,21 @@ def _answer_problems(
                 message=msg("problem.planned_past", requirement=req.id, planned=answer.planned.isoformat()),
             )
         )
+    problem: tuple[str, Severity, Message]
     for i, item in enumerate(finding.evidence):
-        if item.declared_sha256 is None and item.status not in ("outside", "missing"):
-            out.append(
-                Problem(
-                    code="evidence_no_hash",
-                    severity="warning",
-                    location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
-                    message=msg("problem.evidence_no_hash", requirement=req.id, path=item.path),
-                )
-            )
         if item.status == "outside":
-            out.append(
-                Problem(
-                    code="evidence_outside",
-                    severity="error",
-                    location=str(decl.document.location(["answers", req.id, "evidence", i, "path"])),
-                    message=msg("problem.evidence_outside", requirement=req.id, path=item.path),
-                )
+            problem = ("evidence_outside", "error", msg("problem.evidence_outside", requirement=req.id, path=item.path))
+        elif item.declared_sha256 is None and item.status != "missing":
+            problem = (
+                "evidence_no_hash",
+                "warning",
+                msg("problem.evidence_no_hash", requirement=req.id, path=item.path),
             )
+        else:
+            continue
+        code, severity, message = problem
+        location = str(decl.document.location(["answers", req.id, "evidence", i, "path"]))
+        out.append(Problem(code=code, severity=severity, location=location, message=message))
     return out
 
 

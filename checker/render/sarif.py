@@ -9,6 +9,7 @@ from typing import Any
 from checker.i18n import Translator
 from checker.inputs.jsondump import sorted_json
 from checker.model.report import GAP_OUTCOMES, Finding, Outcome, Problem, Report
+from checker.render.view import waiver_line
 
 __all__ = ["render_sarif"]
 
@@ -64,15 +65,7 @@ def _suppressions(finding: Finding, t: Translator) -> dict[str, Any]:
     w = finding.waiver
     if finding.outcome is not Outcome.WAIVED or w is None:
         return {}
-    justification = t(
-        "label.waiver_line",
-        requirement=w.requirement_id,
-        state=t(f"waiver.{w.state}"),
-        reference=w.reference,
-        granted_by=w.granted_by,
-        granted=w.granted.isoformat(),
-        expires=w.expires.isoformat(),
-    )
+    justification = waiver_line(w, t)
     suppression = {
         "kind": "external",
         "status": "accepted",

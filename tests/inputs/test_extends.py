@@ -63,18 +63,8 @@ def _tree(root: Path, base: str = "../organisation.yaml") -> Path:
 
 def test_answers_and_habilitations_are_inherited(cli: Cli, tmp_path: Path) -> None:
     decl = _tree(tmp_path)
-    result = cli(
-        "--allow-extends-outside",
-        "evaluate",
-        "product/declaration.yaml",
-        "--referentiel",
-        MINI,
-        "--as-of",
-        "2026-11-28",
-        "--format",
-        "json",
-        cwd=tmp_path,
-    )
+    product = ("--allow-extends-outside", "evaluate", "product/declaration.yaml", "--referentiel", MINI)
+    result = cli(*product, "--as-of", "2026-11-28", "--format", "json", cwd=tmp_path)
     assert result.code == 1, result.stderr  # T-CIBA-01 is partial in the product
     report = json.loads(result.stdout)
     findings = {f["requirement_id"]: f for f in report["findings"]}
@@ -89,18 +79,7 @@ def test_answers_and_habilitations_are_inherited(cli: Cli, tmp_path: Path) -> No
     ).stdout
     assert "Réponse héritée de" in md or "T-OIDC-01" in md
     sarif = tmp_path / "r.sarif"
-    cli(
-        "--allow-extends-outside",
-        "evaluate",
-        "product/declaration.yaml",
-        "--referentiel",
-        MINI,
-        "--as-of",
-        "2026-11-28",
-        "-o",
-        sarif,
-        cwd=tmp_path,
-    )
+    cli(*product, "--as-of", "2026-11-28", "-o", sarif, cwd=tmp_path)
     uris = {
         r["ruleId"]: r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         for r in json.loads(sarif.read_text())["runs"][0]["results"]
