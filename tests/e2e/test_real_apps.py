@@ -60,7 +60,7 @@ def _soffice(tmp: Path, convert_to: str, source: Path, out: Path) -> None:
 def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The first example's matrix and HTML report, written by one run of the installed executable."""
     folder = tmp_path_factory.mktemp("example")
-    args = ["evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF]
+    args: list[str | Path] = ["evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF]
     assert run_process(*args, "-o", folder / "matrix.xlsx", "-o", folder / "report.html").code in (0, 1)
     return folder
 
