@@ -55,7 +55,7 @@ def _evaluate_with(audit: Path, folder: Path) -> None:
     assert snapshot(folder) == before
 
 
-@fuzz(150)
+@fuzz(90)
 @given(data=audits())
 def test_shaped_audit_files(tmp_path: Path, data: dict[str, Any]) -> None:
     audit = tmp_path / "audit.yaml"

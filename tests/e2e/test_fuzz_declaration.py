@@ -114,7 +114,7 @@ def _evaluate(folder: Path, declaration: Path, outputs: list[str]) -> None:
     assert not [p for p in after if p.endswith(".tmp")], "temporary file left behind"
 
 
-@fuzz(120)
+@fuzz(60)
 @given(data=declarations(), outputs=OUTPUTS)
 def test_shaped_declarations(tmp_path: Path, data: dict[str, Any], outputs: list[str]) -> None:
     folder = fresh_folder(tmp_path, "shaped")
@@ -133,7 +133,7 @@ def test_garbled_declarations(tmp_path: Path, raw: bytes) -> None:
     assert_clean(in_process("validate", declaration, "--referentiel", MINI, "--as-of", "2026-11-28"), (0, 2))
 
 
-@fuzz(60)
+@fuzz(30)
 @given(data=declarations(), raw=st.binary(max_size=300))
 def test_portfolio_and_diff_take_any_declaration(tmp_path: Path, data: dict[str, Any], raw: bytes) -> None:
     folder = fresh_folder(tmp_path, "portfolio")

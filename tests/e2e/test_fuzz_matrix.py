@@ -102,7 +102,7 @@ def _import(folder: Path, matrix: Path) -> None:
     assert_clean(evaluated, (0, 1))
 
 
-@fuzz(60)
+@fuzz(30)  # each example loads, edits and saves a workbook, then imports it: about 75 ms
 @given(changes=edits())
 def test_edited_matrices(exported: Path, changes: list[tuple[str, Any]]) -> None:
     matrix = exported / "edited.xlsx"
