@@ -18,16 +18,15 @@ A case is a folder holding ``case.yaml`` and its committed files. ``case.yaml`` 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import stat
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import MINI, Cli
 from tests.matrix_support import load
+from tests.zip_support import zip_bytes
 
 __all__ = ["CASES", "expand", "generate", "snapshot"]
 
@@ -102,13 +101,9 @@ def _sparse(spec: dict[str, Any], target: Path, _work: Path, _cli: Cli) -> None:
 
 
 def _zip(spec: dict[str, Any], target: Path, _work: Path, _cli: Cli) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in (spec["zip"].get("members") or {}).items():
-            archive.writestr(name, text)
-        for name, size in (spec["zip"].get("zeros") or {}).items():
-            archive.writestr(name, b"\x00" * int(size))
-    target.write_bytes(buffer.getvalue())
+    members = {name: str(text).encode("utf-8") for name, text in (spec["zip"].get("members") or {}).items()}
+    zeros = {name: int(size) for name, size in (spec["zip"].get("zeros") or {}).items()}
+    target.write_bytes(zip_bytes(members, zeros))
 
 
 def _matrix(spec: dict[str, Any], target: Path, work: Path, cli: Cli) -> None:

@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -79,6 +80,13 @@ def ca_chain(
     return [org, root]
 
 
+@cache
+def _rsa_key(key_size: int) -> rsa.RSAPrivateKey:
+    """One RSA key per size for every client certificate of the session: generating one costs 50 to 200 ms of CPU,
+    and no check compares the keys of two client certificates (issuers sign with their own EC keys)."""
+    return rsa.generate_private_key(public_exponent=65537, key_size=key_size)
+
+
 def leaf(
     issuer: Issued,
     *,
@@ -91,7 +99,7 @@ def leaf(
     ca: bool = False,
 ) -> Issued:
     """An ORG / AUTH_CLI-like client certificate issued by ``issuer`` (EKU clientAuth unless told)."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
+    key = _rsa_key(key_size)
     usages = [ExtendedKeyUsageOID.CLIENT_AUTH] if eku is None else eku
     subject = _name(cn, ou, org="EDITEUR TEST")
     return _build(subject, issuer, key, start, end, ca=ca, eku=usages or None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI, ROOT, Cli, assert_clean_error
+from tests.zip_support import zip_bytes
 
 AS_OF = "2026-06-01"
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/declaration.yaml"))
@@ -217,12 +217,8 @@ def _symlink(path: Path) -> None:
 
 
 def _bomb(path: Path) -> None:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:  # level 1: half the CPU
-        archive.writestr("MANIFEST.json", b"{}")
-        with archive.open("declaration/evidence/big.bin", "w", force_zip64=True) as out:
-            chunk = bytes(1 << 20)
-            for _ in range(1024):  # 1 GB of zeros, 1 MB stored
-                out.write(chunk)
+    """1 GB of zeros in one deflated member (about 1 MB on disk)."""
+    path.write_bytes(zip_bytes({"MANIFEST.json": b"{}"}, {"declaration/evidence/big.bin": 1 << 30}))
 
 
 def _encrypted(path: Path) -> None:
@@ -286,11 +282,7 @@ def test_a_hostile_zip_gives_exit_2_and_leaves_nothing(
 
 
 def test_a_deflated_member_expanding_past_the_ratio_is_a_bomb(cli: Cli, tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("MANIFEST.json", b"{}")
-        archive.writestr("declaration/zeros.bin", bytes(64 << 20))
-    (tmp_path / "z.zip").write_bytes(buffer.getvalue())
+    (tmp_path / "z.zip").write_bytes(zip_bytes({"MANIFEST.json": b"{}"}, {"declaration/zeros.bin": 64 << 20}))
     assert_clean_error(cli("dossier", "verify", tmp_path / "z.zip"), "une bombe zip")
 
 

@@ -19,9 +19,10 @@ def _readme_commands() -> list[list[str]]:
 def test_readme_check_evidence_commands(cli_process: Cli) -> None:
     """As a reader would type them: the installed executable, from the repository root."""
     commands = _readme_commands()
-    codes = [cli_process(*args, cwd=ROOT).code for args in commands]
+    results = [cli_process(*args, cwd=ROOT) for args in commands]
+    codes = [result.code for result in results]
     assert codes == [0, 0, 1], codes
-    report = json.loads(cli_process(*commands[2], cwd=ROOT).stdout)
+    report = json.loads(results[2].stdout)  # the third command asks for JSON
     assert report["status"] == "contradicted"
     assert [c["check"] for c in report["checks"] if c["status"] == "contradicted"] == ["ciba.channel"]
 

@@ -23,7 +23,7 @@ ALL = sorted(p for kind in KINDS for p in (CASES / kind).iterdir() if p.is_dir()
 
 
 def _meta(case: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.load((case / "case.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return data
 
 

@@ -5,6 +5,7 @@ Every run must end in 0, 1 or 2 — never 3, never a traceback — and leave eve
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ HOSTILE = st.one_of(
     BAD_DAYS,
 )
 """What a perturbation puts in place of a valid value."""
+READY_DATA: dict[str, Any] = yaml.safe_load((READY / "declaration.yaml").read_text(encoding="utf-8"))
+"""The ready case's declaration, parsed once; each example draws from a fresh deep copy."""
 
 
 def _evidence() -> st.SearchStrategy[dict[str, Any]]:
@@ -83,7 +86,7 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 @st.composite
 def declarations(draw: st.DrawFn) -> dict[str, Any]:
     """The ready case's declaration with drawn answers, then zero to two values anywhere replaced by hostile ones."""
-    data: dict[str, Any] = yaml.safe_load((READY / "declaration.yaml").read_text(encoding="utf-8"))
+    data = copy.deepcopy(READY_DATA)
     data["organisation"]["name"] = draw(weird_text(30).filter(lambda t: len(t.strip()) > 0 and "\x00" not in t))
     data["answers"] = draw(st.dictionaries(st.sampled_from(IDS), _answer(), max_size=3))
     for _ in range(draw(st.integers(0, 2))):

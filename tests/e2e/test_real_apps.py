@@ -1,6 +1,8 @@
 """What a person sees: the matrix opened by LibreOffice (CSV and PDF), the HTML report rendered by Chromium.
 
-The files are made by the installed executable (``cli_process``), as a person would make them.
+The files are made by the installed executable (``cli_process``), as a person would make them: once per module
+(one run writes the example's matrix and HTML report; one the hostile declaration's matrix), then copied by each test
+that changes them. LibreOffice starts once per conversion (about 2 s of CPU each): one format per run.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from checker.matrix.layout import column_number
-from tests.conftest import MINI, Cli
+from tests.conftest import MINI, Cli, run_process
 from tests.matrix_support import AS_OF, EXAMPLES, HYPERLINK, fill, write_hostile
 
 pytestmark = pytest.mark.slow
@@ -54,12 +56,31 @@ def _soffice(tmp: Path, convert_to: str, source: Path, out: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli_process: Cli, tmp_path: Path) -> None:
-    decl = write_hostile(tmp_path)
-    matrix = tmp_path / "matrix.xlsx"
-    assert cli_process("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
+@pytest.fixture(scope="module")
+def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first example's matrix and HTML report, written by one run of the installed executable."""
+    folder = tmp_path_factory.mktemp("example")
+    args: list[str | Path] = ["evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF]
+    assert run_process(*args, "-o", folder / "matrix.xlsx", "-o", folder / "report.html").code in (0, 1)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile declaration (``write_hostile``) and its matrix, written by the installed executable."""
+    folder = tmp_path_factory.mktemp("hostile")
+    decl = write_hostile(folder)
+    assert (
+        run_process("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", folder / "matrix.xlsx").code == 1
+    )
+    return folder
+
+
+def test_libreoffice_shows_verdicts_and_injected_text_as_text(hostile: Path, tmp_path: Path) -> None:
     filled = tmp_path / "filled.xlsx"
-    fill(matrix, filled, {"T-OIDC-01": ("non conforme", "lien piégé"), "T-CIBA-01": ("conforme", None)})
+    fill(
+        hostile / "matrix.xlsx", filled, {"T-OIDC-01": ("non conforme", "lien piégé"), "T-CIBA-01": ("conforme", None)}
+    )
     _soffice(tmp_path, _CSV_MATRIX, filled, tmp_path / "csv")
     (exported,) = (tmp_path / "csv").glob("*.csv")
     rows = list(csv.reader(exported.read_text(encoding="utf-8").splitlines(keepends=True)))
@@ -74,10 +95,8 @@ def test_libreoffice_shows_verdicts_and_injected_text_as_text(cli_process: Cli, 
     assert by_id["T-CERT-01"][justification].startswith("－2+3")
 
 
-def test_libreoffice_prints_the_matrix(cli_process: Cli, tmp_path: Path) -> None:
-    matrix = tmp_path / "matrix.xlsx"
-    assert cli_process("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", matrix).code in (0, 1)
-    _soffice(tmp_path, "pdf", matrix, tmp_path / "pdf")
+def test_libreoffice_prints_the_matrix(example_outputs: Path, tmp_path: Path) -> None:
+    _soffice(tmp_path, "pdf", example_outputs / "matrix.xlsx", tmp_path / "pdf")
     pdf = (tmp_path / "pdf" / "matrix.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -90,10 +109,9 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_chromium_renders_the_html_report(cli_process: Cli, tmp_path: Path) -> None:
+def test_chromium_renders_the_html_report(example_outputs: Path, tmp_path: Path) -> None:
     browser = _program("chromium-headless-shell")
-    report = tmp_path / "report.html"
-    assert cli_process("evaluate", EXAMPLES[0] / "declaration.yaml", "--as-of", AS_OF, "-o", report).code in (0, 1)
+    report = example_outputs / "report.html"
     shot = tmp_path / "report.png"
     flags = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
     flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'chromium'}"]
@@ -105,11 +123,9 @@ def test_chromium_renders_the_html_report(cli_process: Cli, tmp_path: Path) -> N
     assert len(data) > 50_000, "a blank page compresses to a few kilobytes"
 
 
-def test_matrix_resaved_by_libreoffice_still_imports(cli_process: Cli, tmp_path: Path) -> None:
-    decl = write_hostile(tmp_path)
-    matrix = tmp_path / "matrix.xlsx"
-    assert cli_process("evaluate", decl, "--referentiel", MINI, "--as-of", AS_OF, "-o", matrix).code == 1
-    fill(matrix, tmp_path / "filled.xlsx", {"T-CERT-01": ("conforme", "vu sur pièce, 2 pages")})
+def test_matrix_resaved_by_libreoffice_still_imports(cli_process: Cli, hostile: Path, tmp_path: Path) -> None:
+    decl = hostile / "declaration.yaml"
+    fill(hostile / "matrix.xlsx", tmp_path / "filled.xlsx", {"T-CERT-01": ("conforme", "vu sur pièce, 2 pages")})
     _soffice(tmp_path, "xlsx", tmp_path / "filled.xlsx", tmp_path / "lo")
     audit = tmp_path / "audit.yaml"
     result = cli_process(

@@ -63,7 +63,18 @@ def test_wheel_finds_bundled_data_outside_the_repository(wheel: Path, tmp_path: 
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-compile",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         stdin=subprocess.DEVNULL,

@@ -11,8 +11,10 @@ its Django models and a database: it is not run here.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -93,12 +95,20 @@ def format_problems(library: dict[str, Any]) -> list[str]:
 
 
 def _exported(path: Path) -> dict[str, Any]:
-    loaded = yaml.safe_load(_render(path))
+    """The library exported from ``path``, parsed (a fresh copy: a test may change it)."""
+    return copy.deepcopy(_parsed(path))
+
+
+@cache
+def _parsed(path: Path) -> dict[str, Any]:
+    loaded = yaml.load(_render(path), Loader=yaml.CSafeLoader)  # the safe loader, in C
     assert isinstance(loaded, dict)
     return loaded
 
 
+@cache
 def _render(path: Path) -> bytes:
+    """The library rendered in this process, once per edition (the export command's bytes are compared with it)."""
     from checker.render.ciso_assistant import render_library
 
     return render_library(load_referential(path))
@@ -135,7 +145,7 @@ def test_the_format_check_finds_what_it_should() -> None:
     library = _exported(BUNDLED[0])
     assert format_problems(library) == []
     nodes = library["objects"]["framework"]["requirement_nodes"]
-    bad = yaml.safe_load(yaml.safe_dump(library))
+    bad = copy.deepcopy(library)
     bad_nodes = bad["objects"]["framework"]["requirement_nodes"]
     bad["version"] = "1.0"
     bad_nodes[1]["parent_urn"] = "urn:psc-check:risk:req_node:nowhere:x"
