@@ -762,8 +762,8 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "save the matrix again as .xlsx from Excel or LibreOffice",
     },
     "error.matrix_format": {
-        "fr": "le format de matrice `{found}` n'est pas le format {expected}",
-        "en": "matrix format `{found}` is not format {expected}",
+        "fr": "le format de matrice `{found}` n'est pas un format que cette version lit ({expected})",
+        "en": "matrix format `{found}` is not a format this version reads ({expected})",
     },
     "hint.matrix_export_new": {
         "fr": "exportez une nouvelle matrice avec cette version de psc-check",

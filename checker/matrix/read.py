@@ -17,7 +17,6 @@ from checker.matrix.layout import (
     ABOUT_FIELDS,
     LEGACY_WIDTH,
     MATRIX_COLUMNS,
-    MATRIX_FORMAT,
     READABLE_FORMATS,
     SHEETS,
     column_number,
@@ -208,7 +207,7 @@ def _check_about(path: Path, sheet: str, about: dict[str, str], cells: dict[str,
     if about.get("matrix_format") not in READABLE_FORMATS:
         raise InputError.at(
             at("matrix_format"),
-            msg("error.matrix_format", found=str(about.get("matrix_format")), expected=MATRIX_FORMAT),
+            msg("error.matrix_format", found=str(about.get("matrix_format")), expected=", ".join(READABLE_FORMATS)),
             msg("hint.matrix_export_new"),
         )
     made_on = (about.get("referential_id"), about.get("referential_version"))
