@@ -6,7 +6,7 @@ from typing import Any, get_args
 
 from checker.i18n import Translator
 from checker.matrix.cells import A3, Table, colour_by_label, write_table
-from checker.matrix.labels import actor_label, actors_label, expected_evidence, kind_label, level_label, theme_label
+from checker.matrix.labels import actors_label, expected_evidence
 from checker.matrix.layout import (
     ABOUT_FIELDS,
     MATRIX_COLUMNS,
@@ -42,12 +42,12 @@ def _matrix_row(report: Report, t: Translator, f: Finding) -> list[Any]:
     ref = report.referential
     return [
         f.requirement_id,
-        theme_label(report, f.theme, f.theme_label),
+        report.labels.themes.get(f.theme, f.theme_label),  # the finding's own label in a report read back
         f.title,
         f.statement,
         _source_cell(t, f),
-        actors_label(report, f.actors),
-        ", ".join(level_label(report, level) for level in f.levels),
+        actors_label(report.labels, f.actors),
+        ", ".join(report.labels.level(level) for level in f.levels),
         t(f"obligation.{f.obligation}"),
         _status(t, f.declared_status),
         t(f"outcome.{f.outcome.value}"),
@@ -138,7 +138,7 @@ def evidence_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
             e.path,
             e.sha256,
             e.declared_sha256,
-            kind_label(t, e.kind) if e.kind else None,
+            t.label("kind", e.kind) if e.kind else None,
             e.collected,
             e.expires,
             t(f"env.{e.environment}") if e.environment else None,
@@ -180,7 +180,7 @@ def habilitations_sheet(ws: Any, report: Report, t: Translator, title: str) -> N
     rows: list[list[Any]] = [
         [
             t(f"label.{h.relation}"),
-            actor_label(report, h.actor),
+            report.labels.actor(h.actor),
             h.reference,
             h.holder,
             h.granted,
@@ -200,7 +200,7 @@ def habilitations_sheet(ws: Any, report: Report, t: Translator, title: str) -> N
 
 def parcours_sheet(ws: Any, report: Report, t: Translator, title: str) -> None:
     """The steps of the declared connection path and the state of each."""
-    rows = [[s.label, actors_label(report, s.actors), t(f"state.{s.state}"), s.date] for s in report.parcours]
+    rows = [[s.label, actors_label(report.labels, s.actors), t(f"state.{s.state}"), s.date] for s in report.parcours]
     empty = [t("label.no_parcours"), None, None, None]
     headers = [t("label.step"), t("label.actors"), t("label.state"), t("label.date")]
     table = Table(headers, [52, 34, 16, 13], rows, empty=empty)

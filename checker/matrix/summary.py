@@ -6,7 +6,7 @@ from typing import Any
 
 from checker.i18n import Translator
 from checker.matrix.cells import FONT, CellStyle, append_row, cell, cell_style, print_setup
-from checker.matrix.labels import actors_label, level_label, parcours_label
+from checker.matrix.labels import actors_label
 from checker.model.report import Outcome, Report
 from checker.render.palette import ACCENT, OUTCOME_COLOURS
 from checker.render.view import assurance_summary, audit_words
@@ -69,9 +69,9 @@ def _facts(w: _Writer, report: Report) -> None:
     w.line(t("label.organisation"), d.organisation)
     w.line("SIREN", d.siren or "—")
     w.line(t("label.subject"), subject)
-    w.line(t("label.actors"), actors_label(report, d.actors))
-    w.line(t("label.level"), level_label(report, d.level))
-    w.line(t("label.parcours"), parcours_label(report, d.parcours) if d.parcours else "—")
+    w.line(t("label.actors"), actors_label(report.labels, d.actors))
+    w.line(t("label.level"), report.labels.level(d.level))
+    w.line(t("label.parcours"), report.labels.path(d.parcours))
     w.line(t("label.as_of"), report.as_of)
     w.line(t("label.referential"), f"{report.referential.title} {report.referential.version}")
     strong, light = OUTCOME_COLOURS["compliant" if s.ready else "non_compliant"]

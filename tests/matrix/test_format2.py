@@ -15,7 +15,6 @@ import pytest
 import yaml
 
 from checker.i18n import Translator
-from checker.matrix.labels import kind_label
 from checker.matrix.layout import LEGACY_WIDTH, MATRIX_COLUMNS, column_number
 from checker.model.referential import EvidenceKind
 from checker.referential.load import load_referential
@@ -95,7 +94,7 @@ def _expected_change(sheet: int, coordinate: str, old: Any, new: Any, t: Transla
     if sheet == 1 and column == _letter("levels") and old is not None:
         return bool(new == ", ".join(_LEVELS[code] for code in str(old).split(", ")))
     if sheet == 2 and column == "E" and coordinate != "E1":  # the evidence kind
-        return bool(new == kind_label(t, str(old)))
+        return bool(new == t.label("kind", str(old)))
     if sheet == 3 and column == "B" and coordinate != "B1":  # the habilitation's actor
         return bool(new == f"{_ACTORS[str(old)]} ({old})")
     if sheet == 0 and column == "B" and old in _ACTORS:  # the summary's actors line
@@ -107,7 +106,7 @@ def _expected_change(sheet: int, coordinate: str, old: Any, new: Any, t: Transla
     if sheet == 1 and column == _letter("reasons") and isinstance(old, str):  # evidence kinds named by label
         named = old
         for kind in EvidenceKind:
-            named = named.replace(f"({kind.value})", f"({kind_label(t, kind.value)})")
+            named = named.replace(f"({kind.value})", f"({t.label('kind', kind.value)})")
         return bool(new == named != old)
     if sheet == 0 and column == "B" and isinstance(old, str) and "(s)" in old:  # plural forms instead of « (s) »
         return _singular(old.replace("(s)", "")) == _singular(str(new)) and "(s)" not in str(new)
@@ -151,4 +150,4 @@ def test_the_streaming_writer_shows_the_same_cells(cli: Cli, tmp_path: Path, nam
     assert ws[f"{_letter('remediation')}1"].value == t("label.matrix_remediation")
     cert = next(row for row in range(2, ws.max_row + 1) if ws[f"A{row}"].value == "T-CERT-01")
     expected = ws[f"{_letter('expected_evidence')}{cert}"].value
-    assert expected.startswith(f"{kind_label(t, 'certificate')}, {kind_label(t, 'configuration')}\n"), expected
+    assert expected.startswith(f"{t.label('kind', 'certificate')}, {t.label('kind', 'configuration')}\n"), expected
