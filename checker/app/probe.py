@@ -100,7 +100,7 @@ class _Produced:
 def run_probe(request: ProbeRequest) -> ProbeResult:
     """Plan (``dry_run``) or run the probe; write, check and cite its files; the lines to print and the exit code."""
     t = Translator(request.lang)
-    _check_options(request, t)
+    _check_options(request)
     if request.dry_run or request.output is None:  # no output without --dry-run: refused by _check_options
         return ProbeResult(tuple(_plan(request, t)), (), 0)
     made: list[Exchange] = []
@@ -144,7 +144,7 @@ def run_probe(request: ProbeRequest) -> ProbeResult:
     return ProbeResult(tuple(lines), tuple(warnings), code)
 
 
-def _check_options(request: ProbeRequest, t: Translator) -> None:
+def _check_options(request: ProbeRequest) -> None:
     if request.cite is not None and not request.requirements:
         raise UsageError(msg("probe.cite_needs_requirement"))
     if request.requirements and request.cite is None:
@@ -154,7 +154,7 @@ def _check_options(request: ProbeRequest, t: Translator) -> None:
     if request.probe in ("login", "tls", "proxy") and len(request.targets) != 1:
         raise UsageError(msg("probe.one_target", probe=request.probe))
     if request.output is not None and not request.dry_run:
-        _check_output(request, request.output, t)
+        _check_output(request, request.output)
     try:
         if request.probe == "proxy":
             host = origin_of(request.targets[0])[1]
@@ -170,7 +170,7 @@ def _check_options(request: ProbeRequest, t: Translator) -> None:
         raise UsageError(exc.reason) from None
 
 
-def _check_output(request: ProbeRequest, output: Path, t: Translator) -> None:
+def _check_output(request: ProbeRequest, output: Path) -> None:
     """No file the probe writes exists yet, and ``--cite``'s declaration exists and holds the folder."""
     for name in _FILES[request.probe]:
         if (output / name).exists():
@@ -328,8 +328,7 @@ def _check(request: ProbeRequest, folder: Path, produced: _Produced) -> list[Che
 
 
 def _reasons(t: Translator, result: CheckResult) -> str:
-    texts = [t.text(r) for r in result.reasons]
-    return "; ".join(sorted(texts) if result.unordered else texts) or "—"
+    return "; ".join(result.texts(t.lang)) or "—"
 
 
 def _exit_code(results: list[CheckResult], produced: _Produced) -> int:
