@@ -12,19 +12,20 @@ __all__ = ["SCHEMAS", "schema_text"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-SCHEMAS: dict[str, tuple[str, str]] = {
-    "audit": ("checker.model.audit", "Audit"),
-    "policy": ("checker.model.policy", "PolicyFile"),
-    "referential": ("checker.model.referential", "Referential"),
-    "declaration": ("checker.model.declaration", "Declaration"),
-    "report": ("checker.model.report", "Report"),
-    "waivers": ("checker.model.waiver", "WaiverFile"),
+SCHEMAS: dict[str, str] = {
+    "audit": "checker.model.audit:Audit",
+    "policy": "checker.model.policy:PolicyFile",
+    "referential": "checker.model.referential:Referential",
+    "declaration": "checker.model.declaration:Declaration",
+    "report": "checker.model.report:Report",
+    "waivers": "checker.model.waiver:WaiverFile",
 }
-"""Schema name → its model class, as (module, class name): imported only when a schema is written."""
+"""Schema name → its model class, as ``module:class`` (an entry point's spelling): imported only when a schema is
+written, ``--help`` needs only the names."""
 
 
 def _model(kind: str) -> type[BaseModel]:
-    module, name = SCHEMAS[kind]
+    module, _, name = SCHEMAS[kind].partition(":")
     model: type[BaseModel] = getattr(importlib.import_module(module), name)
     return model
 
