@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
 from checker.i18n.checks_catalogue import CHECK_MESSAGES
 from checker.i18n.click_catalogue import CLICK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
-from checker.i18n.entries import Entries
 from checker.i18n.errors_catalogue import ERROR_MESSAGES
 from checker.i18n.evidence_catalogue import EVIDENCE_MESSAGES
 from checker.i18n.export_catalogue import EXPORT_MESSAGES

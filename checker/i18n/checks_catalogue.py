@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries, from_pairs
 from checker.i18n.checks_credentials import CREDENTIAL_MESSAGES
 from checker.i18n.checks_exchanges import EXCHANGE_MESSAGES
-from checker.i18n.entries import Entries, from_pairs
 
 __all__ = ["CHECK_MESSAGES"]
 

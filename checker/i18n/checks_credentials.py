@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.i18n.entries import Pairs
+from checker.i18n import Pairs
 
 __all__ = ["CREDENTIAL_MESSAGES"]
 

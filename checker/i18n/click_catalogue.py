@@ -8,7 +8,7 @@ fixed parts of one of these texts.
 
 from __future__ import annotations
 
-from checker.i18n.entries import Entries
+from checker.i18n import Entries
 
 __all__ = ["CLICK_MESSAGES", "CLICK_SOURCES"]
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from checker.i18n.entries import Entries
+from checker.i18n import Entries
 
 __all__ = ["ERROR_MESSAGES"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.i18n.entries import Entries
+from checker.i18n import Entries
 
 __all__ = ["MATRIX_MESSAGES"]
 

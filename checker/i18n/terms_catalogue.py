@@ -7,7 +7,7 @@ is used only for the term it translates: another edition with the same id but an
 
 from __future__ import annotations
 
-from checker.i18n.entries import Entries, Pairs
+from checker.i18n import Entries, Pairs
 
 __all__ = ["TERM_MESSAGES"]
 
