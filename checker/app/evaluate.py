@@ -13,7 +13,6 @@ from checker.declaration.load import LoadedDeclaration, load_declaration
 from checker.errors import ExitCode
 from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.evaluation.regression import compare_with_baseline, load_baseline
-from checker.inputs.dates import parse_day
 from checker.model.report import Assurance, Report
 from checker.referential.load import LoadedReferential
 from checker.referential.policy import load_with_policy
@@ -29,14 +28,8 @@ __all__ = [
     "EvaluateRequest",
     "evaluate_file",
     "exit_code",
-    "parse_as_of",
     "run_evaluate",
 ]
-
-
-def parse_as_of(value: str | None, today: dt.date | None = None) -> dt.date:
-    """``--as-of`` as a date (today when absent)."""
-    return parse_day(value, "--as-of", today)
 
 
 @dataclass(frozen=True)

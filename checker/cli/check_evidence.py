@@ -7,11 +7,18 @@ import typer
 
 from checker.app.write import error, write_stdout
 from checker.checks.kinds import CHECKED_KINDS
-from checker.cli.common import AsOfOption, EnvironmentOption, LangOption, check_choice, check_optional_choice
+from checker.cli.common import (
+    AsOfOption,
+    EnvironmentOption,
+    LangOption,
+    check_environment,
+    check_optional_choice,
+    parse_as_of,
+    stdout_format,
+)
 from checker.cli.help import choices
 from checker.cli.language import command_lang
-from checker.cli.vocabulary import ENVIRONMENTS, LEVELS
-from checker.inputs.dates import parse_day
+from checker.cli.vocabulary import LEVELS
 from checker.render.registry import CHECK_RESULT
 
 __all__ = ["check_evidence"]
@@ -45,22 +52,21 @@ def check_evidence(
 ) -> None:
     """Vérifier une preuve technique hors ligne. Code 0 vérifiée, 1 contredite, 2 non vérifiable."""
     from checker.app.check_evidence import CheckEvidenceRequest, run_check_evidence
-    from checker.render.registry import Format
 
     kind = check_optional_choice("--kind", kind, CHECKED_KINDS)
-    environment = check_optional_choice("--environment", environment, ENVIRONMENTS)
+    environment = check_environment(environment)
     level = check_optional_choice("--level", level, LEVELS)
-    fmt = check_choice("--format", fmt, CHECK_RESULT.stdout_names)
+    out_format = stdout_format(fmt, CHECK_RESULT)
     lang = command_lang(lang)
     request = CheckEvidenceRequest(
         file=file,
-        as_of=parse_day(as_of, "--as-of"),
+        as_of=parse_as_of(as_of),
         kind=kind,
         client_id=client_id,
         environment=environment,
         level=level,
         jwks=jwks,
-        stdout_format=Format(fmt),
+        stdout_format=out_format,
         lang=lang,
     )
     result = run_check_evidence(request)

@@ -1,8 +1,9 @@
 """Options and small helpers shared by the commands."""
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,10 +11,13 @@ from checker.app.write import emit, warn
 from checker.cli.help import choices
 from checker.cli.vocabulary import ENVIRONMENTS, REQUIRE_ASSURANCE
 from checker.i18n import LANGS
+from checker.inputs.dates import parse_day
 from checker.inputs.suggest import check_choice, check_choices
+from checker.render.registry import DocumentKind, Format
 
 if TYPE_CHECKING:
     from checker.model.message import Message
+    from checker.model.report import Assurance
 
 __all__ = [
     "AsOfOption",
@@ -25,8 +29,12 @@ __all__ = [
     "WaiversOption",
     "check_choice",
     "check_choices",
+    "check_environment",
     "check_optional_choice",
+    "parse_as_of",
+    "required_assurance",
     "show_lines",
+    "stdout_format",
 ]
 
 LangOption = Annotated[
@@ -98,6 +106,31 @@ RequireAssuranceOption = Annotated[
 def check_optional_choice(option: str, value: str | None, allowed: Sequence[str]) -> str | None:
     """:func:`check_choice` for an option that may be left out: ``None`` stays ``None``."""
     return None if value is None else check_choice(option, value, allowed)
+
+
+def check_environment(value: str | None) -> str | None:
+    """``--environment`` checked (``None`` when left out)."""
+    return check_optional_choice("--environment", value, ENVIRONMENTS)
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    """``--as-of`` as a date, today when left out."""
+    return parse_day(value, "--as-of")
+
+
+def stdout_format(value: str, kind: DocumentKind[Any]) -> Format:
+    """``--format`` checked against the formats ``kind`` writes on standard output."""
+    return Format(check_choice("--format", value, kind.stdout_names))
+
+
+def required_assurance(value: str | None) -> "Assurance | None":
+    """``--require-assurance`` checked, as the assurance level it names (``None`` when left out)."""
+    level = check_optional_choice("--require-assurance", value, REQUIRE_ASSURANCE)
+    if level is None:
+        return None
+    from checker.model.report import Assurance  # pydantic: not loaded for --help
+
+    return Assurance(level)
 
 
 def show_lines(warnings: "Iterable[str | Message]", lines: Iterable[str]) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import write_stdout
-from checker.cli.common import check_choice
+from checker.cli.common import stdout_format
 from checker.cli.help import choices
 from checker.render.registry import EDITION_DIFF
 
@@ -28,10 +28,9 @@ def diff(
 ) -> None:
     """Comparer deux éditions ; avec --declaration, dire ce que devient chaque réponse."""
     from checker.app.diff import DiffRequest, run_diff
-    from checker.render.registry import Format
 
-    fmt = check_choice("--format", fmt, EDITION_DIFF.stdout_names)
+    out_format = stdout_format(fmt, EDITION_DIFF)
     request = DiffRequest(
-        old=old, new=new, declaration=declaration, output=output, stdout_format=Format(fmt), force=force
+        old=old, new=new, declaration=declaration, output=output, stdout_format=out_format, force=force
     )
     write_stdout(run_diff(request))

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, warn
-from checker.cli.common import AsOfOption, LangOption, ReferentialOption, WaiversOption
+from checker.cli.common import AsOfOption, LangOption, ReferentialOption, WaiversOption, parse_as_of
 from checker.cli.help import Command, Group
 from checker.cli.language import command_lang
 
@@ -46,7 +46,6 @@ def build(
 ) -> None:
     """Écrire le dossier : déclaration, preuves, rapports, MANIFEST.json, LISEZMOI.txt. Code 0 écrit, 2 entrée invalide."""
     from checker.app.dossier import DossierRequest, run_dossier
-    from checker.app.evaluate import parse_as_of
 
     lang = command_lang(lang)
     if output.suffix.lower() != ".zip":
@@ -83,12 +82,11 @@ def verify(
 ) -> None:
     """Vérifier un dossier : empreintes, réévaluation. Code 0 conforme, 1 différences, 2 illisible ou suspect."""
     from checker.app.dossier_verify import VerifyRequest, run_verify
-    from checker.inputs.dates import parse_day
 
     lang = command_lang(lang)
     request = VerifyRequest(
         dossier=dossier,
-        as_of=parse_day(as_of, "--as-of") if as_of is not None else None,
+        as_of=parse_as_of(as_of) if as_of is not None else None,
         referential=referentiel,
         lang=lang,
     )

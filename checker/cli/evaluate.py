@@ -14,12 +14,14 @@ from checker.cli.common import (
     ReferentialOption,
     RequireAssuranceOption,
     WaiversOption,
-    check_choice,
     check_optional_choice,
+    parse_as_of,
+    required_assurance,
+    stdout_format,
 )
 from checker.cli.help import choices
 from checker.cli.language import command_lang
-from checker.cli.vocabulary import FAIL_ON, REQUIRE_ASSURANCE
+from checker.cli.vocabulary import FAIL_ON
 from checker.i18n import message
 from checker.render.registry import REPORT
 
@@ -72,14 +74,12 @@ def evaluate(
     quiet: QuietOption = False,
 ) -> None:
     """Évaluer une déclaration : constats, problèmes, échéances. Code 0 prêt, 1 pas prêt, 2 entrée invalide."""
-    from checker.app.evaluate import EvaluateRequest, parse_as_of, run_evaluate
-    from checker.model.report import Assurance
-    from checker.render.registry import Format
+    from checker.app.evaluate import EvaluateRequest, run_evaluate
 
-    fmt = check_choice("--format", fmt, REPORT.stdout_names)
+    out_format = stdout_format(fmt, REPORT)
     lang = command_lang(lang)
     fail_on = check_optional_choice("--fail-on", fail_on, FAIL_ON)
-    require_assurance = check_optional_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+    assurance = required_assurance(require_assurance)
     check_quiet(quiet, output)
     request = EvaluateRequest(
         declaration=declaration,
@@ -91,10 +91,10 @@ def evaluate(
         baseline=baseline,
         fail_on=fail_on,
         audit=audit,
-        stdout_format=Format(fmt),
+        stdout_format=out_format,
         policy=policy,
         waivers=waivers,
-        require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
+        require_assurance=assurance,
         quiet=quiet,
         colour=use_colour(),
     )
@@ -116,7 +116,6 @@ def validate(
 
     Les fichiers de preuve et le verdict sont laissés à ``evaluate``.
     """
-    from checker.app.evaluate import parse_as_of
     from checker.app.validate import ValidateRequest, run_validate
 
     result = run_validate(ValidateRequest(tuple(declarations), parse_as_of(as_of), referentiel, policy, waivers))

@@ -7,10 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from checker.app.write import emit
-from checker.cli.common import EnvironmentOption, LangOption, ReferentialOption, check_optional_choice, show_lines
+from checker.cli.common import (
+    EnvironmentOption,
+    LangOption,
+    ReferentialOption,
+    check_environment,
+    check_optional_choice,
+    show_lines,
+)
 from checker.cli.help import Command, Group, choices
 from checker.cli.language import command_lang
-from checker.cli.vocabulary import ENVIRONMENTS, EVIDENCE_KINDS
+from checker.cli.vocabulary import EVIDENCE_KINDS
 from checker.inputs.dates import parse_day
 
 if TYPE_CHECKING:
@@ -80,7 +87,7 @@ def add(
 
     lang = command_lang(lang)
     kind = check_optional_choice("--kind", kind, EVIDENCE_KINDS)
-    environment = check_optional_choice("--environment", environment, ENVIRONMENTS)
+    environment = check_environment(environment)
     request = EvidenceAddRequest(
         declaration=declaration,
         requirement=requirement,

@@ -14,11 +14,10 @@ from checker.cli.common import (
     ReferentialOption,
     RequireAssuranceOption,
     WaiversOption,
-    check_optional_choice,
+    parse_as_of,
+    required_assurance,
 )
 from checker.cli.language import command_lang
-from checker.cli.vocabulary import REQUIRE_ASSURANCE
-from checker.inputs.dates import parse_day
 
 
 def portfolio(
@@ -46,21 +45,20 @@ def portfolio(
 ) -> None:
     """Évaluer un portefeuille : 0 si toutes prêtes, 1 sinon, 2 si aucune n'a pu être évaluée."""
     from checker.app.portfolio import PortfolioRequest, run_portfolio
-    from checker.model.report import Assurance
 
     lang = command_lang(lang)
     check_quiet(quiet, output)
-    require_assurance = check_optional_choice("--require-assurance", require_assurance, REQUIRE_ASSURANCE)
+    assurance = required_assurance(require_assurance)
     request = PortfolioRequest(
         inputs=tuple(inputs),
-        as_of=parse_day(as_of, "--as-of"),
+        as_of=parse_as_of(as_of),
         referential=referentiel,
         lang=lang,
         workers=workers,
         policy=policy,
         waivers=waivers,
         outputs=tuple(output or ()),
-        require_assurance=Assurance(require_assurance) if require_assurance is not None else None,
+        require_assurance=assurance,
         quiet=quiet,
         colour=use_colour(),
     )

@@ -9,12 +9,11 @@ from checker.cli.common import (
     EnvironmentOption,
     LangOption,
     ReferentialOption,
-    check_optional_choice,
+    check_environment,
     show_lines,
 )
 from checker.cli.help import Command, Group
 from checker.cli.language import command_lang
-from checker.cli.vocabulary import ENVIRONMENTS
 
 __all__ = ["app"]
 
@@ -69,7 +68,7 @@ def _run(
     from checker.app.probe import ProbeRequest, run_probe
 
     lang = command_lang(lang)
-    environment = check_optional_choice("--environment", environment, ENVIRONMENTS)
+    environment = check_environment(environment)
     result = run_probe(
         ProbeRequest(
             probe=probe,  # type: ignore[arg-type]  # one of the four commands below

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from checker.app.write import emit, write_stdout
-from checker.cli.common import LangOption, ReferentialOption, check_choice
+from checker.cli.common import LangOption, ReferentialOption, stdout_format
 from checker.cli.help import Command, Group, choices
 from checker.cli.language import command_lang
 from checker.cli.vocabulary import ACTORS, LEVELS, THEMES
@@ -33,16 +33,15 @@ def list_requirements(
 ) -> None:
     """Lister les exigences, filtrées par acteur, niveau et thème."""
     from checker.app.referential import ListRequest, run_list
-    from checker.render.registry import Format
 
-    fmt = check_choice("--format", fmt, REQUIREMENT_LIST.stdout_names)
+    out_format = stdout_format(fmt, REQUIREMENT_LIST)
     lang = command_lang(lang)
     request = ListRequest(
         actors=tuple(actor or ()),
         level=level,
         theme=theme,
         referential=referentiel,
-        stdout_format=Format(fmt),
+        stdout_format=out_format,
         lang=lang,
     )
     write_stdout(run_list(request))
@@ -59,11 +58,10 @@ def show(
 ) -> None:
     """Afficher une exigence en entier, avec sa provenance."""
     from checker.app.referential import ShowRequest, run_show
-    from checker.render.registry import Format
 
-    fmt = check_choice("--format", fmt, REQUIREMENT.stdout_names)
+    out_format = stdout_format(fmt, REQUIREMENT)
     lang = command_lang(lang)
-    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=Format(fmt), lang=lang)))
+    write_stdout(run_show(ShowRequest(requirement_id, referential=referentiel, stdout_format=out_format, lang=lang)))
 
 
 @app.command("check", cls=Command)
@@ -97,10 +95,9 @@ def export(
     """Exporter le référentiel vers un autre outil : bibliothèque CISO Assistant ou catalogue OSCAL."""
     from checker.app.referential import ExportRequest, run_export
     from checker.i18n import message
-    from checker.render.registry import Format
 
-    fmt = check_choice("--format", fmt, REFERENTIAL_EXPORT.stdout_names)
-    result = run_export(ExportRequest(Format(fmt), output=output, referential=referentiel))
+    export_format = stdout_format(fmt, REFERENTIAL_EXPORT)
+    result = run_export(ExportRequest(export_format, output=output, referential=referentiel))
     if result.output is None:
         write_stdout(result.data)
     else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-__all__ = ["LANGS", "TERM", "Coded", "Translator", "message", "plural_form", "text"]
+__all__ = ["LANGS", "TERM", "Coded", "Entries", "Pairs", "Translator", "from_pairs", "message", "plural_form", "text"]
 
 TERM = "text.term"
 """Catalogue key of a term (``checker.model.message.term``): a code and its label."""
@@ -30,6 +30,18 @@ class Coded(Protocol):
 
 
 LANGS = ("fr", "en")
+
+Entries = dict[str, dict[str, str]]
+"""Key → ``{"fr": text, "en": text}``: a part of the catalogue (``checker.i18n.catalogue.CATALOGUE`` joins them)."""
+
+Pairs = dict[str, tuple[str, str]]
+"""Key → ``(French, English)``: the shorter spelling of the parts with many one-line texts (checks, terms)."""
+
+
+def from_pairs(pairs: Mapping[str, tuple[str, str]], prefix: str = "") -> Entries:
+    """Catalogue entries from ``(French, English)`` pairs, each key written under ``prefix``."""
+    return {f"{prefix}{key}": {"fr": fr, "en": en} for key, (fr, en) in pairs.items()}
+
 
 _LOADED: list[Mapping[str, Mapping[str, str]]] = []
 

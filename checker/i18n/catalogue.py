@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
 from checker.i18n.checks_catalogue import CHECK_MESSAGES
 from checker.i18n.click_catalogue import CLICK_MESSAGES
 from checker.i18n.commands_catalogue import COMMAND_MESSAGES
@@ -15,7 +16,7 @@ from checker.i18n.terms_catalogue import TERM_MESSAGES
 
 __all__ = ["CATALOGUE"]
 
-CATALOGUE: dict[str, dict[str, str]] = {
+CATALOGUE: Entries = {
     "text.verbatim": {"fr": "{text}", "en": "{text}"},
     "text.by_lang": {"fr": "{fr}", "en": "{en}"},  # a text the referential gives in both languages
     # outcomes

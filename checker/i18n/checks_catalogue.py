@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries, from_pairs
 from checker.i18n.checks_credentials import CREDENTIAL_MESSAGES
 from checker.i18n.checks_exchanges import EXCHANGE_MESSAGES
 
@@ -55,8 +56,5 @@ _REPORT = {
     "label.not_checkable_file": ("Fichier non vérifiable", "File cannot be checked"),
 }
 
-CHECK_MESSAGES: dict[str, dict[str, str]] = {
-    **{f"check.{k}": {"fr": fr, "en": en} for k, (fr, en) in (_READ | CREDENTIAL_MESSAGES | EXCHANGE_MESSAGES).items()},
-    **{k: {"fr": fr, "en": en} for k, (fr, en) in _REPORT.items()},
-}
+CHECK_MESSAGES: Entries = from_pairs(_READ | CREDENTIAL_MESSAGES | EXCHANGE_MESSAGES, "check.") | from_pairs(_REPORT)
 """Catalogue entries of the checks: ``check.<key>`` messages, and the report's labels about checks."""

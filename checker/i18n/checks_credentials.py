@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checker.i18n import Pairs
+
 __all__ = ["CREDENTIAL_MESSAGES"]
 
 _CERT = {
@@ -259,5 +261,5 @@ _TOKEN = {
     "token.no_key": ("aucune clé du JWKS pour {alg} (kid {kid})", "no JWKS key for {alg} (kid {kid})"),
 }
 
-CREDENTIAL_MESSAGES: dict[str, tuple[str, str]] = {**_CERT, **_OIDC, **_TOKEN}
+CREDENTIAL_MESSAGES: Pairs = {**_CERT, **_OIDC, **_TOKEN}
 """Key (without the ``check.`` prefix) → (French, English)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checker.i18n import Pairs
+
 __all__ = ["EXCHANGE_MESSAGES"]
 
 _HAR = {
@@ -256,5 +258,5 @@ _TLS = {
     "tls.host_ok": ("hôte(s) analysé(s) déclaré(s) : {hosts}", "scanned host(s) declared: {hosts}"),
 }
 
-EXCHANGE_MESSAGES: dict[str, tuple[str, str]] = {**_HAR, **_CIBA, **_TRACES, **_TLS}
+EXCHANGE_MESSAGES: Pairs = {**_HAR, **_CIBA, **_TRACES, **_TLS}
 """Key (without the ``check.`` prefix) → (French, English)."""

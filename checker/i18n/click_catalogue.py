@@ -8,9 +8,11 @@ fixed parts of one of these texts.
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["CLICK_MESSAGES", "CLICK_SOURCES"]
 
-CLICK_MESSAGES: dict[str, dict[str, str]] = {
+CLICK_MESSAGES: Entries = {
     # help layout
     "click.usage": {"fr": "Utilisation : ", "en": "Usage: "},
     "click.options_metavar": {"fr": "[OPTIONS]", "en": "[OPTIONS]"},

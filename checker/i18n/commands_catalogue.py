@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["COMMAND_MESSAGES"]
 
-COMMAND_MESSAGES: dict[str, dict[str, str]] = {
+COMMAND_MESSAGES: Entries = {
     # referential diff: kinds of change, and what becomes of an answer
     "change.added": {"fr": "ajoutée", "en": "added"},
     "change.removed": {"fr": "retirée", "en": "removed"},

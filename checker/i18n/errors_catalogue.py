@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["ERROR_MESSAGES"]
 
-ERROR_MESSAGES: dict[str, dict[str, str]] = {
+ERROR_MESSAGES: Entries = {
     # how a message is put together (the location is written the same way in every language)
     "error.at": {"fr": "{where} : {problem}", "en": "{where}: {problem}"},
     "error.at_hint": {"fr": "{where} : {problem} — {hint}", "en": "{where}: {problem} — {hint}"},

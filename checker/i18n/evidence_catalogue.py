@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["EVIDENCE_MESSAGES"]
 
-EVIDENCE_MESSAGES: dict[str, dict[str, str]] = {
+EVIDENCE_MESSAGES: Entries = {
     "evidence_edit.unknown_requirement": {
         "fr": "{declaration} : exigence inconnue `{requirement}` — {hint}",
         "en": "{declaration}: unknown requirement `{requirement}` — {hint}",

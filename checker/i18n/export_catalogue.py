@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["EXPORT_MESSAGES"]
 
-EXPORT_MESSAGES: dict[str, dict[str, str]] = {
+EXPORT_MESSAGES: Entries = {
     # what the exported referential says of itself
     "export.ciso_derived": {
         "fr": (

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["LABEL_MESSAGES"]
 
-LABEL_MESSAGES: dict[str, dict[str, str]] = {
+LABEL_MESSAGES: Entries = {
     # a code shown by its label (checker.model.message.term): machine formats print the code instead
     "text.term": {"fr": "{label}", "en": "{label}"},
     # evidence kinds (checker.model.referential.EvidenceKind)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from checker.i18n import Entries
+
 __all__ = ["PROBE_MESSAGES"]
 
-PROBE_MESSAGES: dict[str, dict[str, str]] = {
+PROBE_MESSAGES: Entries = {
     "probe.no_httpx": {
         "fr": "les sondes ont besoin de la bibliothèque httpx, absente — installez l'option : "
         "pip install 'psc-checker[probe]'",

@@ -7,9 +7,11 @@ is used only for the term it translates: another edition with the same id but an
 
 from __future__ import annotations
 
+from checker.i18n import Entries, Pairs
+
 __all__ = ["TERM_MESSAGES"]
 
-_TERMS: dict[str, tuple[str, str]] = {
+_TERMS: Pairs = {
     "level.communaute": ("Communauté PSC", "PSC Community"),
     "level.espace_de_confiance": ("Espace de confiance PSC", "PSC Trust Space"),
     "actor.FS": ("Fournisseur de service", "Service provider"),
@@ -69,5 +71,5 @@ _TERMS: dict[str, tuple[str, str]] = {
     "feature.seeks_segur_funding": ("Référencement ou financement Ségur", "Ségur listing or funding"),
 }
 
-TERM_MESSAGES: dict[str, dict[str, str]] = {f"ref.{key}": {"fr": fr, "en": en} for key, (fr, en) in _TERMS.items()}
+TERM_MESSAGES: Entries = {f"ref.{key}": {"fr": fr, "en": en} for key, (fr, en) in _TERMS.items()}
 """``ref.<family>.<id>`` → {fr: the referential's label, en: its English name}."""

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from checker.model.base import Frozen
-from checker.model.message import Message, msg
+from checker.model.message import Message
+from checker.model.report import readiness
 
 __all__ = ["DOSSIER_FORMAT", "DossierFile", "DossierReferential", "DossierVerdict", "FileRole", "Manifest"]
 
@@ -47,13 +48,7 @@ class DossierVerdict(Frozen):
 
     def verdict(self) -> Message:
         """« PRÊT », « PRÊT, avec N dérogations » or « PAS PRÊT »."""
-        if not self.ready:
-            return msg("label.verdict_not_ready")
-        if self.waived:
-            if self.waived == 1:
-                return msg("label.verdict_ready_waiver")
-            return msg("label.verdict_ready_waivers", count=self.waived)
-        return msg("label.verdict_ready")
+        return readiness(self.ready, self.waived)
 
 
 class Manifest(Frozen):

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model.message import Message, msg
-from checker.model.report import Labels, PolicyInfo, ReferentialInfo, ToolInfo
+from checker.model.message import Message
+from checker.model.report import Labels, PolicyInfo, ReferentialInfo, ToolInfo, readiness
 
 __all__ = ["HabilitationLink", "MissedRequirement", "PortfolioError", "PortfolioReport", "PortfolioRow"]
 
@@ -35,15 +35,7 @@ class PortfolioRow(_Value):
 
     def verdict(self) -> Message:
         """« PRÊT », « PRÊT, avec N dérogations » or « PAS PRÊT », as in each declaration's report."""
-        if not self.ready:
-            return msg("label.verdict_not_ready")
-        if self.waived:
-            return (
-                msg("label.verdict_ready_waiver")
-                if self.waived == 1
-                else msg("label.verdict_ready_waivers", count=self.waived)
-            )
-        return msg("label.verdict_ready")
+        return readiness(self.ready, self.waived)
 
     compliant: int = 0
     assurance: dict[str, int] = {}

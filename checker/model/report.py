@@ -52,6 +52,7 @@ __all__ = [
     "WaiverState",
     "WaiverStatus",
     "WaiversFileInfo",
+    "readiness",
 ]
 
 REPORT_SCHEMA_VERSION = "1"
@@ -441,13 +442,19 @@ class Summary(_Value):
 
     def verdict(self) -> Message:
         """« PRÊT », « PRÊT, avec N dérogations » or « PAS PRÊT »."""
-        if not self.ready:
-            return msg("label.verdict_not_ready")
-        if self.waived == 1:
-            return msg("label.verdict_ready_waiver")
-        if self.waived:
-            return msg("label.verdict_ready_waivers", count=self.waived)
-        return msg("label.verdict_ready")
+        return readiness(self.ready, self.waived)
+
+
+def readiness(ready: bool, waived: int) -> Message:
+    """The verdict of a declaration, its dossier or its row in a portfolio: « PRÊT », « PRÊT, avec N dérogations » or
+    « PAS PRÊT » (``waived``: the gaps a waiver in force covers)."""
+    if not ready:
+        return msg("label.verdict_not_ready")
+    if waived == 1:
+        return msg("label.verdict_ready_waiver")
+    if waived:
+        return msg("label.verdict_ready_waivers", count=waived)
+    return msg("label.verdict_ready")
 
 
 class AuditInfo(_Value):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -12,57 +12,27 @@ __all__ = ["SCHEMAS", "schema_text"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-
-def _referential() -> type[BaseModel]:
-    from checker.model.referential import Referential
-
-    return Referential
-
-
-def _declaration() -> type[BaseModel]:
-    from checker.model.declaration import Declaration
-
-    return Declaration
-
-
-def _report() -> type[BaseModel]:
-    from checker.model.report import Report
-
-    return Report
-
-
-def _audit() -> type[BaseModel]:
-    from checker.model.audit import Audit
-
-    return Audit
-
-
-def _policy() -> type[BaseModel]:
-    from checker.model.policy import PolicyFile
-
-    return PolicyFile
-
-
-def _waivers() -> type[BaseModel]:
-    from checker.model.waiver import WaiverFile
-
-    return WaiverFile
-
-
-SCHEMAS: dict[str, Callable[[], type[BaseModel]]] = {
-    "audit": _audit,
-    "policy": _policy,
-    "referential": _referential,
-    "declaration": _declaration,
-    "report": _report,
-    "waivers": _waivers,
+SCHEMAS: dict[str, str] = {
+    "audit": "checker.model.audit:Audit",
+    "policy": "checker.model.policy:PolicyFile",
+    "referential": "checker.model.referential:Referential",
+    "declaration": "checker.model.declaration:Declaration",
+    "report": "checker.model.report:Report",
+    "waivers": "checker.model.waiver:WaiverFile",
 }
-"""Schema name → model class (resolved lazily)."""
+"""Schema name → its model class, as ``module:class`` (an entry point's spelling): imported only when a schema is
+written, ``--help`` needs only the names."""
+
+
+def _model(kind: str) -> type[BaseModel]:
+    module, _, name = SCHEMAS[kind].partition(":")
+    model: type[BaseModel] = getattr(importlib.import_module(module), name)
+    return model
 
 
 def schema_text(kind: str) -> str:
     """The schema as stable, sorted JSON text."""
-    model = SCHEMAS[kind]()
+    model = _model(kind)
     mode: Literal["validation", "serialization"] = "serialization" if kind == "report" else "validation"
     data: dict[str, Any] = {
         "$schema": _DIALECT,
