@@ -27,6 +27,10 @@ EXAMPLE = EXAMPLES[0]
 long sources and many evidence files (36 printed pages)."""
 
 
+_MADE: dict[str, Path] = {}
+"""What this session already made, by name: each is made once, by the first test that needs it."""
+
+
 def program(name: str) -> str:
     """The program's path; skipped locally when absent, a failure in CI (the environment variable CI is set)."""
     found = shutil.which(name)
@@ -37,13 +41,16 @@ def program(name: str) -> str:
     pytest.skip(f"{name} not installed (run `{INSTALL}` to exercise it)")
 
 
-def soffice(work: Path, convert_to: str, sources: Sequence[Path], out: Path) -> list[Path]:
-    """Every file of ``sources`` converted by one start of LibreOffice (with its own profile under ``work``) to
-    ``convert_to``, in ``out``; the converted files, in the order of ``sources``. The sources' names differ."""
+def soffice(factory: pytest.TempPathFactory, convert_to: str, sources: Sequence[Path], out: Path) -> list[Path]:
+    """Every file of ``sources`` converted by one start of LibreOffice to ``convert_to``, in ``out``; the converted
+    files, in the order of ``sources``. The sources' names differ. LibreOffice runs with a profile of its own, made
+    by its first start in the session and used again by the next (a new profile costs about 0.2 s of CPU)."""
     assert len({source.stem for source in sources}) == len(sources), "one output per source name"
+    if "profile" not in _MADE:
+        _MADE["profile"] = factory.mktemp("lo-profile")
     command = [
         program("soffice"),
-        f"-env:UserInstallation=file://{work / 'lo-profile'}",
+        f"-env:UserInstallation=file://{_MADE['profile']}",
         "--headless",
         "--norestore",
         "--convert-to",
@@ -68,10 +75,6 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-_MADE: dict[str, Path] = {}
-"""What this session already made, by name: each is made once, by the first test that needs it."""
-
-
 def example_outputs(factory: pytest.TempPathFactory) -> Path:
     """A folder holding the example's matrix and HTML report (``matrix.xlsx``, ``report.html``), written by one run
     of the installed executable as a person would write them. Made once per session; the tests only read it."""
@@ -89,5 +92,5 @@ def printed_example(factory: pytest.TempPathFactory) -> Path:
     its 36 pages costs LibreOffice about 3 s of CPU."""
     if "printed" not in _MADE:
         folder = example_outputs(factory)
-        (_MADE["printed"],) = soffice(factory.mktemp("print"), "pdf", [folder / "matrix.xlsx"], folder / "pdf")
+        (_MADE["printed"],) = soffice(factory, "pdf", [folder / "matrix.xlsx"], folder / "pdf")
     return _MADE["printed"]

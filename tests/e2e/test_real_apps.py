@@ -48,7 +48,7 @@ def resaved(hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
     filled = [folder / "typed.xlsx", folder / "imported.xlsx"]
     fill(hostile / "matrix.xlsx", filled[0], _TYPED)
     fill(hostile / "matrix.xlsx", filled[1], _IMPORTED)
-    saved = soffice(folder, "xlsx", filled, folder / "lo")
+    saved = soffice(tmp_path_factory, "xlsx", filled, folder / "lo")
     return {path.stem: path for path in saved}
 
 
