@@ -1,7 +1,7 @@
 """What a person sees: the matrix opened and saved again by LibreOffice, printed by LibreOffice, the HTML report
 rendered by Chromium.
 
-The files are made by the installed executable (``cli_process``), as a person would make them: the example's matrix
+The files are made by the installed executable (``run_process``), as a person would make them: the example's matrix
 and HTML report once per session (``tests/office_support.py``, shared with ``test_matrix_print.py``, which reads the
 same printed matrix), the hostile declaration's matrix once per module. LibreOffice costs about 1 s of CPU per start
 before any work: one start prints the example's matrix, one start saves again both matrices an auditor filled in.
