@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, ROOT, Cli, assert_clean_error
+from tests.conftest import MINI, ROOT, Cli, Result, assert_clean_error
 from tests.zip_support import zip_bytes
 
 AS_OF = "2026-06-01"
@@ -32,13 +32,30 @@ def _rezip(path: Path, members: dict[str, bytes]) -> None:
             archive.writestr(name, data)
 
 
+Build = Callable[[str], tuple[Result, Path]]
+
+
+@pytest.fixture(scope="module")
+def built(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """An example's dossier (without its PDF) by name: the build's result and the zip, built once for the module by
+    the first test that asks for it (the fs-standard one serves two tests below)."""
+    made: dict[str, tuple[Result, Path]] = {}
+
+    def build(example: str) -> tuple[Result, Path]:
+        if example not in made:
+            zipped = tmp_path_factory.mktemp(f"dossier-{example}") / "dossier.zip"
+            declaration = ROOT / "examples" / example / "declaration.yaml"
+            made[example] = (cli("dossier", "build", declaration, "--as-of", AS_OF, "--no-pdf", "-o", zipped), zipped)
+        return made[example]
+
+    return build
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_every_example_gives_a_dossier_that_verifies(cli: Cli, tmp_path: Path, example: str) -> None:
-    dossier = tmp_path / "dossier.zip"
-    declaration = ROOT / "examples" / example / "declaration.yaml"
-    built = cli("dossier", "build", declaration, "--as-of", AS_OF, "--no-pdf", "-o", dossier)
-    assert built.code == 0, built.stderr
-    assert "Dossier écrit" in built.stdout
+def test_every_example_gives_a_dossier_that_verifies(cli: Cli, built: Build, example: str) -> None:
+    result, dossier = built(example)
+    assert result.code == 0, result.stderr
+    assert "Dossier écrit" in result.stdout
     members = _members(dossier)
     manifest = json.loads(members["MANIFEST.json"])
     assert manifest["as_of"] == AS_OF
@@ -54,13 +71,11 @@ def test_every_example_gives_a_dossier_that_verifies(cli: Cli, tmp_path: Path, e
 
 
 @pytest.fixture(scope="module")
-def dossier(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dossier(built: Build) -> Path:
     """The fs-standard example's dossier (without its PDF: rendering 26 pages costs seconds, tested below on a small case)."""
-    folder = tmp_path_factory.mktemp("dossier")
-    example = ROOT / "examples" / "fs-standard" / "declaration.yaml"
-    result = cli("dossier", "build", example, "--as-of", AS_OF, "--no-pdf", "-o", folder / "d.zip")
+    result, zipped = built("fs-standard")
     assert result.code == 0, result.stderr
-    return folder / "d.zip"
+    return zipped
 
 
 def test_two_builds_on_the_same_inputs_are_byte_identical(cli: Cli, dossier: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Cli
-from tests.e2e.test_real_apps import _program
+from tests.office_support import program
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ def _measure(page: Path, tmp: Path) -> dict[str, object]:
     text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
     probe = tmp / "probe.html"
     probe.write_text(text.replace("</body>", _MEASURE), encoding="utf-8")
-    browser = _program("chromium-headless-shell")
+    browser = program("chromium-headless-shell")
     flags = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
     flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={tmp / 'chromium'}"]
     command = [browser, *flags, f"--window-size={WIDTH},1000", "--dump-dom", probe.as_uri()]
