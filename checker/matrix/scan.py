@@ -19,6 +19,7 @@ element-by-element pass gives, at a fraction of its cost; the small parts are pa
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -89,6 +90,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_index(letters: str) -> int:
     value = 0
     for char in letters:
@@ -96,6 +98,7 @@ def _column_index(letters: str) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_letters(index: int) -> str:
     letters = ""
     while index > 0:
@@ -484,10 +487,11 @@ class _SheetScanner:
             self.column += 1
         else:
             match = _CELL_REF.match(ref)
-            if match is None or int(match.group(2)) != self.row or _column_index(match.group(1)) > _MAX_COLUMN:
+            column = _column_index(match.group(1)) if match else 0
+            if match is None or int(match.group(2)) != self.row or column > _MAX_COLUMN:
                 where = f"A{self.row}"
                 raise self.fail(msg("error.xlsx_cell_reference", ref=ref[:20], row=self.row), _RESAVE, where)
-            self.column = _column_index(match.group(1))
+            self.column = column
         if self.column <= previous or self.column > _MAX_COLUMN:
             raise self.fail(msg("error.xlsx_cell_order", row=self.row), _RESAVE, f"A{self.row}")
         return f"{_column_letters(self.column)}{self.row}"
