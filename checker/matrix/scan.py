@@ -151,7 +151,7 @@ class _Archive:
                 yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
             raise self.fail(msg("error.xlsx_part_damaged", part=name), _RESAVE) from None
-        except (ET.ParseError, ValueError, NotImplementedError) as exc:
+        except (ET.ParseError, ValueError, LookupError, NotImplementedError) as exc:  # LookupError: an unknown encoding
             raise self.unparsable(member, exc) from None
 
     def parse(self, member: str, parser: expat.XMLParserType, fed: Callable[[], None] | None = None) -> None:
@@ -172,7 +172,7 @@ class _Archive:
                         break
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
             raise self.fail(msg("error.xlsx_part_damaged", part=member[:80]), _RESAVE) from None
-        except (expat.ExpatError, ValueError, NotImplementedError) as exc:
+        except (expat.ExpatError, ValueError, LookupError, NotImplementedError) as exc:  # LookupError: as above
             raise self.unparsable(member, exc) from None
 
     def unparsable(self, member: str, exc: Exception) -> InputError:

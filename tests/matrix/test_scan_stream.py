@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from checker.errors import InputError
 from checker.matrix import scan
 from checker.matrix.scan import scan_workbook
+from tests.conftest import MINI
+from tests.fuzz_support import READY, assert_clean, in_process
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -115,3 +119,32 @@ def test_what_a_scanned_sheet_reports() -> None:
     assert found.outside == ["E2", "D3"]
     assert found.merged == ["A2:B3"]
     assert found.cells == 8
+
+
+def test_a_part_declaring_an_unknown_encoding_is_refused_as_not_xml(tmp_path: Path) -> None:
+    """expat asks Python for the codec an XML declaration names: an unknown one was an internal error (LookupError)."""
+    bogus = b'<?xml version="1.0" encoding="bogus"?>'
+    sheet = archive(b'<row r="1"><c r="A1"><v>1</v></c></row>', prologue=bogus)
+    assert "error.xlsx_part_xml" in keys(sheet)
+    assert "xl/worksheets/sheet1.xml" in keys(sheet)
+    texts = archive(b"", b"<si><t>a</t></si>", prologue=bogus)
+    assert "xl/sharedStrings.xml" in keys(texts)
+    types = _with_member(archive(b""), "[Content_Types].xml", lambda data: bogus + data)
+    assert "error.xlsx_part_xml" in keys(types)
+    matrix = tmp_path / "m.xlsx"
+    matrix.write_bytes(types)
+    args = ["import-matrix", matrix, "--declaration", READY / "declaration.yaml", "--referentiel", MINI]
+    result = in_process(*args, "-o", tmp_path / "audit.yaml", "--auditor", "A", "--lang", "en")
+    assert_clean(result)
+    assert result.code == 2
+    assert "part `[Content_Types].xml` is not well-formed XML" in result.stderr
+    assert not (tmp_path / "audit.yaml").exists()
+
+
+def _with_member(raw: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            out.writestr(info.filename, change(data) if info.filename == name else data)
+    return buffer.getvalue()
