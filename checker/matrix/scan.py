@@ -23,6 +23,7 @@ import functools
 import io
 import posixpath
 import re
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -96,6 +97,14 @@ def _column_index(letters: str) -> int:
     for char in letters:
         value = value * 26 + ord(char) - ord("A") + 1
     return value
+
+
+def _whole_number(text: str) -> int | None:
+    """ASCII digits as ``int()`` (and openpyxl) reads them; None for anything else, or for more digits than
+    ``int()`` converts (4,300: it raises)."""
+    if text.isascii() and text.isdigit() and len(text) <= sys.get_int_max_str_digits():
+        return int(text)
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -448,8 +457,8 @@ class _SheetScanner:
         previous = self.row
         if number is None:
             self.row += 1
-        elif number.isascii() and number.isdigit() and 0 < int(number) <= _MAX_ROW:
-            self.row = int(number)
+        elif 0 < (value := _whole_number(number) or 0) <= _MAX_ROW:
+            self.row = value
         else:
             raise self.fail(msg("error.xlsx_row_number", number=number[:20]), _RESAVE)
         if self.row <= previous:
@@ -504,7 +513,8 @@ class _SheetScanner:
             return
         shown = text[:30]
         if kind == "s":
-            index = int(text) if text.isascii() and text.isdigit() else -1
+            index = _whole_number(text)
+            index = -1 if index is None else index
             if not 0 <= index < self.strings:
                 raise self.fail(msg("error.xlsx_shared_text", index=shown), _RESAVE, ref)
             return

@@ -148,3 +148,16 @@ def _with_member(raw: bytes, name: str, change: Callable[[bytes], bytes]) -> byt
             data = source.read(info.filename)
             out.writestr(info.filename, change(data) if info.filename == name else data)
     return buffer.getvalue()
+
+
+def test_numbers_too_long_for_int_are_refused_with_their_cell() -> None:
+    """A row number or a shared-text index of 5,000 digits (int() refuses more than 4,300) was an internal error."""
+    digits = b"1" * 5000
+    row = refusal(archive(b'<row r="' + digits + b'"><c><v>1</v></c></row>'))
+    assert "row number `11111111111111111111`" in row
+    index = refusal(archive(b'<row r="1"><c r="A1" t="s"><v>' + digits + b"</v></c></row>", b"<si/>"))
+    assert "m.xlsx:S!A1" in index
+    assert "shared text `111111111111111111111111111111`" in index
+    assert "row number `00000000000000000000`" in refusal(archive(b'<row r="' + b"0" * 5000 + b'2"/>'))
+    padded = b'<row r="0002"><c r="A2" t="s"><v>000</v></c></row>'  # as int() reads them: row 2, text 0
+    assert scan_workbook(archive(padded, b"<si/>"), "m.xlsx", {"S": 3}).sheets["S"].cells == 1
