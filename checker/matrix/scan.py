@@ -11,19 +11,28 @@ instead of guessing: a content type and a ``_rels/.rels`` that name different wo
 with one name, rows out of order or past the sheet's ``<dimension>`` (openpyxl stops there). It also checks each cell
 the way openpyxl will convert it (shared-string index, number, boolean, date, reference), so a malformed cell is
 refused with its sheet and cell instead of failing half-way through the import.
+
+The large parts (shared strings, sheets) go through expat handlers that build no tree, with defusedxml's guards (no
+DTD, no entity, no external reference) and the chunks ``iterparse`` reads, so every refusal is the one an
+element-by-element pass gives, at a fraction of its cost; the small parts are parsed whole (``_Archive.root``).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
+import sys
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
+
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from checker.errors import InputError, Location, Message, msg
 from checker.inputs.limits import (
@@ -51,6 +60,11 @@ _WORKBOOK_TYPES = (  # in the order openpyxl looks for them (openpyxl.reader.exc
 )
 _SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 _WORKSHEET_REL = "/worksheet"
+_CHUNK = 16 * 1024  # what ElementTree.iterparse reads at a time: errors surface at the same points
+# Element names as expat gives them with namespace_separator "}" (ElementTree's ``{uri}local`` without the ``{``).
+_NS = _MAIN[1:]
+_ROW, _C, _V, _IS, _F = (f"{_NS}{local}" for local in ("row", "c", "v", "is", "f"))
+_DIMENSION, _SHEET_DATA, _SI = f"{_NS}dimension", f"{_NS}sheetData", f"{_NS}si"
 
 
 @dataclass
@@ -77,6 +91,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_index(letters: str) -> int:
     value = 0
     for char in letters:
@@ -84,6 +99,15 @@ def _column_index(letters: str) -> int:
     return value
 
 
+def _whole_number(text: str) -> int | None:
+    """ASCII digits as ``int()`` (and openpyxl) reads them; None for anything else, or for more digits than
+    ``int()`` converts (4,300: it raises)."""
+    if text.isascii() and text.isdigit() and len(text) <= sys.get_int_max_str_digits():
+        return int(text)
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
 def _column_letters(index: int) -> str:
     letters = ""
     while index > 0:
@@ -136,10 +160,36 @@ class _Archive:
                 yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
             raise self.fail(msg("error.xlsx_part_damaged", part=name), _RESAVE) from None
-        except (ET.ParseError, ValueError, NotImplementedError) as exc:
-            dtd = type(exc).__module__.startswith("defusedxml")
-            problem = msg("error.xlsx_part_dtd", part=name) if dtd else msg("error.xlsx_part_xml", part=name)
-            raise self.fail(problem, _RESAVE) from None
+        except (ET.ParseError, ValueError, LookupError, NotImplementedError) as exc:  # LookupError: an unknown encoding
+            raise self.unparsable(member, exc) from None
+
+    def parse(self, member: str, parser: expat.XMLParserType, fed: Callable[[], None] | None = None) -> None:
+        """Stream a part through ``parser`` (see :func:`_parser`), as :meth:`events` does, building no tree.
+
+        ``fed`` runs after each chunk, and before an XML error is reported (what the handlers saw comes first).
+        """
+        try:
+            with self.open(member) as stream:
+                while True:
+                    data = stream.read(_CHUNK)
+                    try:
+                        parser.Parse(data, not data)
+                    finally:
+                        if fed is not None:
+                            fed()
+                    if not data:
+                        break
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            raise self.fail(msg("error.xlsx_part_damaged", part=member[:80]), _RESAVE) from None
+        except (expat.ExpatError, ValueError, LookupError, NotImplementedError) as exc:  # LookupError: as above
+            raise self.unparsable(member, exc) from None
+
+    def unparsable(self, member: str, exc: Exception) -> InputError:
+        """A part that is not well-formed XML, or holds a DTD (defusedxml's refusals)."""
+        name = member[:80]
+        dtd = type(exc).__module__.startswith("defusedxml")
+        problem = msg("error.xlsx_part_dtd", part=name) if dtd else msg("error.xlsx_part_xml", part=name)
+        return self.fail(problem, _RESAVE)
 
     def root(self, member: str) -> ET.Element:
         """A small part parsed whole (its size is bounded above)."""
@@ -167,6 +217,36 @@ class _Archive:
             path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             out[rid] = (element.get("Type", ""), path)
         return out
+
+
+def _no_dtd(name: str, sysid: str | None, pubid: str | None, _internal: bool) -> None:
+    raise DTDForbidden(name, sysid, pubid)
+
+
+def _no_entity(*args: Any) -> None:
+    name, _parameter, value, base, sysid, pubid, notation = args
+    raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
+
+
+def _no_unparsed_entity(*args: Any) -> None:
+    name, base, sysid, pubid, notation = args
+    raise EntitiesForbidden(name, None, base, sysid, pubid, notation)
+
+
+def _no_external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> int:
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+
+def _parser() -> expat.XMLParserType:
+    """An expat parser with the guards of ``defusedxml.ElementTree.iterparse(forbid_dtd=True)`` (no DTD, no entity,
+    no external reference: its very errors), names given as ``uri}local``; the caller sets the element handlers."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartDoctypeDeclHandler = _no_dtd
+    parser.EntityDeclHandler = _no_entity
+    parser.UnparsedEntityDeclHandler = _no_unparsed_entity
+    parser.ExternalEntityRefHandler = _no_external
+    return parser
 
 
 def _content_types(archive: _Archive) -> tuple[dict[str, list[str]], set[str]]:
@@ -229,19 +309,39 @@ def _count_shared_strings(archive: _Archive, overrides: dict[str, list[str]]) ->
     members |= {m for m in declared if m in archive.sizes}
     usable = 0
     for member in sorted(members):
-        count = main = 0
-        for event, element in archive.events(member):
-            if event == "end" and _local(element.tag) == "si":
-                count += 1
-                main += element.tag == f"{_MAIN}si"
-                element.clear()
-                if count > MAX_MATRIX_SHARED_STRINGS:
-                    raise archive.fail(
-                        msg("error.xlsx_texts", limit=MAX_MATRIX_SHARED_STRINGS), msg("hint.is_this_the_matrix")
-                    )
+        counter = _TextCounter(archive)
+        archive.parse(member, counter.parser, counter.tally)
         if declared and member == declared[0]:
-            usable = main
+            usable = counter.main
     return usable
+
+
+class _TextCounter:
+    """Counts the ``si`` elements of a shared-strings part (any namespace), refusing more than openpyxl should read.
+
+    A bomb holds hundreds of thousands of them: expat hands each closing name straight to a list (no Python call
+    per element), tallied after each chunk, and before the chunk's XML error if any, so the refusal is the one the
+    element-by-element count gave.
+    """
+
+    def __init__(self, archive: _Archive) -> None:
+        self.archive = archive
+        self.count = self.main = 0
+        self.names: list[str] = []
+        self.parser = _parser()
+        self.parser.EndElementHandler = self.names.append
+
+    def tally(self) -> None:
+        for name in set(self.names):
+            if name.rsplit("}", 1)[-1] == "si":
+                found = self.names.count(name)
+                self.count += found
+                self.main += found if name == _SI else 0
+        self.names.clear()
+        if self.count > MAX_MATRIX_SHARED_STRINGS:
+            raise self.archive.fail(
+                msg("error.xlsx_texts", limit=MAX_MATRIX_SHARED_STRINGS), msg("hint.is_this_the_matrix")
+            )
 
 
 def _dimension_rows(ref: str) -> int | None:
@@ -252,8 +352,24 @@ def _dimension_rows(ref: str) -> int | None:
     return last
 
 
+@dataclass
+class _Cell:
+    """What the scan needs of a ``<c>`` element: its attributes and its direct children ``v``, ``is``, ``f``."""
+
+    attributes: dict[str, str]
+    valued: bool = False
+    """It has a ``v`` or an ``is`` child."""
+    formula: bool = False
+    value: list[str] | None = None
+    """The text of its first ``v`` child (before any element inside it), as ``findtext`` gives it."""
+
+
 class _SheetScanner:
-    """One pass over a worksheet part: limits, structure, and every cell's value as openpyxl will convert it."""
+    """One pass over a worksheet part: limits, structure, and every cell's value as openpyxl will convert it.
+
+    expat calls the handlers below as it reads (no tree is built): ``_start`` and ``_end`` keep the checks the
+    element-by-element pass made, in the same order, with the attributes each element had.
+    """
 
     def __init__(self, archive: _Archive, name: str, last_column: int, strings: int) -> None:
         self.archive, self.name, self.last_column, self.strings = archive, name, last_column, strings
@@ -261,43 +377,71 @@ class _SheetScanner:
         self.row = self.column = self.in_row = 0
         self.last_row: int | None = None
         self.data_seen = False
+        self.depth = 0
+        self.row_depth: int | None = None  # the depth of the open row: its children are cells for openpyxl
+        self.open: list[dict[str, str]] = []  # the attributes of the open elements
+        self.cell: _Cell | None = None  # the open cell
+        self.text: list[str] | None = None  # where the text of the cell's first ``v`` goes, while it is read
 
     def fail(self, problem: Message, hint: Message = _START_AGAIN, cell: str | None = None) -> InputError:
         return self.archive.fail(problem, hint, sheet=self.name, cell=cell or f"A{max(self.row, 1)}")
 
     def scan(self, member: str) -> SheetScan:
-        depth = 0
-        row_depth: int | None = None  # the depth of the open row: its children are cells for openpyxl
-        for event, element in self.archive.events(member):
-            tag = element.tag
-            if event == "start":
-                depth += 1
-                if row_depth is not None and depth == row_depth + 1 and tag != f"{_MAIN}c":
+        parser = _parser()
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._data
+        self.archive.parse(member, parser)
+        return self.found
+
+    def _start(self, tag: str, attributes: dict[str, str]) -> None:
+        depth = self.depth = self.depth + 1
+        self.open.append(attributes)
+        self.text = None  # an element inside ``v`` ends its text
+        row_depth = self.row_depth
+        if row_depth is not None:
+            if depth == row_depth + 1:
+                if tag != _C:
                     raise self.fail(
                         msg("error.xlsx_unexpected_element", element=_local(tag)[:20], row=self.row), _RESAVE
                     )
-                if tag == f"{_MAIN}row":
-                    if row_depth is not None:
-                        raise self.fail(msg("error.xlsx_row_in_row", row=self.row), _RESAVE)
-                    row_depth = depth
-                    self._start_row(element)
-                elif _local(tag) in ("row", "c") and row_depth is None:
-                    raise self.fail(msg("error.xlsx_stray_element", element=_local(tag)), _RESAVE)
-                continue
-            depth -= 1
-            if row_depth is not None and depth == row_depth:  # a cell ends
-                self._cell(element)
-                element.clear()
-            elif tag == f"{_MAIN}row" and depth == (row_depth or 0) - 1:
-                row_depth = None
-                element.clear()
-            elif tag == f"{_MAIN}dimension" and not self.data_seen and self.last_row is None:
-                self._dimension(element.get("ref", ""))
-            elif tag == f"{_MAIN}sheetData":
-                self.data_seen = True  # openpyxl looks for the dimension up to here
-            elif _local(tag) == "mergeCell":
-                _note_merge(self.found, element.get("ref", ""))
-        return self.found
+                self.cell = _Cell(attributes)
+            elif depth == row_depth + 2 and self.cell is not None:
+                if tag in (_V, _IS):
+                    self.cell.valued = True
+                    if tag == _V and self.cell.value is None:
+                        self.text = self.cell.value = []
+                elif tag == _F:
+                    self.cell.formula = True
+        if tag == _ROW:
+            if row_depth is not None:
+                raise self.fail(msg("error.xlsx_row_in_row", row=self.row), _RESAVE)
+            self.row_depth = depth
+            self._start_row(attributes)
+        elif row_depth is None and _local(tag) in ("row", "c"):
+            raise self.fail(msg("error.xlsx_stray_element", element=_local(tag)), _RESAVE)
+
+    def _data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+
+    def _end(self, tag: str) -> None:
+        self.text = None
+        depth = self.depth = self.depth - 1
+        attributes = self.open.pop()
+        row_depth = self.row_depth
+        if row_depth is not None and depth == row_depth:  # a cell ends
+            if self.cell is not None:
+                self._cell(self.cell)
+                self.cell = None
+        elif tag == _ROW and depth == (row_depth or 0) - 1:
+            self.row_depth = None
+        elif tag == _DIMENSION and not self.data_seen and self.last_row is None:
+            self._dimension(attributes.get("ref", ""))
+        elif tag == _SHEET_DATA:
+            self.data_seen = True  # openpyxl looks for the dimension up to here
+        elif _local(tag) == "mergeCell":
+            _note_merge(self.found, attributes.get("ref", ""))
 
     def _dimension(self, ref: str) -> None:
         if self.row:
@@ -308,22 +452,22 @@ class _SheetScanner:
             raise self.fail(msg("error.xlsx_dimension", range=ref[:40]), _RESAVE, "A1") from None
         self.last_row = last if last is not None else _MAX_ROW
 
-    def _start_row(self, element: ET.Element) -> None:
-        number = element.get("r")
+    def _start_row(self, attributes: dict[str, str]) -> None:
+        number = attributes.get("r")
         previous = self.row
         if number is None:
             self.row += 1
-        elif number.isascii() and number.isdigit() and 0 < int(number) <= _MAX_ROW:
-            self.row = int(number)
+        elif 0 < (value := _whole_number(number) or 0) <= _MAX_ROW:
+            self.row = value
         else:
             raise self.fail(msg("error.xlsx_row_number", number=number[:20]), _RESAVE)
         if self.row <= previous:
             raise self.fail(msg("error.xlsx_row_order", row=self.row, previous=previous), _RESAVE)
         self.column = self.in_row = 0
-        if element.get("hidden") in ("1", "true"):
+        if attributes.get("hidden") in ("1", "true"):
             self.found.hidden_rows.add(self.row)
 
-    def _cell(self, cell: ET.Element) -> None:
+    def _cell(self, cell: _Cell) -> None:
         self.found.cells += 1
         self.in_row += 1
         if self.found.cells > MAX_MATRIX_CELLS or self.in_row > MAX_MATRIX_ROW_CELLS:
@@ -333,13 +477,12 @@ class _SheetScanner:
                 else msg("error.xlsx_sheet_cells", limit=MAX_MATRIX_CELLS)
             )
             raise self.fail(many)
-        ref = self._reference(cell.get("r"))
-        valued = cell.find(f"{_MAIN}v") is not None or cell.find(f"{_MAIN}is") is not None
-        formula = cell.find(f"{_MAIN}f") is not None
+        ref = self._reference(cell.attributes.get("r"))
+        valued, formula = cell.valued, cell.formula
         if (valued or formula) and self.last_row is not None and self.row > self.last_row:
             problem = msg("error.xlsx_below_last_row", row=self.row, last=self.last_row)
             raise self.fail(problem, _RESAVE, ref)
-        style = cell.get("s")
+        style = cell.attributes.get("s")
         if style and not (style.isascii() and style.isdigit()):
             raise self.fail(msg("error.xlsx_style", style=style[:20]), _RESAVE, ref)
         if not formula:
@@ -353,23 +496,25 @@ class _SheetScanner:
             self.column += 1
         else:
             match = _CELL_REF.match(ref)
-            if match is None or int(match.group(2)) != self.row or _column_index(match.group(1)) > _MAX_COLUMN:
+            column = _column_index(match.group(1)) if match else 0
+            if match is None or int(match.group(2)) != self.row or column > _MAX_COLUMN:
                 where = f"A{self.row}"
                 raise self.fail(msg("error.xlsx_cell_reference", ref=ref[:20], row=self.row), _RESAVE, where)
-            self.column = _column_index(match.group(1))
+            self.column = column
         if self.column <= previous or self.column > _MAX_COLUMN:
             raise self.fail(msg("error.xlsx_cell_order", row=self.row), _RESAVE, f"A{self.row}")
         return f"{_column_letters(self.column)}{self.row}"
 
-    def _value(self, cell: ET.Element, ref: str) -> None:
+    def _value(self, cell: _Cell, ref: str) -> None:
         """Refuse what openpyxl would fail to convert (or convert to something else than the cell shows)."""
-        kind = cell.get("t", "n")
-        text = cell.findtext(f"{_MAIN}v") or None
+        kind = cell.attributes.get("t", "n")
+        text = "".join(cell.value or ()) or None
         if text is None or kind not in ("n", "s", "b", "d"):
             return
         shown = text[:30]
         if kind == "s":
-            index = int(text) if text.isascii() and text.isdigit() else -1
+            index = _whole_number(text)
+            index = -1 if index is None else index
             if not 0 <= index < self.strings:
                 raise self.fail(msg("error.xlsx_shared_text", index=shown), _RESAVE, ref)
             return
