@@ -100,6 +100,19 @@ def load(path: Path) -> Any:
         return load_workbook(path)
 
 
+@contextmanager
+def read_only(path: Path) -> Iterator[Any]:
+    """A workbook opened for reading only (openpyxl streams its sheets: several times cheaper), closed after use."""
+    from openpyxl import load_workbook
+
+    with quiet():
+        workbook = load_workbook(path, read_only=True)
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
 def row_of(ws: Any, requirement_id: str) -> int:
     """The row of ``requirement_id`` in the ``Matrice`` sheet."""
     for (cell,) in ws.iter_rows(min_row=2, max_col=1):
