@@ -11,7 +11,7 @@ import pytest
 
 from checker.matrix.layout import column_number
 from tests.conftest import ROOT, Cli, assert_clean_error
-from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, fill, load, row_of
+from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, fill, load, read_only, row_of
 
 EXAMPLE = ROOT / "examples" / "elu-lps"
 
@@ -78,10 +78,10 @@ def test_round_trip_outcomes_follow_the_auditor(cli: Cli, workdir: Path) -> None
     assert "Désaccords entre la déclaration et l'auditeur" in md.stdout and f"| {compliant} — " in md.stdout
     assert "2 verdicts appliqués, 1 « non évalué » sans effet, 2 désaccords" in md.stdout
     again = _export(cli, workdir, "--audit", workdir / "audit.yaml")
-    wb = load(again)
-    ws = wb["Matrice"]
-    assert ws[f"{VERDICT}{row_of(ws, compliant)}"].value == "non conforme", "the audited matrix shows the verdicts"
-    summary = [c.value for row in wb["Synthèse"].iter_rows() for c in row]
+    with read_only(again) as wb:
+        ws = wb["Matrice"]
+        assert ws[f"{VERDICT}{row_of(ws, compliant)}"].value == "non conforme", "the audited matrix shows the verdicts"
+        summary = [c.value for row in wb["Synthèse"].iter_rows() for c in row]
     assert "Désaccords entre la déclaration et l'auditeur" in summary and compliant in summary
     result = _import(cli, workdir, again, "--date", "2026-12-01")
     assert result.code == 0 and "(0 nouveaux, 0 modifiés, 3 conservés)" in result.stdout, result.stdout
@@ -145,7 +145,8 @@ def _refused(cli: Cli, folder: Path, matrix: Path, *fragments: str) -> None:
 
 def test_edited_requirement_text_is_refused_with_sheet_and_cell(cli: Cli, workdir: Path) -> None:
     matrix = _export(cli, workdir)
-    row = row_of(load(matrix)["Matrice"], "EDC-GOV-02")
+    with read_only(matrix) as wb:
+        row = row_of(wb["Matrice"], "EDC-GOV-02")
     edited = workdir / "edited.xlsx"
     _edit(matrix, edited, {f"D{row}": "Exigence allégée par l'éditeur.", f"{VERDICT}{row}": "conforme"})
     _refused(cli, workdir, edited, f"Matrice!D{row}", "énoncé de l'exigence a été modifié")
@@ -153,8 +154,8 @@ def test_edited_requirement_text_is_refused_with_sheet_and_cell(cli: Cli, workdi
 
 def test_edited_requirement_id_is_refused(cli: Cli, workdir: Path) -> None:
     matrix = _export(cli, workdir)
-    ws = load(matrix)["Matrice"]
-    row, other = row_of(ws, "EDC-GOV-02"), row_of(ws, "EDC-GOV-03")
+    with read_only(matrix) as wb:
+        row, other = row_of(wb["Matrice"], "EDC-GOV-02"), row_of(wb["Matrice"], "EDC-GOV-03")
     edited = workdir / "edited.xlsx"
     _edit(matrix, edited, {f"A{row}": "EDC-GOV-01", f"A{other}": "EDC-GOV-99"})
     _refused(

@@ -25,6 +25,7 @@ from tests.matrix_support import (
     SOURCE,
     VERDICT,
     load,
+    read_only,
     row_of,
     write_hostile,
 )
@@ -43,13 +44,13 @@ def _cells(wb: Any) -> list[Any]:
     return [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row if cell.value is not None]
 
 
-def _assert_no_formula(path: Path) -> None:
-    """No formula in the workbook, whether read by openpyxl or in the raw sheet XML."""
+def _assert_no_formula(path: Path, wb: Any = None) -> None:
+    """No formula in the workbook, whether read by openpyxl (``wb``: ``path`` already loaded) or in the raw XML."""
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
                 assert not re.search(rb"<f[ >]", archive.read(name)), f"formula element in {name}"
-    for cell in _cells(load(path)):
+    for cell in _cells(load(path) if wb is None else wb):
         assert cell.data_type != "f", (cell.parent.title, cell.coordinate, cell.value)
         if isinstance(cell.value, str):
             assert not _CONTROL.search(cell.value), (cell.coordinate, cell.value)
@@ -87,14 +88,14 @@ def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, examp
     assert about["Version du référentiel"] == report["referential"]["version"]
     with zipfile.ZipFile(out) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist()), "the Synthèse chart"
-    _assert_no_formula(out)
+    _assert_no_formula(out, wb)
 
 
 def test_hostile_declaration_never_becomes_a_formula(cli: Cli, tmp_path: Path) -> None:
     decl = write_hostile(tmp_path)
     out = _matrix(cli, decl, tmp_path / "matrix.xlsx", "--referentiel", MINI)
-    _assert_no_formula(out)
     wb = load(out)
+    _assert_no_formula(out, wb)
     ws = wb["Matrice"]
     justification = ws[f"{JUSTIFICATION}{row_of(ws, 'T-OIDC-01')}"]
     assert justification.value == HYPERLINK and justification.data_type == "s" and justification.quotePrefix
@@ -113,7 +114,10 @@ def test_same_inputs_give_the_same_matrix(cli: Cli, tmp_path: Path) -> None:
     decl = EXAMPLES[0] / "declaration.yaml"
     first = _matrix(cli, decl, tmp_path / "a.xlsx")
     second = _matrix(cli, decl, tmp_path / "b.xlsx")
-    contents = [[(c.parent.title, c.coordinate, c.value) for c in _cells(load(p))] for p in (first, second)]
+    contents = []
+    for path in (first, second):
+        with read_only(path) as wb:
+            contents.append([(c.parent.title, c.coordinate, c.value) for c in _cells(wb)])
     assert contents[0] == contents[1]
     assert first.read_bytes() == second.read_bytes(), "document dates pinned to --as-of: identical bytes"
 
