@@ -11,24 +11,23 @@ import pytest
 
 from checker.matrix.layout import column_number
 from tests.conftest import ROOT, Cli, assert_clean_error
-from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, fill, load, read_only, row_of
+from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, export, fill, load, read_only, row_of
 
 EXAMPLE = ROOT / "examples" / "elu-lps"
 
 
 @pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A copy of an example (declaration and evidence) with its matrix exported beside it."""
-    folder = tmp_path / "elu"
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh copy of an example (declaration and evidence) for each test, always in the same folder: a matrix
+    names its declaration by its path, so the tests exporting the same files share one export (``export``)."""
+    folder = tmp_path_factory.getbasetemp() / "import-matrix" / "elu"
+    shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(EXAMPLE, folder)
     return folder
 
 
 def _export(cli: Cli, folder: Path, *extra: str | Path) -> Path:
-    out = folder / "matrix.xlsx"
-    result = cli("evaluate", folder / "declaration.yaml", "--as-of", AS_OF, "-o", out, *extra)
-    assert result.code in (0, 1), result.stderr
-    return out
+    return export(cli, folder / "declaration.yaml", folder / "matrix.xlsx", *extra)
 
 
 def _report(cli: Cli, folder: Path, *extra: str | Path) -> dict[str, Any]:

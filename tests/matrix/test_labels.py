@@ -8,7 +8,6 @@ with every report format, and still name evidence kinds by their code (``contenu
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from checker.model.referential import EvidenceKind, Obligation
 from checker.model.report import Assurance, Outcome
 from checker.referential.load import load_referential
 from tests.conftest import ROOT, Cli
-from tests.matrix_support import AS_OF, EXAMPLES, read_only
+from tests.matrix_support import AS_OF, EXAMPLES, json_report, read_only
 
 _REFERENTIAL = yaml.load((ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 _SPLIT = re.compile(r", |\n")
@@ -88,7 +87,7 @@ def test_no_code_in_the_matrix_text(cli: Cli, tmp_path: Path, example: Path, lan
     texts = _texts(out)
     found = [(sheet, cell, item) for sheet, cell, item in texts if item in codes]
     assert not found, f"codes shown as text: {found[:10]}"
-    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
+    report = json_report(cli, example / "declaration.yaml")
     shown = {item for _sheet, _cell, item in texts}
     actor = report["declaration"]["actors"][0]
     label = load_referential().labels_in(lang).actors[actor]  # the referential's label, or its English name

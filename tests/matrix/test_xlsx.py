@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 import zipfile
@@ -24,6 +23,7 @@ from tests.matrix_support import (
     SHEETS_FR,
     SOURCE,
     VERDICT,
+    json_report,
     load,
     read_only,
     row_of,
@@ -61,7 +61,7 @@ def _assert_no_formula(path: Path, wb: Any = None) -> None:
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
 def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, example: Path) -> None:
     out = _matrix(cli, example / "declaration.yaml", tmp_path / "matrix.xlsx")
-    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
+    report = json_report(cli, example / "declaration.yaml")
     wb = load(out)
     waivers = ["Dérogations"] if report["waivers"] else []  # the waivers sheet, only with waivers
     assert wb.sheetnames == [*SHEETS_FR[:-1], *waivers, SHEETS_FR[-1]]
@@ -134,7 +134,7 @@ def test_english_matrix(cli: Cli, tmp_path: Path) -> None:
 def test_matrix_rows_show_each_requirements_locator_quote_and_policy(cli: Cli, tmp_path: Path) -> None:
     example = next(e for e in EXAMPLES if e.name == "osp-operator")
     out = _matrix(cli, example / "declaration.yaml", tmp_path / "matrix.xlsx")
-    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
+    report = json_report(cli, example / "declaration.yaml")
     ws = load(out)["Matrice"]
     assert ws[f"{SOURCE}1"].value == "Source (localisation, citation)"
     cells = {ws.cell(row=i + 2, column=1).value: str(ws[f"{SOURCE}{i + 2}"].value or "") for i in range(ws.max_row - 1)}
