@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any
 import yaml
 
 from checker.matrix.layout import column_number
+from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/declaration.yaml"))
@@ -100,6 +102,19 @@ def load(path: Path) -> Any:
         return load_workbook(path)
 
 
+@contextmanager
+def read_only(path: Path) -> Iterator[Any]:
+    """A workbook opened for reading only (openpyxl streams its sheets: several times cheaper), closed after use."""
+    from openpyxl import load_workbook
+
+    with quiet():
+        workbook = load_workbook(path, read_only=True)
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
 def row_of(ws: Any, requirement_id: str) -> int:
     """The row of ``requirement_id`` in the ``Matrice`` sheet."""
     for (cell,) in ws.iter_rows(min_row=2, max_col=1):
@@ -119,3 +134,46 @@ def fill(
         ws[f"{VERDICT}{row}"] = verdict
         ws[f"{COMMENT}{row}"] = comment
     wb.save(target)
+
+
+_REPORTS: dict[tuple[str, ...], str] = {}
+
+
+def json_report(cli: Cli, declaration: Path, *extra: str | Path) -> dict[str, Any]:
+    """``evaluate --as-of AS_OF --format json`` of a declaration no test changes (an example's), run once per session
+    for each content and options (several matrix tests compare a matrix with it), parsed afresh for each caller."""
+    key = (str(declaration), hashlib.sha256(declaration.read_bytes()).hexdigest(), *map(str, extra))
+    if key not in _REPORTS:
+        result = cli("evaluate", declaration, "--as-of", AS_OF, "--format", "json", *extra)
+        assert result.code in (0, 1), result.stderr
+        _REPORTS[key] = result.stdout
+    data: dict[str, Any] = json.loads(_REPORTS[key])
+    return data
+
+
+_EXPORTS: dict[str, bytes] = {}
+
+
+def folder_digest(folder: Path, *leave_out: Path) -> str:
+    """A digest of every file below ``folder`` (path and content), but ``leave_out``."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path not in leave_out:
+            digest.update(f"{path}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def export(cli: Cli, declaration: Path, out: Path, *extra: str | Path) -> Path:
+    """``evaluate DECLARATION --as-of AS_OF -o OUT EXTRA``: the evidence matrix, made once per session for the same
+    inputs at the same place, then copied. The key is every file of the declaration's folder (evidence, and a file
+    an option names there) and the arguments, paths included: a matrix names its declaration by its path, so only a
+    test working in the same folder with the same files gets the bytes an earlier test's export wrote."""
+    args = ["evaluate", declaration, "--as-of", AS_OF, "-o", out, *extra]
+    key = json.dumps([*map(str, args), folder_digest(declaration.parent, out)])
+    if key in _EXPORTS:
+        out.write_bytes(_EXPORTS[key])
+        return out
+    result = cli(*args)
+    assert result.code in (0, 1), result.stderr
+    _EXPORTS[key] = out.read_bytes()
+    return out

@@ -59,7 +59,7 @@ def test_add_reproduces_the_examples_entries(example: Path) -> None:
                 forced += 1
             else:
                 recognised += 1
-        written = yaml.safe_load(result.output)["answers"][req_id]["evidence"][0]
+        written = yaml.load(result.output, Loader=yaml.CSafeLoader)["answers"][req_id]["evidence"][0]
         where = f"{example.name} {req_id} {item.path}"
         assert written["path"] == item.path, where
         assert written["sha256"] == item.sha256, where
@@ -113,7 +113,9 @@ def test_dry_run_prints_yaml_and_writes_nothing(cli: Cli, tmp_path: Path) -> Non
     result = cli("evidence", "add", folder / "declaration.yaml", "EDC-CERT-01", pem, "--dry-run")
     assert (folder / "declaration.yaml").read_bytes() == before
     if result.code == 0:
-        item = yaml.safe_load(result.stdout.split("\n", 1)[1])["answers"]["EDC-CERT-01"]["evidence"][0]
+        item = yaml.load(result.stdout.split("\n", 1)[1], Loader=yaml.CSafeLoader)["answers"]["EDC-CERT-01"][
+            "evidence"
+        ][0]
         assert item["expires"].isoformat() == "2027-01-20" and item["environment"] == "bac_a_sable"
     else:
         assert_clean_error(result, "EDC-CERT-01")
@@ -171,7 +173,7 @@ def test_refresh_updates_changed_files_only(cli: Cli, tmp_path: Path) -> None:
     changed = [line.strip() for line in after.splitlines() if line not in before.splitlines()]
     assert changed and all(line.startswith(("sha256:", "collected: 2026-11-25")) for line in changed), changed
     ref = load_referential()
-    old = yaml.safe_load(before)["answers"]
+    old = yaml.load(before, Loader=yaml.CSafeLoader)["answers"]
     new = load_declaration(declaration, ref).model.answers
     for req_id, answer in new.items():
         assert answer.status.value == old[req_id]["status"] and answer.justification == old[req_id].get("justification")

@@ -71,7 +71,7 @@ def test_diff_writes_the_migration_and_returns_the_diff(example: Path) -> None:
     )
     data = json.loads(run_diff(request))
     assert data["changes"] and data["answers"]
-    assert yaml.safe_load(target.read_text(encoding="utf-8"))["answers"]
+    assert yaml.load(target.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["answers"]
     with pytest.raises(InputError, match="existe déjà"):
         run_diff(request)  # never over a file without force
 

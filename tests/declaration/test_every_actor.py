@@ -104,7 +104,7 @@ def test_init_fill_evaluate(cli: Cli, tmp_path: Path, actor: str, level: str) ->
     assert code == 1
     assert report["findings"] and {f["outcome"] for f in report["findings"]} == {"unanswered"}
 
-    data = yaml.safe_load(decl.read_text(encoding="utf-8"))
+    data = yaml.load(decl.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     _fill(data, tmp_path)
     decl.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, report = _evaluate(cli, decl)

@@ -70,19 +70,24 @@ _LOCATION = {"fr": rf"(?:{_PLACE} : ){{0,2}}", "en": rf"(?:{_PLACE}: ){{0,2}}"}
 
 
 @functools.cache
-def _templates(lang: str, located: bool) -> list[re.Pattern[str]]:
-    """Each text of ``lang`` as a pattern of a whole message, after a location and a field when ``located``."""
+def _catalogue(lang: str, located: bool) -> re.Pattern[str]:
+    """Every text of ``lang`` as one pattern of a whole message (one alternative per text), after a location and a
+    field when ``located``. A line matches it exactly when it matches one of the texts on its own."""
     prefix = _LOCATION[lang] if located else ""
-    return [
-        re.compile(prefix + _pattern(entry[lang]), re.DOTALL)
+    texts = [
+        _pattern(entry[lang])
         for key, entry in CATALOGUE.items()
         if key not in STRUCTURAL | WRAPPERS and _says_something(entry[lang])
     ]
+    return re.compile(prefix + "(?:" + "|".join(texts) + ")", re.DOTALL)
 
 
+@functools.cache
 def _in_language(text: str, lang: str, located: bool = True) -> bool:
-    """``text`` is one text of ``lang`` (after a location), or one followed by `` — `` and a hint in ``lang``."""
-    if any(template.fullmatch(text) for template in _templates(lang, located)):
+    """``text`` is one text of ``lang`` (after a location), or one followed by `` — `` and a hint in ``lang``.
+
+    Cached: the split of a line at each `` — `` meets the same tails again, and runs repeat lines."""
+    if _catalogue(lang, located).fullmatch(text):
         return True
     parts = text.split(" — ")
     return any(

@@ -86,8 +86,8 @@ def _strings(data: Any) -> Iterator[str]:
 
 def _quoted_prose(psc: LoadedReferential) -> list[str]:
     """Sentences psc-check shows as written (referential and declarations), longest first."""
-    sources = [yaml.safe_load(psc.path.read_text(encoding="utf-8"))]
-    sources += [yaml.safe_load((folder / "declaration.yaml").read_text(encoding="utf-8")) for folder in EXAMPLES]
+    paths = [psc.path, *(folder / "declaration.yaml" for folder in EXAMPLES)]
+    sources = [yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for path in paths]
     prose = {s.strip() for data in sources for s in _strings(data) if " " in s.strip()}
     return sorted(prose, key=len, reverse=True)
 
@@ -197,7 +197,7 @@ def test_init_template_comments_show_labels(cli: Cli, words: dict[str, Any], tmp
     outputs = {}
     help_line = Translator("fr")("init.status_help")
     for example in EXAMPLES:
-        decl = yaml.safe_load((example / "declaration.yaml").read_text(encoding="utf-8"))
+        decl = yaml.load((example / "declaration.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         out = tmp_path / f"{example.name}.yaml"
         args = [arg for actor in decl["actors"] for arg in ("--actor", actor)]
         args += ["--level", decl["level"], "-o", out]

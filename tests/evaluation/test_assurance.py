@@ -32,13 +32,13 @@ def _dummy_declaration(cli: Cli, folder: Path, *, kind: str | None = None) -> Pa
     assert made.code == 0, made.stderr
     dummy = b"preuve\n"
     (folder / "preuve.txt").write_bytes(dummy)
-    data = yaml.safe_load(decl.read_text(encoding="utf-8"))
+    data = yaml.load(decl.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     item: dict[str, Any] = {"path": "preuve.txt", "sha256": _sha(dummy), "collected": "2026-11-01"}
     if kind:
         item["kind"] = kind
     requirements = load_referential(None).requirements
     data["answers"] = {}
-    for req_id in list(yaml.safe_load(decl.read_text(encoding="utf-8"))["answers"]):
+    for req_id in list(yaml.load(decl.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["answers"]):
         spec = requirements[req_id].evidence
         cited = dict(item)
         if spec is not None and spec.environment is not None:  # the environment is not what this test is about

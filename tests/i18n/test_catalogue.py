@@ -8,11 +8,12 @@ it can be completed with (an enum's or a ``Literal``'s values), so that a new pr
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import string
 from collections.abc import Iterable
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 
@@ -76,12 +77,20 @@ def _ciba_checks() -> list[str]:
     return re.findall(r'_each\(\s*"([a-z_.]+)"', source)
 
 
-def _bundled(family: str) -> tuple[str, ...]:
-    """The ids of one family of the bundled PSC referential's terms (``ref.<family>.<id>``: their English names)."""
+@functools.cache
+def _bundled_data() -> dict[str, Any]:
+    """The bundled PSC referential as YAML data, parsed once (the safe loader, in C)."""
     import yaml
 
-    data = yaml.safe_load((ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"))
-    return tuple(item["id"] for item in data[family])
+    data: dict[str, Any] = yaml.load(
+        (ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+    )
+    return data
+
+
+def _bundled(family: str) -> tuple[str, ...]:
+    """The ids of one family of the bundled PSC referential's terms (``ref.<family>.<id>``: their English names)."""
+    return tuple(item["id"] for item in _bundled_data()[family])
 
 
 FAMILIES: dict[str, tuple[str, ...]] = {

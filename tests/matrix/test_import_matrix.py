@@ -11,24 +11,23 @@ import pytest
 
 from checker.matrix.layout import column_number
 from tests.conftest import ROOT, Cli, assert_clean_error
-from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, fill, load, row_of
+from tests.matrix_support import AS_OF, COMMENT, FINGERPRINT, VERDICT, export, fill, load, read_only, row_of
 
 EXAMPLE = ROOT / "examples" / "elu-lps"
 
 
 @pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A copy of an example (declaration and evidence) with its matrix exported beside it."""
-    folder = tmp_path / "elu"
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh copy of an example (declaration and evidence) for each test, always in the same folder: a matrix
+    names its declaration by its path, so the tests exporting the same files share one export (``export``)."""
+    folder = tmp_path_factory.getbasetemp() / "import-matrix" / "elu"
+    shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(EXAMPLE, folder)
     return folder
 
 
 def _export(cli: Cli, folder: Path, *extra: str | Path) -> Path:
-    out = folder / "matrix.xlsx"
-    result = cli("evaluate", folder / "declaration.yaml", "--as-of", AS_OF, "-o", out, *extra)
-    assert result.code in (0, 1), result.stderr
-    return out
+    return export(cli, folder / "declaration.yaml", folder / "matrix.xlsx", *extra)
 
 
 def _report(cli: Cli, folder: Path, *extra: str | Path) -> dict[str, Any]:
@@ -78,10 +77,10 @@ def test_round_trip_outcomes_follow_the_auditor(cli: Cli, workdir: Path) -> None
     assert "Désaccords entre la déclaration et l'auditeur" in md.stdout and f"| {compliant} — " in md.stdout
     assert "2 verdicts appliqués, 1 « non évalué » sans effet, 2 désaccords" in md.stdout
     again = _export(cli, workdir, "--audit", workdir / "audit.yaml")
-    wb = load(again)
-    ws = wb["Matrice"]
-    assert ws[f"{VERDICT}{row_of(ws, compliant)}"].value == "non conforme", "the audited matrix shows the verdicts"
-    summary = [c.value for row in wb["Synthèse"].iter_rows() for c in row]
+    with read_only(again) as wb:
+        ws = wb["Matrice"]
+        assert ws[f"{VERDICT}{row_of(ws, compliant)}"].value == "non conforme", "the audited matrix shows the verdicts"
+        summary = [c.value for row in wb["Synthèse"].iter_rows() for c in row]
     assert "Désaccords entre la déclaration et l'auditeur" in summary and compliant in summary
     result = _import(cli, workdir, again, "--date", "2026-12-01")
     assert result.code == 0 and "(0 nouveaux, 0 modifiés, 3 conservés)" in result.stdout, result.stdout
@@ -145,7 +144,8 @@ def _refused(cli: Cli, folder: Path, matrix: Path, *fragments: str) -> None:
 
 def test_edited_requirement_text_is_refused_with_sheet_and_cell(cli: Cli, workdir: Path) -> None:
     matrix = _export(cli, workdir)
-    row = row_of(load(matrix)["Matrice"], "EDC-GOV-02")
+    with read_only(matrix) as wb:
+        row = row_of(wb["Matrice"], "EDC-GOV-02")
     edited = workdir / "edited.xlsx"
     _edit(matrix, edited, {f"D{row}": "Exigence allégée par l'éditeur.", f"{VERDICT}{row}": "conforme"})
     _refused(cli, workdir, edited, f"Matrice!D{row}", "énoncé de l'exigence a été modifié")
@@ -153,8 +153,8 @@ def test_edited_requirement_text_is_refused_with_sheet_and_cell(cli: Cli, workdi
 
 def test_edited_requirement_id_is_refused(cli: Cli, workdir: Path) -> None:
     matrix = _export(cli, workdir)
-    ws = load(matrix)["Matrice"]
-    row, other = row_of(ws, "EDC-GOV-02"), row_of(ws, "EDC-GOV-03")
+    with read_only(matrix) as wb:
+        row, other = row_of(wb["Matrice"], "EDC-GOV-02"), row_of(wb["Matrice"], "EDC-GOV-03")
     edited = workdir / "edited.xlsx"
     _edit(matrix, edited, {f"A{row}": "EDC-GOV-01", f"A{other}": "EDC-GOV-99"})
     _refused(

@@ -8,7 +8,6 @@ with every report format, and still name evidence kinds by their code (``contenu
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,9 @@ from checker.model.referential import EvidenceKind, Obligation
 from checker.model.report import Assurance, Outcome
 from checker.referential.load import load_referential
 from tests.conftest import ROOT, Cli
-from tests.matrix_support import AS_OF, EXAMPLES, load
+from tests.matrix_support import AS_OF, EXAMPLES, json_report, read_only
 
-_REFERENTIAL = yaml.safe_load((ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"))
+_REFERENTIAL = yaml.load((ROOT / "referentiel" / "psc.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 _SPLIT = re.compile(r", |\n")
 
 
@@ -61,20 +60,20 @@ statements, sources, remediation: they may name an actor by its acronym) or the 
 
 def _texts(path: Path) -> list[tuple[str, str, str]]:
     """(sheet, cell, item) for every comma- or line-separated item of the cells that show labels."""
-    wb = load(path)
     out: list[tuple[str, str, str]] = []
-    for index, columns in _CODED.items():
-        ws = wb.worksheets[index]
-        for row in ws.iter_rows(min_row=1 if index == 0 else 2):
-            for cell in row:
-                value: Any = cell.value
-                if not isinstance(value, str) or cell.column_letter not in columns:
-                    continue
-                if index == 0 and value.count(" — ") and cell.column_letter == "B":
-                    continue  # a deadline: « id — title »
-                if index == 1 and cell.column_letter in _letters("expected_evidence"):
-                    value = value.split("\n")[0]  # the kinds; the description below is the referential's
-                out += [(ws.title, cell.coordinate, item.strip()) for item in _SPLIT.split(value)]
+    with read_only(path) as wb:
+        for index, columns in _CODED.items():
+            ws = wb.worksheets[index]
+            for row in ws.iter_rows(min_row=1 if index == 0 else 2):
+                for cell in row:
+                    value: Any = cell.value
+                    if not isinstance(value, str) or cell.column_letter not in columns:
+                        continue
+                    if index == 0 and value.count(" — ") and cell.column_letter == "B":
+                        continue  # a deadline: « id — title »
+                    if index == 1 and cell.column_letter in _letters("expected_evidence"):
+                        value = value.split("\n")[0]  # the kinds; the description below is the referential's
+                    out += [(ws.title, cell.coordinate, item.strip()) for item in _SPLIT.split(value)]
     return out
 
 
@@ -85,10 +84,11 @@ def test_no_code_in_the_matrix_text(cli: Cli, tmp_path: Path, example: Path, lan
     result = cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--lang", lang, "-o", out)
     assert result.code in (0, 1), result.stderr
     codes = _codes(lang)
-    found = [(sheet, cell, item) for sheet, cell, item in _texts(out) if item in codes]
+    texts = _texts(out)
+    found = [(sheet, cell, item) for sheet, cell, item in texts if item in codes]
     assert not found, f"codes shown as text: {found[:10]}"
-    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
-    shown = {item for _sheet, _cell, item in _texts(out)}
+    report = json_report(cli, example / "declaration.yaml")
+    shown = {item for _sheet, _cell, item in texts}
     actor = report["declaration"]["actors"][0]
     label = load_referential().labels_in(lang).actors[actor]  # the referential's label, or its English name
     assert f"{label} ({actor})" in shown

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 import zipfile
@@ -24,7 +23,9 @@ from tests.matrix_support import (
     SHEETS_FR,
     SOURCE,
     VERDICT,
+    json_report,
     load,
+    read_only,
     row_of,
     write_hostile,
 )
@@ -43,13 +44,13 @@ def _cells(wb: Any) -> list[Any]:
     return [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row if cell.value is not None]
 
 
-def _assert_no_formula(path: Path) -> None:
-    """No formula in the workbook, whether read by openpyxl or in the raw sheet XML."""
+def _assert_no_formula(path: Path, wb: Any = None) -> None:
+    """No formula in the workbook, whether read by openpyxl (``wb``: ``path`` already loaded) or in the raw XML."""
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
                 assert not re.search(rb"<f[ >]", archive.read(name)), f"formula element in {name}"
-    for cell in _cells(load(path)):
+    for cell in _cells(load(path) if wb is None else wb):
         assert cell.data_type != "f", (cell.parent.title, cell.coordinate, cell.value)
         if isinstance(cell.value, str):
             assert not _CONTROL.search(cell.value), (cell.coordinate, cell.value)
@@ -60,7 +61,7 @@ def _assert_no_formula(path: Path) -> None:
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
 def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, example: Path) -> None:
     out = _matrix(cli, example / "declaration.yaml", tmp_path / "matrix.xlsx")
-    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
+    report = json_report(cli, example / "declaration.yaml")
     wb = load(out)
     waivers = ["Dérogations"] if report["waivers"] else []  # the waivers sheet, only with waivers
     assert wb.sheetnames == [*SHEETS_FR[:-1], *waivers, SHEETS_FR[-1]]
@@ -87,14 +88,14 @@ def test_example_matrix_opens_with_its_structure(cli: Cli, tmp_path: Path, examp
     assert about["Version du référentiel"] == report["referential"]["version"]
     with zipfile.ZipFile(out) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist()), "the Synthèse chart"
-    _assert_no_formula(out)
+    _assert_no_formula(out, wb)
 
 
 def test_hostile_declaration_never_becomes_a_formula(cli: Cli, tmp_path: Path) -> None:
     decl = write_hostile(tmp_path)
     out = _matrix(cli, decl, tmp_path / "matrix.xlsx", "--referentiel", MINI)
-    _assert_no_formula(out)
     wb = load(out)
+    _assert_no_formula(out, wb)
     ws = wb["Matrice"]
     justification = ws[f"{JUSTIFICATION}{row_of(ws, 'T-OIDC-01')}"]
     assert justification.value == HYPERLINK and justification.data_type == "s" and justification.quotePrefix
@@ -113,7 +114,10 @@ def test_same_inputs_give_the_same_matrix(cli: Cli, tmp_path: Path) -> None:
     decl = EXAMPLES[0] / "declaration.yaml"
     first = _matrix(cli, decl, tmp_path / "a.xlsx")
     second = _matrix(cli, decl, tmp_path / "b.xlsx")
-    contents = [[(c.parent.title, c.coordinate, c.value) for c in _cells(load(p))] for p in (first, second)]
+    contents = []
+    for path in (first, second):
+        with read_only(path) as wb:
+            contents.append([(c.parent.title, c.coordinate, c.value) for c in _cells(wb)])
     assert contents[0] == contents[1]
     assert first.read_bytes() == second.read_bytes(), "document dates pinned to --as-of: identical bytes"
 
@@ -130,7 +134,7 @@ def test_english_matrix(cli: Cli, tmp_path: Path) -> None:
 def test_matrix_rows_show_each_requirements_locator_quote_and_policy(cli: Cli, tmp_path: Path) -> None:
     example = next(e for e in EXAMPLES if e.name == "osp-operator")
     out = _matrix(cli, example / "declaration.yaml", tmp_path / "matrix.xlsx")
-    report = json.loads(cli("evaluate", example / "declaration.yaml", "--as-of", AS_OF, "--format", "json").stdout)
+    report = json_report(cli, example / "declaration.yaml")
     ws = load(out)["Matrice"]
     assert ws[f"{SOURCE}1"].value == "Source (localisation, citation)"
     cells = {ws.cell(row=i + 2, column=1).value: str(ws[f"{SOURCE}{i + 2}"].value or "") for i in range(ws.max_row - 1)}

@@ -42,8 +42,8 @@ def test_migration_keeps_what_carries_over(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 0, result.stderr
     assert decl.read_bytes() == before
     verdicts = {(a["old_id"], a["new_id"]): a["verdict"] for a in json.loads(result.stdout)["answers"]}
-    old = yaml.safe_load(before)["answers"]
-    new = yaml.safe_load(migrated.read_text(encoding="utf-8"))["answers"]
+    old = yaml.load(before, Loader=yaml.CSafeLoader)["answers"]
+    new = yaml.load(migrated.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["answers"]
     carried = [(o, n) for (o, n), v in verdicts.items() if v == "carries_over"]
     assert len(carried) > 20
     for old_id, new_id in carried:

@@ -197,7 +197,7 @@ def _init_ids(cli: Cli, tmp_path: Path, *args: str) -> set[str]:
     out = tmp_path / "declaration.yaml"
     result = cli("init", *args, "-o", out, "--force")
     assert result.code == 0, result.stderr
-    answers = yaml.safe_load(out.read_text(encoding="utf-8"))["answers"] or {}
+    answers = yaml.load(out.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["answers"] or {}
     return set(answers)
 
 
