@@ -14,6 +14,10 @@ imports, signals, the wheel, real applications opening our files, the README's c
 
 from __future__ import annotations
 
+# First, before anything imports psc-check: its bytecode (and the tests') cached outside the source tree.
+import tests.bytecode_cache
+
+# isort: split
 import contextlib
 import gc
 import io
@@ -27,7 +31,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
 import typer
@@ -113,7 +116,7 @@ def _fresh_process_state(cwd: Path | None, env: Mapping[str, str] | None = None)
     saved_env = dict(os.environ)
     saved_cwd = Path.cwd()
     try:
-        for name in [k for k in os.environ if k.startswith("PSC_CHECK") or k in LOCALE_VARIABLES]:
+        for name in [k for k in saved_env if k.startswith("PSC_CHECK") or k in LOCALE_VARIABLES]:
             del os.environ[name]
         os.environ.update(env or {})
         os.environ.setdefault("COLUMNS", "80")  # a new process writing to a pipe sees no terminal: 80 columns
@@ -126,8 +129,17 @@ def _fresh_process_state(cwd: Path | None, env: Mapping[str, str] | None = None)
             yield
     finally:
         os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
+        _restore_environment(saved_env)
+
+
+def _restore_environment(saved: Mapping[str, str]) -> None:
+    """``os.environ`` as ``saved`` again: the variables added are removed, the ones changed or removed are set again
+    (each change is a call to the C library, so the unchanged ones are left alone)."""
+    for name in [k for k in os.environ if k not in saved]:
+        del os.environ[name]
+    for name, value in saved.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 _typer_get_command = typer.main.get_command
@@ -155,11 +167,13 @@ def run_in_process(*args: object, cwd: Path | None = None, env: Mapping[str, str
     stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
     saved = (sys.stdin, sys.stdout, sys.stderr)
     hook = sys.excepthook  # Typer installs its own
+    get_command = typer.main.get_command
     sys.stdin, sys.stdout, sys.stderr = stdin, out, err
+    typer.main.get_command = _get_command_once
     collecting = gc.isenabled()
     gc.disable()  # as the console-script entry point does (`checker.cli.main.entry`): a process runs without it
     try:
-        with _fresh_process_state(cwd, env), mock.patch.object(typer.main, "get_command", _get_command_once):
+        with _fresh_process_state(cwd, env):
             try:
                 code = run([str(arg) for arg in args])
             except SystemExit as done:  # what the interpreter makes of it at the end of a process
@@ -174,6 +188,7 @@ def run_in_process(*args: object, cwd: Path | None = None, env: Mapping[str, str
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
         sys.excepthook = hook
+        typer.main.get_command = get_command
         if collecting:
             gc.enable()
     return Result(code, _text(out), _text(err))
@@ -195,6 +210,13 @@ def _session_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_bytecode_of_temporary_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The bytecode cached for modules under this run's temporary folder (a wheel a test installs) is not kept."""
+    yield
+    tests.bytecode_cache.forget(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from checker.inputs.paths import referential_dir
 from checker.model.referential import Referential
 from checker.referential.compiled import BUNDLED, entry_bytes, read_entry
 from checker.referential.load import compile_referential, load_referential
-from tests.conftest import MINI, Cli, run_argv
+from tests.conftest import MINI, Cli
 
 OK = "mini 1.10, 4 exigences"
 FORGED = "mini 9.99"
@@ -202,11 +201,12 @@ def test_no_cache_reads_the_yaml_and_writes_nothing(cli: Cli, copy: Path, monkey
     assert "PSC_CHECK_NO_CACHE" not in os.environ, "the option holds for its run only"
 
 
-def test_the_variable_turns_the_cache_off(cli_process: Cli, copy: Path) -> None:
-    result = run_argv([sys.executable, "-m", "checker", "referentiel", "check", copy], env={"PSC_CHECK_NO_CACHE": "1"})
+@pytest.mark.usefixtures("fresh")
+def test_the_variable_turns_the_cache_off(cli: Cli, copy: Path) -> None:
+    result = cli("referentiel", "check", copy, env={"PSC_CHECK_NO_CACHE": "1"})
     assert result.code == 0 and OK in result.stdout
     assert not _cache().exists()
-    assert OK in cli_process("referentiel", "check", copy).stdout
+    assert OK in _check(cli, copy)
     assert _entry(copy).is_file()
 
 
