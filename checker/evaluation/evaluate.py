@@ -19,6 +19,7 @@ from checker.evaluation.evidence import (
     kind_reasons,
 )
 from checker.evaluation.habilitations import review_habilitations
+from checker.evaluation.lapses import lapse_within
 from checker.evaluation.parcours import review_parcours
 from checker.evaluation.provenance import finding_trail
 from checker.inputs.limits import MAX_RUN_HASH_BYTES, MAX_RUN_HASH_SECONDS, size_text
@@ -438,16 +439,11 @@ def _evidence_lapses(req: Requirement, evidence: list[EvidenceResult], as_of: dt
             dates.append(item.collected + dt.timedelta(days=rule_for_item.max_age_days))
         if rule_for_item and rule_for_item.min_remaining_days is not None and item.expires:
             dates.append(item.expires - dt.timedelta(days=rule_for_item.min_remaining_days))
-        if dates and 0 <= (min(dates) - as_of).days <= LAPSE_HORIZON_DAYS:
-            day = min(dates)
-            out.append(
-                Lapse(
-                    kind="evidence",
-                    date=day,
-                    days=(day - as_of).days,
-                    what=msg("lapse.evidence", path=item.path, requirement=req.id),
-                )
-            )
+        if not dates:
+            continue
+        what = msg("lapse.evidence", path=item.path, requirement=req.id)
+        if lapse := lapse_within("evidence", min(dates), as_of, LAPSE_HORIZON_DAYS, what):
+            out.append(lapse)
     return out
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from checker.evaluation.lapses import lapse_within
 from checker.inputs.yamlload import YamlDocument
 from checker.model.declaration import Habilitation
 from checker.model.message import Param, msg
@@ -85,15 +86,9 @@ def review_habilitations(
                 "years": years,
             }
             problems.extend(_item_problems(ref, relation, hab, state, actors, (doc, at), params))
-            if state == "valid" and (expires - as_of).days <= horizon_days:
-                lapses.append(
-                    Lapse(
-                        kind="habilitation",
-                        date=expires,
-                        days=(expires - as_of).days,
-                        what=msg("lapse.habilitation", actor=hab.actor, reference=hab.reference),
-                    )
-                )
+            what = msg("lapse.habilitation", actor=hab.actor, reference=hab.reference)
+            if state == "valid" and (lapse := lapse_within("habilitation", expires, as_of, horizon_days, what)):
+                lapses.append(lapse)
     problems.extend(_missing(ref, actors, relied_upon, doc))
     return HabilitationReview(statuses, problems, lapses)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from checker.declaration.load import LoadedDeclaration
 from checker.errors import InputError, located
+from checker.evaluation.lapses import lapse_within
 from checker.inputs.limits import MAX_WAIVERS_BYTES
 from checker.inputs.suggest import suggest
 from checker.inputs.validation import validate_document
@@ -145,15 +146,9 @@ def apply_waivers(
         statuses.append(status)
         if state == "in_force":
             applied[w.requirement] = status
-            if status.days <= horizon_days:
-                lapses.append(
-                    Lapse(
-                        kind="waiver",
-                        date=w.expires,
-                        days=status.days,
-                        what=msg("lapse.waiver", requirement=w.requirement, reference=w.reference),
-                    )
-                )
+            what = msg("lapse.waiver", requirement=w.requirement, reference=w.reference)
+            if lapse := lapse_within("waiver", w.expires, as_of, horizon_days, what):
+                lapses.append(lapse)
         elif state == "expired":
             applied[w.requirement] = status
             problems.append(
