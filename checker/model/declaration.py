@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -131,8 +132,11 @@ class Habilitations(Frozen):
     relied_upon: list[Habilitation] = []
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _plain_path(value: str) -> str:
-    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+    if _CONTROL_CHARACTER.search(value):
         raise model_error("error.path_control")
     return value
 
