@@ -56,7 +56,7 @@ def case(tmp_path: Path) -> Path:
 def test_too_many_answers(case: Path) -> None:
     data = yaml.safe_load((case / "declaration.yaml").read_text(encoding="utf-8"))
     data["answers"] = {f"X-{i}": {"status": "not_assessed"} for i in range(limits.MAX_ANSWERS + 1)}
-    (case / "declaration.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    (case / "declaration.yaml").write_text(yaml.dump(data, Dumper=yaml.CSafeDumper), encoding="utf-8")
     result = in_process("evaluate", case / "declaration.yaml", "--referentiel", MINI, "--as-of", "2026-11-28")
     assert result.code == 2
     assert f"answers : trop d'entrées (au plus {limits.MAX_ANSWERS})" in result.stderr, result.stderr[:500]
@@ -71,7 +71,7 @@ def test_too_many_verdicts(case: Path) -> None:
         "date": "2026-12-01",
         "verdicts": {f"X-{i}": {"verdict": "conforme"} for i in range(limits.MAX_VERDICTS + 1)},
     }
-    (case / "audit.yaml").write_text(yaml.safe_dump(audit), encoding="utf-8")
+    (case / "audit.yaml").write_text(yaml.dump(audit, Dumper=yaml.CSafeDumper), encoding="utf-8")
     args = ["evaluate", case / "declaration.yaml", "--referentiel", MINI, "--audit", case / "audit.yaml"]
     result = in_process(*args)
     assert result.code == 2 and f"trop d'entrées (au plus {limits.MAX_VERDICTS})" in result.stderr, result.stderr[:500]
