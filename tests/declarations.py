@@ -9,6 +9,15 @@ from checker.evaluation.applicability import applicable_requirements
 from checker.model.declaration import Declaration
 from checker.referential.load import LoadedReferential
 
+ELP_HABILITATION = """habilitations:
+  relied_upon:
+    - actor: ELP
+      reference: HAB-ELP-2025-001
+      holder: Proxy Éditeur SA
+      granted: 2025-02-01
+      environment: bac_a_sable"""
+"""A declaration's ``habilitations`` (YAML, no final newline): the ELP an ELU relies on, habilitated in the sandbox."""
+
 
 def declaration(
     actors: list[str],

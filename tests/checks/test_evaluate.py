@@ -16,6 +16,7 @@ from checker.checks.runner import AUTOMATED_KINDS, kind_of
 from checker.referential.load import load_referential
 from tests import evidence_factory as ef
 from tests.conftest import MINI, Cli, assert_clean_error
+from tests.declarations import ELP_HABILITATION
 
 AS_OF = "2026-11-28"
 _CERT_CHECKS = "[cert.validity, cert.issuer, cert.auth_cli, cert.cn_client_id]"
@@ -32,10 +33,20 @@ def _referential(folder: Path, cert_checks: str = _CERT_CHECKS) -> Path:
     return path
 
 
-def _declaration(folder: Path, cert: bytes, capture: bytes, *, client_id: str = ef.CLIENT_ID) -> Path:
+def _evidence(folder: Path, name: str, data: bytes, **fields: str) -> str:
+    """Write ``data`` to ``evidence/name`` in ``folder``; return an answer's ``evidence:`` (YAML, no final newline)
+    citing it by path and sha256, with ``fields``."""
     (folder / "evidence").mkdir(exist_ok=True)
-    (folder / "evidence" / "client.pem").write_bytes(cert)
-    (folder / "evidence" / "login.har").write_bytes(capture)
+    (folder / "evidence" / name).write_bytes(data)
+    lines = ["    evidence:", f"      - path: evidence/{name}", f"        sha256: {hashlib.sha256(data).hexdigest()}"]
+    return "\n".join(lines + [f"        {key}: {value}" for key, value in fields.items()])
+
+
+def _declaration(folder: Path, cert: bytes, capture: bytes, *, client_id: str = ef.CLIENT_ID) -> Path:
+    login = _evidence(folder, "login.har", capture, collected="2026-10-01", environment="production")
+    certificate = _evidence(
+        folder, "client.pem", cert, expires="2028-05-06", environment="production", kind="certificate"
+    )
     text = f"""schema_version: "1"
 organisation:
   name: Éditeur Cas
@@ -49,31 +60,16 @@ actors: [ELU]
 level: espace_de_confiance
 features:
   uses_ciba: true
-habilitations:
-  relied_upon:
-    - actor: ELP
-      reference: HAB-ELP-2025-001
-      holder: Proxy Éditeur SA
-      granted: 2025-02-01
-      environment: bac_a_sable
+{ELP_HABILITATION}
 answers:
   T-OIDC-01:
     status: compliant
-    evidence:
-      - path: evidence/login.har
-        sha256: {hashlib.sha256(capture).hexdigest()}
-        collected: 2026-10-01
-        environment: production
+{login}
   T-CIBA-01:
     status: conforme
   T-CERT-01:
     status: compliant
-    evidence:
-      - path: evidence/client.pem
-        sha256: {hashlib.sha256(cert).hexdigest()}
-        expires: 2028-05-06
-        environment: production
-        kind: certificate
+{certificate}
 """
     path = folder / "declaration.yaml"
     path.write_text(text, encoding="utf-8")

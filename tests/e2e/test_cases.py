@@ -34,13 +34,19 @@ def _command(meta: dict[str, Any], work: Path) -> list[str]:
     return args + (["--referentiel", str(MINI)] if meta.get("referentiel") == "mini" else [])
 
 
-@pytest.mark.parametrize("case", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_case(cli: Cli, case: Path, tmp_path: Path) -> None:
+def _working_copy(cli: Cli, case: Path, tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    """The case's ``case.yaml`` and a working copy of its folder (without it) under ``tmp_path``, its files generated."""
     meta = _meta(case)
     work = tmp_path / case.name
     shutil.copytree(case, work, symlinks=True, ignore=shutil.ignore_patterns("case.yaml"))
     for spec in meta.get("generate") or []:
         generate(spec, work, cli)
+    return meta, work
+
+
+@pytest.mark.parametrize("case", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_case(cli: Cli, case: Path, tmp_path: Path) -> None:
+    meta, work = _working_copy(cli, case, tmp_path)
     before = snapshot(work)
     result = cli(*_command(meta, work), cwd=work)
     _check_files(work, before, [str(work / name) for name in meta.get("outputs") or []])

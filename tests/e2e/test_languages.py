@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
 import string
 from pathlib import Path
 
 import pytest
 
 from checker.i18n.catalogue import CATALOGUE
-from tests.case_support import CASES, generate
+from tests.case_support import CASES
 from tests.conftest import Cli
-from tests.e2e.test_cases import _command, _meta
+from tests.e2e.test_cases import _command, _working_copy
 
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 OTHER = {"fr": "en", "en": "fr"}
@@ -130,11 +129,7 @@ def _argv(meta: dict[str, object], work: Path, env: dict[str, str], option: str 
 
 
 def _run(cli: Cli, case: Path, tmp_path: Path, env: dict[str, str], option: str | None) -> tuple[int, str]:
-    meta = _meta(case)
-    work = tmp_path / case.name
-    shutil.copytree(case, work, symlinks=True, ignore=shutil.ignore_patterns("case.yaml"))
-    for spec in meta.get("generate") or []:
-        generate(spec, work, cli)
+    meta, work = _working_copy(cli, case, tmp_path)
     env = dict(env)
     result = cli(*_argv(meta, work, env, option), cwd=work, env=env)
     assert result.code == meta["exit_code"], (result.code, result.stderr[-2000:])

@@ -14,11 +14,11 @@ import yaml
 from checker.checks.runner import AUTOMATED_KINDS
 from checker.referential.load import load_referential
 from tests import evidence_factory as ef
+from tests.assurance_support import referential_text, write_verified_files
 from tests.conftest import MINI, Cli
 
 AS_OF = "2026-11-28"
 RECOGNISABLE = {k.value for k in AUTOMATED_KINDS}
-TLS_SCAN = Path(__file__).parent.parent / "checks" / "data" / "testssl-tls12-13.json"
 
 
 def _sha(data: bytes) -> str:
@@ -116,52 +116,27 @@ def test_require_assurance_refuses_an_unknown_level(cli: Cli, tmp_path: Path) ->
     assert result.code == 2 and "machine_verified" in result.stderr and "Traceback" not in result.stderr
 
 
+VERIFIED = (
+    ("T-CERT", "[certificate]", "[cert.validity]", "client.pem"),
+    ("T-HAR", "[http_capture]", "[har.scope]", "login.har"),
+    ("T-JWT", "[token_sample]", "[token.acr]", "token.json"),
+    ("T-TLS", "[tls_scan]", "[tls.versions, tls.certificate]", "scan.json"),
+    ("T-DOC", "[document]", "[]", "doc.txt"),
+)
+"""The requirements of the verified referential: (id, evidence kinds, checks, the file its answer cites)."""
+
+
 def _verified_referential(folder: Path) -> Path:
-    text = MINI.read_text(encoding="utf-8").split("\nrequirements:\n")[0] + "\nrequirements:\n"
-    for req_id, kind, checks in (
-        ("T-CERT", "certificate", "[cert.validity]"),
-        ("T-HAR", "http_capture", "[har.scope]"),
-        ("T-JWT", "token_sample", "[token.acr]"),
-        ("T-TLS", "tls_scan", "[tls.versions, tls.certificate]"),
-        ("T-DOC", "document", "[]"),
-    ):
-        text += f"""  - id: {req_id}
-    title: Exigence {req_id}
-    statement: Énoncé {req_id}.
-    actors: [FS]
-    levels: [communaute]
-    obligation: mandatory
-    theme: oidc
-    evidence:
-      kinds: [{kind}]
-      description: Preuve.
-    checks: {checks}
-    provenance: {{basis: sourced, sources: [S0]}}
-"""
     path = folder / "referential.yaml"
-    path.write_text(text, encoding="utf-8")
+    requirements = [(req_id, kinds, checks) for req_id, kinds, checks, _ in VERIFIED]
+    path.write_text(referential_text(requirements), encoding="utf-8")
     return path
 
 
 def _verified_declaration(folder: Path, *, no_hash: str = "") -> Path:
-    chain = ef.ca_chain(test=True)
-    files = {
-        "client.pem": ef.pem(ef.leaf(chain[0], cn=ef.CLIENT_ID), *chain),
-        "login.har": ef.har(ef.authorize_entry()),
-        "token.json": json.dumps(ef.id_token_claims()).encode(),
-        "scan.json": TLS_SCAN.read_bytes(),
-        "doc.txt": b"procedure\n",
-    }
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
+    files = write_verified_files(folder, ef.ca_chain(test=True), {"doc.txt": b"procedure\n"})
     answers = ""
-    for req_id, name in (
-        ("T-CERT", "client.pem"),
-        ("T-HAR", "login.har"),
-        ("T-JWT", "token.json"),
-        ("T-TLS", "scan.json"),
-        ("T-DOC", "doc.txt"),
-    ):
+    for req_id, _, _, name in VERIFIED:
         digest = "" if name == no_hash else f"\n        sha256: {_sha(files[name])}"
         answers += f"""  {req_id}:
     status: compliant

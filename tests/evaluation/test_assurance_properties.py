@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -24,17 +23,18 @@ from checker.evaluation.evaluate import EvaluationOptions, evaluate
 from checker.model.report import ASSURANCE_RANK, OUTCOME_RANK, Assurance, Finding, Report
 from checker.referential.load import LoadedReferential, load_referential
 from tests import evidence_factory as ef
-from tests.conftest import MINI
+from tests.assurance_support import referential_text, write_verified_files
 
 AS_OF = dt.date(2026, 11, 28)
-TLS_SCAN = Path(__file__).parent.parent / "checks" / "data" / "testssl-tls12-13.json"
-REQUIREMENTS = {
-    "P-CERT": ("[certificate, document]", "[cert.validity]"),
-    "P-HAR": ("[http_capture]", "[har.scope]"),
-    "P-JWT": ("[token_sample, http_capture]", "[token.acr, har.acr]"),
-    "P-TLS": ("[tls_scan]", "[tls.versions, tls.certificate]"),
-    "P-DOC": ("[document, procedure]", "[]"),
-}
+REQUIREMENTS = (
+    ("P-CERT", "[certificate, document]", "[cert.validity]"),
+    ("P-HAR", "[http_capture]", "[har.scope]"),
+    ("P-JWT", "[token_sample, http_capture]", "[token.acr, har.acr]"),
+    ("P-TLS", "[tls_scan]", "[tls.versions, tls.certificate]"),
+    ("P-DOC", "[document, procedure]", "[]"),
+)
+"""(id, evidence kinds, checks) of each requirement."""
+REQUIREMENT_IDS = [req_id for req_id, _, _ in REQUIREMENTS]
 KINDS = (None, "certificate", "http_capture", "token_sample", "tls_scan", "document", "screenshot")
 
 
@@ -42,32 +42,9 @@ KINDS = (None, "certificate", "http_capture", "token_sample", "tls_scan", "docum
 def pool() -> Iterator[tuple[Path, LoadedReferential, dict[str, bytes]]]:
     folder = Path(tempfile.mkdtemp(prefix="assurance-"))
     chain = ef.ca_chain(test=True)
-    files = {
-        "client.pem": ef.pem(ef.leaf(chain[0], cn=ef.CLIENT_ID), *chain),
-        "expired.pem": ef.pem(ef.leaf(chain[0], start=dt.date(2024, 1, 1), end=dt.date(2025, 1, 1))),
-        "login.har": ef.har(ef.authorize_entry()),
-        "token.json": json.dumps(ef.id_token_claims()).encode(),
-        "scan.json": TLS_SCAN.read_bytes(),
-        "note.txt": b"procedure\n",
-    }
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-    text = MINI.read_text(encoding="utf-8").split("\nrequirements:\n")[0] + "\nrequirements:\n"
-    for req_id, (kinds, checks) in REQUIREMENTS.items():
-        text += f"""  - id: {req_id}
-    title: {req_id}
-    statement: {req_id}.
-    actors: [FS]
-    levels: [communaute]
-    obligation: mandatory
-    theme: oidc
-    evidence:
-      kinds: {kinds}
-      description: Preuve.
-    checks: {checks}
-    provenance: {{basis: sourced, sources: [S0]}}
-"""
-    (folder / "referential.yaml").write_text(text, encoding="utf-8")
+    expired = ef.pem(ef.leaf(chain[0], start=dt.date(2024, 1, 1), end=dt.date(2025, 1, 1)))
+    files = write_verified_files(folder, chain, {"expired.pem": expired, "note.txt": b"procedure\n"})
+    (folder / "referential.yaml").write_text(referential_text(REQUIREMENTS), encoding="utf-8")
     yield folder, load_referential(folder / "referential.yaml"), files
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -84,7 +61,7 @@ items = st.lists(
     min_size=1,
     max_size=4,
 )
-answers = st.fixed_dictionaries(dict.fromkeys(REQUIREMENTS, items))
+answers = st.fixed_dictionaries(dict.fromkeys(REQUIREMENT_IDS, items))
 
 
 def _evaluate(folder: Path, ref: LoadedReferential, files: dict[str, bytes], cited: dict[str, list[Item]]) -> Report:
@@ -138,7 +115,7 @@ def test_removing_an_evidence_item_never_raises_assurance_nor_improves_the_outco
 
 
 @settings(max_examples=40, deadline=None)
-@given(cited=answers, victim=st.sampled_from(sorted(REQUIREMENTS)))
+@given(cited=answers, victim=st.sampled_from(sorted(REQUIREMENT_IDS)))
 def test_deleting_an_evidence_file_never_raises_assurance_nor_improves_the_outcome(
     pool: tuple[Path, LoadedReferential, dict[str, bytes]], cited: dict[str, list[Item]], victim: str
 ) -> None:
@@ -160,7 +137,7 @@ def test_deleting_an_evidence_file_never_raises_assurance_nor_improves_the_outco
 @settings(max_examples=40, deadline=None)
 @given(
     cited=answers,
-    victim=st.sampled_from(sorted(REQUIREMENTS)),
+    victim=st.sampled_from(sorted(REQUIREMENT_IDS)),
     where=st.integers(min_value=0),
     byte=st.integers(min_value=1, max_value=255),
 )

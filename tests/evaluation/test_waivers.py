@@ -38,6 +38,21 @@ def _outcomes(report: dict[str, Any]) -> dict[str, str]:
     return {f["requirement_id"]: f["outcome"] for f in report["findings"]}
 
 
+def _finding(report: dict[str, Any], requirement: str) -> dict[str, Any]:
+    return next(f for f in report["findings"] if f["requirement_id"] == requirement)
+
+
+def _verdict(report: dict[str, Any]) -> dict[str, object]:
+    """The outcomes of the example's two waived gaps, its readiness and its count of mandatory gaps."""
+    outcomes, summary = _outcomes(report), report["summary"]
+    return {
+        "FIT-02": outcomes["FIT-02"],
+        "FIT-04": outcomes["FIT-04"],
+        "ready": summary["ready"],
+        "mandatory_gaps": summary["mandatory_gaps"],
+    }
+
+
 def _waivers_file(folder: Path, body: str) -> Path:
     path = folder / "derogations.yaml"
     path.write_text('schema_version: "1"\nwaivers:\n' + body, encoding="utf-8")
@@ -64,13 +79,10 @@ _FIT04 = """  - requirement: FIT-04
 def test_gaps_covered_by_waivers_in_force_are_waived_and_ready(cli: Cli, tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     report = _json(cli, folder, IN_FORCE, code=0)
-    assert _outcomes(report)["FIT-02"] == "waived"
-    assert _outcomes(report)["FIT-04"] == "waived"
-    assert report["summary"]["ready"] is True
-    assert report["summary"]["mandatory_gaps"] == 0
+    assert _verdict(report) == {"FIT-02": "waived", "FIT-04": "waived", "ready": True, "mandatory_gaps": 0}
     assert report["summary"]["outcomes"]["waived"] == 2
     assert not [p for p in report["problems"] if p["severity"] == "error"]
-    fit02 = next(f for f in report["findings"] if f["requirement_id"] == "FIT-02")
+    fit02 = _finding(report, "FIT-02")
     assert fit02["waiver"]["reference"] == "ANS-CONV-DER-2026-0412"
     assert fit02["waiver"]["state"] == "in_force"
     assert "ANS-CONV-DER-2026-0412" in fit02["reasons"][-1]["message"]
@@ -93,10 +105,7 @@ def test_fail_on_waivers_fails_any_waiver(cli: Cli, tmp_path: Path) -> None:
 def test_an_expired_waiver_restores_the_gap_with_an_error(cli: Cli, tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     report = _json(cli, folder, EXPIRED, code=1)
-    assert _outcomes(report)["FIT-02"] == "waived"
-    assert _outcomes(report)["FIT-04"] == "unanswered"
-    assert report["summary"]["ready"] is False
-    assert report["summary"]["mandatory_gaps"] == 1
+    assert _verdict(report) == {"FIT-02": "waived", "FIT-04": "unanswered", "ready": False, "mandatory_gaps": 1}
     expired = [p for p in report["problems"] if p["code"] == "waiver_expired"]
     assert len(expired) == 1 and expired[0]["severity"] == "error"
     line = int(expired[0]["location"].split(":")[1])
@@ -105,7 +114,7 @@ def test_an_expired_waiver_restores_the_gap_with_an_error(cli: Cli, tmp_path: Pa
     assert "2026-11-15" in expired[0]["message"]
     states = {w["requirement_id"]: w["state"] for w in report["waivers"]}
     assert states == {"FIT-02": "in_force", "FIT-04": "expired"}
-    fit04 = next(f for f in report["findings"] if f["requirement_id"] == "FIT-04")
+    fit04 = _finding(report, "FIT-04")
     assert fit04["waiver"]["state"] == "expired"
 
 

@@ -9,18 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI, Cli, assert_clean_error
+from tests.declarations import ELP_HABILITATION
 
 ORG = """organisation:
   name: Éditeur Groupe
   siren: "732829320"
   country: FR
-habilitations:
-  relied_upon:
-    - actor: ELP
-      reference: HAB-ELP-2025-001
-      holder: Proxy SA
-      granted: 2025-02-01
-      environment: bac_a_sable
+{habilitations}
 answers:
   T-OIDC-01:
     status: compliant
@@ -54,7 +49,9 @@ _HAR = b'{"log": {"entries": []}}'
 def _tree(root: Path, base: str = "../organisation.yaml") -> Path:
     (root / "evidence").mkdir(parents=True)
     (root / "evidence" / "authorize.har").write_bytes(_HAR)
-    (root / "organisation.yaml").write_text(ORG.format(sha=hashlib.sha256(_HAR).hexdigest()), encoding="utf-8")
+    (root / "organisation.yaml").write_text(
+        ORG.format(habilitations=ELP_HABILITATION, sha=hashlib.sha256(_HAR).hexdigest()), encoding="utf-8"
+    )
     (root / "product").mkdir()
     decl = root / "product" / "declaration.yaml"
     decl.write_text(PRODUCT.format(base=base), encoding="utf-8")

@@ -11,11 +11,26 @@ from pathlib import Path
 from typing import Any
 
 from checker.inputs.yamlload import load_yaml_text
-from tests.conftest import ROOT, Cli
+from tests.conftest import ROOT, Cli, Result
 from tests.probe.conftest import Guard, Servers
 
 _RAISED = {"PSC-OIDC-05": "typed", "PSC-SEC-01": "present"}
 """The fs-standard answers the login probe raises to machine_verified, and their level before."""
+
+
+def _fs_standard(tmp_path: Path) -> Path:
+    """The declaration of a working copy of the fs-standard example."""
+    example = tmp_path / "fs-standard"
+    shutil.copytree(ROOT / "examples" / "fs-standard", example)
+    return example / "declaration.yaml"
+
+
+def _probe_citing(
+    cli: Cli, servers: Servers, probe: str, target: str, out: Path, declaration: Path, *requirements: str
+) -> Result:
+    """``probe PROBE TARGET -o OUT`` trusting the test CA, citing its files in ``declaration`` for ``requirements``."""
+    cited = [arg for requirement in requirements for arg in ("-r", requirement)]
+    return cli("probe", probe, target, "-o", out, "--ca-bundle", servers.pki.ca, "--cite", declaration, *cited)
 
 
 def _findings(cli: Cli, declaration: Path) -> dict[str, dict[str, Any]]:
@@ -27,31 +42,16 @@ def _findings(cli: Cli, declaration: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_cite_makes_evaluate_show_the_findings_as_machine_verified(cli: Cli, servers: Servers, tmp_path: Path) -> None:
-    example = tmp_path / "fs-standard"
-    shutil.copytree(ROOT / "examples" / "fs-standard", example)
-    declaration = example / "declaration.yaml"
+    declaration = _fs_standard(tmp_path)
     before = _findings(cli, declaration)
     assert {r: before[r]["assurance"] for r in _RAISED} == _RAISED
 
-    done = cli(
-        "probe",
-        "login",
-        servers.url("/good/login"),
-        "-o",
-        example / "evidence" / "sonde",
-        "--ca-bundle",
-        servers.pki.ca,
-        "--cite",
-        declaration,
-        "-r",
-        "PSC-OIDC-04",
-        "-r",
-        "PSC-OIDC-05",
-        "-r",
-        "PSC-SEC-01",
+    out = declaration.parent / "evidence" / "sonde"
+    done = _probe_citing(
+        cli, servers, "login", servers.url("/good/login"), out, declaration, "PSC-OIDC-04", "PSC-OIDC-05", "PSC-SEC-01"
     )
     assert done.code == 0, done.stdout + done.stderr
-    har = example / "evidence" / "sonde" / "probe-login.har"
+    har = out / "probe-login.har"
     answers = load_yaml_text(declaration.read_text(encoding="utf-8"), str(declaration)).data["answers"]
     for requirement in ("PSC-OIDC-04", *_RAISED):
         [item] = [e for e in answers[requirement]["evidence"] if e["path"] == "evidence/sonde/probe-login.har"]
@@ -71,23 +71,10 @@ def test_cite_makes_evaluate_show_the_findings_as_machine_verified(cli: Cli, ser
 def test_cite_refuses_a_requirement_expecting_none_of_the_kinds_produced(
     cli: Cli, servers: Servers, tmp_path: Path
 ) -> None:
-    example = tmp_path / "fs-standard"
-    shutil.copytree(ROOT / "examples" / "fs-standard", example)
-    declaration = example / "declaration.yaml"
+    declaration = _fs_standard(tmp_path)
     original = declaration.read_bytes()
-    done = cli(
-        "probe",
-        "tls",
-        f"127.0.0.1:{servers.port}",
-        "-o",
-        example / "evidence" / "tls",
-        "--ca-bundle",
-        servers.pki.ca,
-        "--cite",
-        declaration,
-        "-r",
-        "PSC-OIDC-04",
-    )
+    out = declaration.parent / "evidence" / "tls"
+    done = _probe_citing(cli, servers, "tls", f"127.0.0.1:{servers.port}", out, declaration, "PSC-OIDC-04")
     assert done.code == 2 and "PSC-OIDC-04" in done.stderr and "tls_scan" in done.stderr
     assert declaration.read_bytes() == original
 

@@ -28,35 +28,52 @@ def test_mini_loads_and_indexes() -> None:
     assert len(ref.sha256) == 64
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "fragment"),
-    [
-        ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "identifiant `T-OIDC-01` en double sous `requirements`"),
-        ("    title: PKCE\n", "    title: PKCE\n    title: PKCE bis\n", "clé `title` en double"),
-        ("    actors: [FS]\n", "    actors: [FS, XYZ]\n", "identifiant inconnu `XYZ`"),
-        (
-            "    relies_on: [ELP]",
-            "    relies_on: [ELPP]",
-            "identifiant inconnu `ELPP` parmi les `actors` — vouliez-vous dire `ELP` ?",
-        ),
-        ("    theme: certificates", "    theme: certificate", "vouliez-vous dire `certificates` ?"),
-        ("      features_all: [uses_ciba]", "      features_all: [uses_cibaa]", "identifiant inconnu `uses_cibaa`"),
-        ("    obligation: recommended", "    obligation: recomended", "vouliez-vous dire `recommended` ?"),
-        ("    statement: Utiliser PKCE.\n", "    statement: Utiliser PKCE.\n    statment: x\n", "clé inconnue"),
-        (
-            "      sources: [S0]\n  - id: T-OIDC-02",
-            "      sources: [S9]\n  - id: T-OIDC-02",
-            "identifiant inconnu `S9`",
-        ),
-        ("    includes: [communaute]", "    includes: [communautee]", "identifiant inconnu `communautee`"),
-        ("    deadline: 2030-01-01", "    deadline: 2030-02-30", "deadline"),
-        (
-            "    actors: [ELU, ELP]",
-            "    actors: [FS]",
-            "l'acteur `FS` n'intervient jamais au(x) niveau(x) espace_de_confiance",
-        ),
-    ],
-)
+BROKEN = {
+    "duplicate-id": ("  - id: T-OIDC-02", "  - id: T-OIDC-01", "identifiant `T-OIDC-01` en double sous `requirements`"),
+    "duplicate-key": ("    title: PKCE\n", "    title: PKCE\n    title: PKCE bis\n", "clé `title` en double"),
+    "unknown-actor": ("    actors: [FS]\n", "    actors: [FS, XYZ]\n", "identifiant inconnu `XYZ`"),
+    "unknown-relied-on-actor": (
+        "    relies_on: [ELP]",
+        "    relies_on: [ELPP]",
+        "identifiant inconnu `ELPP` parmi les `actors` — vouliez-vous dire `ELP` ?",
+    ),
+    "unknown-theme": ("    theme: certificates", "    theme: certificate", "vouliez-vous dire `certificates` ?"),
+    "unknown-feature": (
+        "      features_all: [uses_ciba]",
+        "      features_all: [uses_cibaa]",
+        "identifiant inconnu `uses_cibaa`",
+    ),
+    "unknown-obligation": (
+        "    obligation: recommended",
+        "    obligation: recomended",
+        "vouliez-vous dire `recommended` ?",
+    ),
+    "unknown-key": (
+        "    statement: Utiliser PKCE.\n",
+        "    statement: Utiliser PKCE.\n    statment: x\n",
+        "clé inconnue",
+    ),
+    "unknown-source": (
+        "      sources: [S0]\n  - id: T-OIDC-02",
+        "      sources: [S9]\n  - id: T-OIDC-02",
+        "identifiant inconnu `S9`",
+    ),
+    "unknown-included-level": (
+        "    includes: [communaute]",
+        "    includes: [communautee]",
+        "identifiant inconnu `communautee`",
+    ),
+    "impossible-date": ("    deadline: 2030-01-01", "    deadline: 2030-02-30", "deadline"),
+    "actor-at-no-level": (
+        "    actors: [ELU, ELP]",
+        "    actors: [FS]",
+        "l'acteur `FS` n'intervient jamais au(x) niveau(x) espace_de_confiance",
+    ),
+}
+"""Broken editions of the mini referential, by name: (text replaced once, its replacement, a fragment of the error)."""
+
+
+@pytest.mark.parametrize(("old", "new", "fragment"), BROKEN.values(), ids=BROKEN)
 def test_broken_editions_are_refused(tmp_path: Path, old: str, new: str, fragment: str) -> None:
     path = _variant(tmp_path, old, new)
     with pytest.raises(InputError) as caught:
