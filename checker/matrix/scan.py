@@ -26,6 +26,7 @@ import re
 import sys
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -101,8 +102,9 @@ def _column_index(letters: str) -> int:
 
 def _whole_number(text: str) -> int | None:
     """ASCII digits as ``int()`` (and openpyxl) reads them; None for anything else, or for more digits than
-    ``int()`` converts (4,300: it raises)."""
-    if text.isascii() and text.isdigit() and len(text) <= sys.get_int_max_str_digits():
+    ``int()`` converts (4,300 by default: it raises; a limit of 0 means none)."""
+    limit = sys.get_int_max_str_digits()
+    if text.isascii() and text.isdigit() and (limit == 0 or len(text) <= limit):
         return int(text)
     return None
 
@@ -181,8 +183,10 @@ class _Archive:
                         break
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
             raise self.fail(msg("error.xlsx_part_damaged", part=member[:80]), _RESAVE) from None
-        except (expat.ExpatError, ValueError, LookupError, NotImplementedError) as exc:  # LookupError: as above
-            raise self.unparsable(member, exc) from None
+        except (KeyError, IndexError):
+            raise  # raised by a handler of ours, not by the part's XML: an internal error, never "not well-formed"
+        except (expat.ExpatError, ValueError, LookupError, NotImplementedError) as exc:  # expat's own refusals: an
+            raise self.unparsable(member, exc) from None  # unknown or multi-byte encoding, defusedxml's DTD guards
 
     def unparsable(self, member: str, exc: Exception) -> InputError:
         """A part that is not well-formed XML, or holds a DTD (defusedxml's refusals)."""
@@ -332,9 +336,8 @@ class _TextCounter:
         self.parser.EndElementHandler = self.names.append
 
     def tally(self) -> None:
-        for name in set(self.names):
+        for name, found in Counter(self.names).items():
             if name.rsplit("}", 1)[-1] == "si":
-                found = self.names.count(name)
                 self.count += found
                 self.main += found if name == _SI else 0
         self.names.clear()
@@ -457,10 +460,11 @@ class _SheetScanner:
         previous = self.row
         if number is None:
             self.row += 1
-        elif 0 < (value := _whole_number(number) or 0) <= _MAX_ROW:
-            self.row = value
         else:
-            raise self.fail(msg("error.xlsx_row_number", number=number[:20]), _RESAVE)
+            value = _whole_number(number)
+            if value is None or not 0 < value <= _MAX_ROW:
+                raise self.fail(msg("error.xlsx_row_number", number=number[:20]), _RESAVE)
+            self.row = value
         if self.row <= previous:
             raise self.fail(msg("error.xlsx_row_order", row=self.row, previous=previous), _RESAVE)
         self.column = self.in_row = 0

@@ -200,7 +200,7 @@ def _printed_sizes(page: Any) -> tuple[str, Counter[float]]:
     def show(strings: list[Any]) -> None:
         width, codes = font
         text = "".join(
-            codes.get(string[at : at + width], "")
+            codes[string[at : at + width]]  # a code without its character fails: a page is never half read
             for string in strings
             if isinstance(string, bytes)
             for at in range(0, len(string), width)

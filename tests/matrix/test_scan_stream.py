@@ -4,6 +4,7 @@ guards (no DTD, no entity) and reads each cell as the element-by-element pass di
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -161,3 +162,29 @@ def test_numbers_too_long_for_int_are_refused_with_their_cell() -> None:
     assert "row number `00000000000000000000`" in refusal(archive(b'<row r="' + b"0" * 5000 + b'2"/>'))
     padded = b'<row r="0002"><c r="A2" t="s"><v>000</v></c></row>'  # as int() reads them: row 2, text 0
     assert scan_workbook(archive(padded, b"<si/>"), "m.xlsx", {"S": 3}).sheets["S"].cells == 1
+
+
+def test_without_a_limit_on_int_digits_the_numbers_are_read() -> None:
+    """``PYTHONINTMAXSTRDIGITS=0`` turns Python's limit off (``get_int_max_str_digits()`` is then 0): rows and shared
+    texts are read as with the limit, and a 5,000-digit row number is refused for being past the last row."""
+    previous = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        padded = b'<row r="0002"><c r="A2" t="s"><v>000</v></c></row>'
+        assert scan_workbook(archive(padded, b"<si/>"), "m.xlsx", {"S": 3}).sheets["S"].cells == 1
+        far = archive(b'<row r="' + b"1" * 5000 + b'"><c><v>1</v></c></row>')
+        assert "row number `11111111111111111111`" in refusal(far)
+    finally:
+        sys.set_int_max_str_digits(previous)
+
+
+def test_a_handler_failure_is_not_told_as_bad_xml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A KeyError or IndexError out of the expat handlers is a bug of psc-check: it must not read as "not well-formed
+    XML" (the user would be told to fix a file that is fine)."""
+
+    def broken(*_: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(scan._TextCounter, "tally", broken)
+    with pytest.raises(KeyError):
+        scan_workbook(archive(b"", b"<si><t>a</t></si>"), "m.xlsx", {"S": 3})
