@@ -331,3 +331,9 @@ def test_with_its_pdf_report_a_dossier_is_still_byte_identical(cli: Cli, tmp_pat
         builds.append((tmp_path / name).read_bytes())
     assert builds[0] == builds[1]
     assert ("rapports/rapport.pdf" in _members(tmp_path / "a.zip")) is pdf_available()
+    if pdf_available():  # the dossier prints the HTML report it holds: the very PDF `evaluate -o` writes
+        report = tmp_path / "rapport.pdf"
+        args = [MINI_CASE / "declaration.yaml", "--referentiel", MINI, "--as-of", AS_OF, "-o", report]
+        assert cli("evaluate", *args).code in (0, 1)
+        with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+            assert archive.read("rapports/rapport.pdf") == report.read_bytes()
