@@ -39,12 +39,34 @@ folder (one started as another user): it reads and writes bytecode where it woul
 
 
 def _default_folder() -> Path | None:
+    """``$XDG_CACHE_HOME/psc-check-tests/pycache``, else ``~/.cache/…`` below a home folder that exists (an empty or
+    missing ``HOME`` gives no folder: nothing is created at the root or in place of a home)."""
     xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
+    if xdg.is_absolute():  # a relative XDG path is ignored (the specification)
+        return xdg / "psc-check-tests" / "pycache"
     try:
-        base = xdg if xdg.is_absolute() else Path.home() / ".cache"  # a relative XDG path is ignored (the spec)
+        home = Path.home()
     except RuntimeError:  # no home folder to be found
         return None
-    return base / "psc-check-tests" / "pycache"
+    if home == Path(home.anchor) or not home.is_dir():
+        return None
+    return home / ".cache" / "psc-check-tests" / "pycache"
+
+
+def _prune(cache: Path) -> None:
+    """Drop the bytecode of source folders that are gone (a removed checkout, a temporary folder): each folder of the
+    cache stands for the source folder of the same path, so the cache keeps only what a run can read again."""
+    folders = [cache]
+    while folders:
+        try:
+            entries = [entry for entry in os.scandir(folders.pop()) if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            continue
+        for entry in entries:
+            if Path(Path(entry.path).anchor, Path(entry.path).relative_to(cache)).is_dir():
+                folders.append(Path(entry.path))
+            else:
+                shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _use_cache_folder() -> Path | None:
@@ -57,6 +79,7 @@ def _use_cache_folder() -> Path | None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
+        _prune(folder)  # ours alone: a prefix the user chose is never pruned
         sys.pycache_prefix = str(folder)
     sys.dont_write_bytecode = False
     os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix

@@ -55,3 +55,28 @@ def test_each_source_has_its_own_bytecode_file(folder: Path, tmp_path: Path) -> 
     bytecode_cache.forget(tmp_path)
     assert not (folder / tmp_path.relative_to("/")).exists()
     assert ours.is_file()
+
+
+def test_the_bytecode_of_gone_sources_is_pruned(tmp_path: Path) -> None:
+    """A removed checkout's bytecode goes at the next run; a folder whose sources still exist stays whole."""
+    cache = tmp_path / "cache"
+    kept = cache / ROOT.relative_to(ROOT.anchor) / "checker"
+    gone = cache / (tmp_path / "removed-checkout").relative_to(tmp_path.anchor) / "checker"
+    for folder in (kept, gone):
+        folder.mkdir(parents=True)
+        (folder / "errors.cpython-311.pyc").write_bytes(b"")
+    bytecode_cache._prune(cache)
+    assert (kept / "errors.cpython-311.pyc").is_file()
+    assert not gone.parent.exists()
+    assert (cache / tmp_path.relative_to(tmp_path.anchor)).is_dir(), "its parent still stands for a source folder"
+
+
+@pytest.mark.parametrize("home", ["", "/", "missing"])
+def test_no_cache_folder_without_a_home_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: str) -> None:
+    """An empty, root or missing ``HOME`` (and no ``XDG_CACHE_HOME``) gives no folder: none is created in its place."""
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / home) if home == "missing" else home)
+    assert bytecode_cache._default_folder() is None
+    assert not (tmp_path / "missing").exists()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert bytecode_cache._default_folder() == tmp_path / ".cache" / "psc-check-tests" / "pycache"
