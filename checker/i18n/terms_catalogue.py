@@ -7,7 +7,7 @@ is used only for the term it translates: another edition with the same id but an
 
 from __future__ import annotations
 
-from checker.i18n import Entries, Pairs
+from checker.i18n import Entries, Pairs, from_pairs
 
 __all__ = ["TERM_MESSAGES"]
 
@@ -71,5 +71,5 @@ _TERMS: Pairs = {
     "feature.seeks_segur_funding": ("Référencement ou financement Ségur", "Ségur listing or funding"),
 }
 
-TERM_MESSAGES: Entries = {f"ref.{key}": {"fr": fr, "en": en} for key, (fr, en) in _TERMS.items()}
+TERM_MESSAGES: Entries = from_pairs(_TERMS, "ref.")
 """``ref.<family>.<id>`` → {fr: the referential's label, en: its English name}."""
