@@ -202,13 +202,9 @@ def dossier_bytes(
         Format.XLSX: REPORTS_EXTRA[Format.XLSX],
         **({Format.PDF: REPORTS_EXTRA[Format.PDF]} if pdf else {}),
     }
+    rendered = REPORT.render_each(report, formats)
     for fmt, name in formats.items():
-        if fmt is Format.PDF:  # the PDF is the HTML report just rendered, printed: not rendered a second time
-            from checker.render.pdf import html_to_pdf
-
-            members[name] = (html_to_pdf(members[REPORTS[Format.HTML]][0]), "report", None)
-        else:
-            members[name] = (REPORT.render(report, fmt), "report", None)
+        members[name] = (rendered[fmt], "report", None)
     members[README] = (_readme(report, request.lang).encode("utf-8"), "readme", None)
     manifest = _manifest(request, ref, report, members)
     text = sorted_json(manifest.model_dump(mode="json", exclude_none=True))

@@ -102,8 +102,9 @@ def run_evaluate(request: EvaluateRequest) -> tuple[bytes, int]:
         baseline, digest = load_baseline(request.baseline)
         report = compare_with_baseline(report, baseline, request.baseline.as_posix(), digest)
         inputs.append(request.baseline)
+    rendered = REPORT.render_each(report, (fmt for _, fmt in formats))
     for path, fmt in formats:
-        write_atomic(path, REPORT.render(report, fmt), inputs=inputs)
+        write_atomic(path, rendered[fmt], inputs=inputs)
     return _stdout(report, request), exit_code(
         report, request.fail_on or ("regression" if request.baseline else "gaps")
     )

@@ -68,7 +68,8 @@ def render_outputs(report: PortfolioReport, formats: Sequence[Format]) -> list[b
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     forking = "fork" in multiprocessing.get_all_start_methods()
     if len(formats) < 2 or len(report.rows) < _SIDE_BY_SIDE_FROM or cores < 2 or not forking or _SHARED:
-        return [PORTFOLIO.render(report, fmt) for fmt in formats]
+        each = PORTFOLIO.render_each(report, formats)
+        return [each[fmt] for fmt in formats]
     order = sorted(range(len(formats)), key=lambda i: _COST.get(str(formats[i].value), 9))
     _SHARED.append(report)
     try:

@@ -133,6 +133,21 @@ class DocumentKind(Generic[D]):
         """``document`` in format ``fmt`` (one of :attr:`renderers`)."""
         return self.renderers[fmt](document)
 
+    def render_each(self, document: D, formats: Iterable[Format]) -> dict[Format, bytes]:
+        """``document`` in each of ``formats``, each rendered once. A kind's PDF is its HTML page printed
+        (``render/pdf.py``): asked for beside the HTML, it prints that page instead of rendering it again."""
+        wanted = list(dict.fromkeys(formats))
+        done: dict[Format, bytes] = {}
+        if Format.PDF in wanted and Format.HTML in wanted:
+            from checker.render.pdf import html_to_pdf
+
+            done[Format.HTML] = self.render(document, Format.HTML)
+            done[Format.PDF] = html_to_pdf(done[Format.HTML])
+        for fmt in wanted:
+            if fmt not in done:
+                done[fmt] = self.render(document, fmt)
+        return done
+
 
 def _kind(
     name: str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -214,3 +215,24 @@ def test_the_registry_loads_no_renderer_module() -> None:
     probe = f"import sys, checker.render.registry; print(sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "['checker.render.registry']"
+
+
+@pytest.mark.parametrize("kind", [REPORT, PORTFOLIO], ids=lambda kind: kind.name)
+def test_render_each_renders_each_format_once_and_prints_the_html_it_made(kind: DocumentKind[Any]) -> None:
+    """Asked for the PDF beside the HTML (and a format twice), each is rendered once, with the very bytes each
+    renderer gives alone: a kind's PDF is its HTML page printed."""
+    document = SMALL_DOCUMENTS[(kind.name, Format.PDF)]()
+    alone = {fmt: kind.render(document, fmt) for fmt in (Format.HTML, Format.PDF, Format.JSON)}
+    calls: list[Format] = []
+
+    def counted(fmt: Format) -> Callable[[Any], bytes]:
+        def render(doc: Any) -> bytes:
+            calls.append(fmt)
+            return kind.renderers[fmt](doc)
+
+        return render
+
+    counting = dataclasses.replace(kind, renderers={fmt: counted(fmt) for fmt in kind.renderers})
+    each = counting.render_each(document, [Format.PDF, Format.JSON, Format.HTML, Format.JSON])
+    assert each == alone
+    assert sorted(calls) == sorted([Format.HTML, Format.JSON]), "the PDF printed from the HTML rendered once"
