@@ -105,20 +105,26 @@ def _copy_installed_bytecode(source: str | None) -> None:
 
 
 class _CopyInstalledBytecode:
-    """A finder that finds nothing: it copies the bytecode of the module about to be imported, as above."""
+    """Python's path finder, which first copies the bytecode of the module it finds, as above. It stands just before
+    ``PathFinder`` on ``sys.meta_path``, so it answers only what the finders before it declined, as ``PathFinder``
+    would: each module is looked for once."""
 
     @staticmethod
-    def find_spec(name: str, path: Sequence[str] | None = None, target: ModuleType | None = None) -> None:
+    def find_spec(
+        name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)
         if spec is not None:
             _copy_installed_bytecode(spec.origin)
+        return spec
 
 
 _FOLDER = _use_cache_folder()
 if _FOLDER is not None:
     for _module in list(sys.modules.values()):
         _copy_installed_bytecode(getattr(getattr(_module, "__spec__", None), "origin", None))
-    sys.meta_path.insert(0, _CopyInstalledBytecode())
+    _AT = next((i for i, f in enumerate(sys.meta_path) if f is importlib.machinery.PathFinder), len(sys.meta_path))
+    sys.meta_path.insert(_AT, _CopyInstalledBytecode())
 
 
 def cache_folder() -> Path | None:
